@@ -1,0 +1,192 @@
+"""The core model: frozen dataclasses shared by every pipeline stage.
+
+Offsets (``start``/``end``) are always Python ``str`` indices into ``Document.text``,
+end exclusive. Unknown is ``None``, never a guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SCHEMA = "claimweave/1"
+
+# Unit kinds of the contract. Containers hold other units; leaves hold text.
+UNIT_KINDS = (
+    "title", "headline", "lede", "byline", "caption", "paragraph", "quote",
+    "tweet", "thread", "comment", "related", "boilerplate", "story", "comments",
+)
+CONTAINER_KINDS = frozenset({"thread", "story", "comments"})
+# Units whose text is never mined for claims.
+NO_CLAIM_KINDS = frozenset({"boilerplate", "caption", "related", "byline"})
+
+PRECISIONS = ("exact", "village", "city", "district", "governorate", "country", "region")
+DATE_PRECISIONS = ("day", "week", "month", "year", "season")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input document. ``text`` is the decoded original, byte-for-byte where the input was text."""
+
+    id: str
+    text: str
+    sha256: str
+    path: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD) when known
+    url: str | None = None
+    # Where a separately extracted comment section starts in ``text`` (HTML inputs), if any.
+    comments_start: int | None = None
+    # Any extra fields of the source row (e.g. FA-KES gold facts); never used by extraction.
+    meta: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    id: str
+    kind: str
+    start: int
+    end: int
+    speaker: str | None = None
+    lang: str | None = None
+    parent: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """An entry of the actor knowledge base."""
+
+    id: str
+    name: str
+    type: str  # state, military, armed_group, ministry, government, monitor, ngo, un, outlet, person, media_account, other
+    side: str | None = None  # e.g. "syrian_government", "coalition", "opposition", "isis", "sdf", "neutral"
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    # FA-KES actor category this actor falls under, if any.
+    fakes_actor: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    start: int
+    end: int
+    text: str
+    actor_id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    lat: float | None
+    lon: float | None
+    country: str | None  # ISO 3166-1 alpha-2
+    geonames_id: int | None
+    precision: str  # one of PRECISIONS
+    admin1: str | None = None  # first-level division name (Syrian governorate), if known
+    population: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    text: str
+    place: Place
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    text: str
+    start: str | None  # ISO date of the interval's first day, None when the year is unknown
+    end: str | None  # ISO date of the interval's last day
+    year: int | None
+    month: int | None
+    day: int | None
+    precision: str  # one of DATE_PRECISIONS
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    value: DateValue
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number or range as stated: "more than 17" -> min 17; "dozens" -> min 24, max None."""
+
+    start: int
+    end: int
+    text: str
+    min: int | None
+    max: int | None
+    qualifier: str | None = None  # "more_than", "at_least", "about", "up_to", "range", None
+
+
+@dataclass(frozen=True, slots=True)
+class WeaponMention:
+    start: int
+    end: int
+    text: str
+    weapon: str  # canonical weapon id, e.g. "airstrike", "barrel_bomb", "white_phosphorus"
+    cause: str  # shelling, explosion, chemical, shooting, execution
+
+
+@dataclass(frozen=True, slots=True)
+class Annotations:
+    actors: tuple[ActorMention, ...] = ()
+    places: tuple[PlaceMention, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    weapons: tuple[WeaponMention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    name: str
+    actor_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Victims:
+    type: str  # civilians, children, women, men, fighters, soldiers, people, bodies, ...
+    outcome: str  # killed, injured, dead, missing, held
+    min: int | None
+    max: int | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    unit_id: str
+    kind: str  # casualty, accusation, military_action
+    start: int
+    end: int
+    text: str
+    claimant: Ref | None = None
+    sources: tuple[Ref, ...] = ()
+    actor: Ref | None = None
+    target: Ref | None = None
+    victims: tuple[Victims, ...] = ()
+    place: Place | None = None
+    date: DateValue | None = None
+    weapon: str | None = None
+    cause: str | None = None  # cause-of-death category derived from the weapon or verb
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """Everything extracted from one document: the claimweave/1 record before serialisation."""
+
+    document: Document
+    genre: str
+    language: str | None
+    units: tuple[Unit, ...]
+    annotations: Annotations
+    claims: tuple[Claim, ...]
+    warnings: tuple[str, ...] = field(default=())

@@ -1,0 +1,59 @@
+"""Serialise a :class:`~claimweave.model.Record` to the claimweave/1 contract (a plain dict)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import SCHEMA, Claim, DateValue, Place, Record, Ref
+
+
+def _ref(r: Ref | None) -> dict[str, Any] | None:
+    return None if r is None else {"name": r.name, "actor_id": r.actor_id}
+
+
+def place_dict(p: Place | None) -> dict[str, Any] | None:
+    if p is None:
+        return None
+    return {"name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country,
+            "geonames_id": p.geonames_id, "precision": p.precision}
+
+
+def date_dict(d: DateValue | None) -> dict[str, Any] | None:
+    if d is None:
+        return None
+    return {"text": d.text, "start": d.start, "end": d.end, "year": d.year, "month": d.month,
+            "day": d.day, "precision": d.precision}
+
+
+def claim_dict(c: Claim) -> dict[str, Any]:
+    return {
+        "id": c.id, "unit_id": c.unit_id, "kind": c.kind, "start": c.start, "end": c.end,
+        "text": c.text,
+        "claimant": _ref(c.claimant),
+        "sources": [_ref(s) for s in c.sources],
+        "actor": _ref(c.actor),
+        "target": _ref(c.target),
+        "victims": [{"type": v.type, "outcome": v.outcome, "min": v.min, "max": v.max,
+                     "text": v.text} for v in c.victims],
+        "place": place_dict(c.place),
+        "date": date_dict(c.date),
+        "weapon": c.weapon,
+        "cause": c.cause,
+    }
+
+
+def to_dict(rec: Record) -> dict[str, Any]:
+    d = rec.document
+    return {
+        "schema": SCHEMA,
+        "document": {"id": d.id, "path": d.path, "sha256": d.sha256, "title": d.title,
+                     "genre": rec.genre, "language": rec.language, "outlet": d.outlet,
+                     "author": d.author, "published": d.published},
+        "units": [{"id": u.id, "kind": u.kind, "start": u.start, "end": u.end,
+                   "speaker": u.speaker, "lang": u.lang, "parent": u.parent} for u in rec.units],
+        "places": [{"name": m.place.name, "start": m.start, "end": m.end, "lat": m.place.lat,
+                    "lon": m.place.lon, "country": m.place.country,
+                    "geonames_id": m.place.geonames_id, "precision": m.place.precision}
+                   for m in rec.annotations.places],
+        "claims": [claim_dict(c) for c in rec.claims],
+    }
