@@ -1,2 +1,26 @@
-"""claimweave: an evidence-linked ledger of claims from conflict reporting."""
+"""claimweave: an evidence-linked ledger of claims from conflict reporting.
+
+    >>> import claimweave
+    >>> rec = claimweave.extract("More than 17 civilians were killed in Hajin on November 3.")
+    >>> rec["schema"]
+    'claimweave/1'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
 __version__ = "0.1.0"
+__all__ = ["extract", "__version__"]
+
+
+def extract(text: str, *, path: str | None = None, title: str | None = None,
+            outlet: str | None = None, author: str | None = None,
+            published: str | None = None, options: Any = None) -> dict[str, Any]:
+    """Run the whole per-document pipeline on ``text`` and return its claimweave/1 record."""
+    from .pipeline import make_document, run
+    from .record import to_dict
+
+    doc = make_document(text, path=path, title=title, outlet=outlet, author=author,
+                        published=published)
+    return to_dict(run(doc, options))

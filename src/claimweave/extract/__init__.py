@@ -1,1 +1,198 @@
-"""extract stage."""
+"""Extract claims: casualties, accusations and military actions, each with its evidence span.
+
+A claim is one sentence of a leaf unit that may carry claims (never boilerplate, captions,
+bylines or related headlines). The claimant is the speaker named in the sentence, else the
+unit's speaker (outlet author, commenter, tweet author) - a comment's claim is its commenter's.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from ..model import (
+    NO_CLAIM_KINDS, ActorMention, Annotations, Claim, DateValue, Document, Place, Ref, Unit,
+)
+from ..segment.units import leaves_of
+from .attribution import attribute
+from .casualties import find_victims
+from .lexicon import ACCUSE_VERBS, ACTION_VERBS, HELD_SUFFIX
+from .sentences import sentence_spans
+
+BELLIGERENT_TYPES = frozenset({"military", "armed_group", "state", "coalition", "government", "ministry"})
+_PRECISION_RANK = {"exact": 0, "village": 1, "city": 2, "district": 3, "governorate": 4,
+                   "region": 5, "country": 6}
+_VIA_LINE = re.compile(r"(?i)^(?:via|source|sources|h/t)\s*:?\s+")
+_AGENT = re.compile(r"(?i)^[\s’'s-]{0,3}(?:[\w-]+\s+){0,2}?(?:warplanes?|jets?|aircraft|planes?|drones?|"
+                    r"helicopters?|artillery|airstrikes?|air\s?strikes?|raids?|forces|troops|army|"
+                    r"shelling|bombing|bombardment|strikes?|missiles?|rockets?|militias?|fighters|"
+                    r"snipers?|gunmen|aviation|air force)\b")
+M = TypeVar("M", bound=object)
+ActorTypeOf = Callable[[str], str | None]
+
+
+def _within(items: Sequence[M], starts: list[int], s: int, e: int) -> list[M]:
+    i = bisect.bisect_left(starts, s)
+    out = []
+    while i < len(items) and starts[i] < e:
+        out.append(items[i])
+        i += 1
+    return out
+
+
+class _Index:
+    def __init__(self, ann: Annotations) -> None:
+        self.ann = ann
+        self.actor_starts = [m.start for m in ann.actors]
+        self.place_starts = [m.start for m in ann.places]
+        self.date_starts = [m.start for m in ann.dates]
+        self.qty_starts = [m.start for m in ann.quantities]
+        self.weapon_starts = [m.start for m in ann.weapons]
+
+    def actors(self, s: int, e: int) -> list[ActorMention]:
+        return _within(self.ann.actors, self.actor_starts, s, e)
+
+    def places(self, s: int, e: int) -> list:
+        return _within(self.ann.places, self.place_starts, s, e)
+
+    def dates(self, s: int, e: int) -> list:
+        return _within(self.ann.dates, self.date_starts, s, e)
+
+    def quantities(self, s: int, e: int) -> list:
+        return _within(self.ann.quantities, self.qty_starts, s, e)
+
+    def weapons(self, s: int, e: int) -> list:
+        return _within(self.ann.weapons, self.weapon_starts, s, e)
+
+
+def _best_place(mentions: list) -> Place | None:
+    if not mentions:
+        return None
+    return min(mentions, key=lambda m: (_PRECISION_RANK.get(m.place.precision, 9), m.start)).place
+
+
+def _perpetrator(text: str, actors: list[ActorMention], excluded: set[int],
+                 type_of: ActorTypeOf) -> ActorMention | None:
+    cands = [a for a in actors if a.start not in excluded
+             and not HELD_SUFFIX.match(text[a.end:a.end + 12])]
+    for a in cands:  # "by ISIS", "coalition warplanes", "Russian airstrikes"
+        if re.search(r"(?i)\b(?:by|par)\s+(?:the\s+|les?\s+|la\s+)?$", text[max(0, a.start - 12):a.start]):
+            return a
+        if _AGENT.match(text[a.end:a.end + 40]):
+            return a
+    for a in cands:
+        if type_of(a.actor_id) in BELLIGERENT_TYPES:
+            return a
+    return None
+
+
+def _speaker_ref(unit: Unit, doc: Document, find: Callable[[str], list[ActorMention]]) -> Ref | None:
+    name = unit.speaker or doc.author or doc.outlet
+    if not name:
+        return None
+    hits = find(name)
+    if len(hits) == 1 and hits[0].end - hits[0].start >= len(name) - 2:
+        return Ref(name, hits[0].actor_id)
+    return Ref(name)
+
+
+def extract_claims(
+    doc: Document, units: tuple[Unit, ...], ann: Annotations,
+    type_of: ActorTypeOf, find_actors: Callable[[str], list[ActorMention]],
+) -> tuple[Claim, ...]:
+    text = doc.text
+    idx = _Index(ann)
+    claims: list[Claim] = []
+    leaves = sorted(leaves_of(units), key=lambda u: u.start)
+    via = _via_credits(text, leaves, idx)
+    last_speaker: Ref | None = None
+    for unit in leaves:
+        if unit.kind in NO_CLAIM_KINDS:
+            continue
+        unit_speaker = _speaker_ref(unit, doc, find_actors)
+        credits = via.get(unit.id, ())
+        for s, e in sentence_spans(text, unit.start, unit.end):
+            actors = idx.actors(s, e)
+            att = attribute(text, s, e, actors, last_speaker)
+            if att.claimant is not None:
+                last_speaker = att.claimant
+            excluded = {a.start for a in actors if any(x <= a.start < y for x, y in att.spans)}
+            claimant = att.claimant or unit_speaker
+            sources = tuple(x for x in att.sources + credits if x != claimant)
+            base = dict(unit_id=unit.id, start=s, end=e, text=text[s:e], claimant=claimant,
+                        sources=tuple(dict.fromkeys(sources)))
+            victims = find_victims(text, s, e, idx.quantities(s, e))
+            weapons = idx.weapons(s, e)
+            weapon = weapons[0] if weapons else None
+            place = _best_place(idx.places(s, e))
+            dates = idx.dates(s, e)
+            date: DateValue | None = dates[0].value if dates else None
+            sent = text[s:e]
+            if victims:
+                perp = _perpetrator(text, actors, excluded, type_of)
+                claims.append(Claim(
+                    id="", kind="casualty", **base, actor=_r(perp), victims=tuple(victims),
+                    place=place, date=date, weapon=weapon.weapon if weapon else None,
+                    cause=weapon.cause if weapon else _cause_from_victims(victims)))
+                continue
+            acc = ACCUSE_VERBS.search(sent)
+            if acc:
+                vpos = s + acc.start()
+                before = [a for a in actors if a.end <= vpos and a.start not in excluded]
+                after = [a for a in actors if a.start >= s + acc.end()]
+                accuser = _r(before[-1]) if before else (att.claimant or last_speaker)
+                if after:
+                    claims.append(Claim(
+                        id="", kind="accusation", **{**base, "claimant": accuser or claimant},
+                        actor=_r(after[0]), target=None, place=place, date=date,
+                        weapon=weapon.weapon if weapon else None,
+                        cause=weapon.cause if weapon else None))
+                    continue
+            act = ACTION_VERBS.search(sent)
+            if act and (weapon is not None or actors):
+                vpos = s + act.start()
+                agent = [a for a in actors if a.end <= vpos and a.start not in excluded
+                         and not HELD_SUFFIX.match(text[a.end:a.end + 12])
+                         and type_of(a.actor_id) in BELLIGERENT_TYPES]
+                patient = [a for a in actors if a.start >= s + act.end() and a.start not in excluded]
+                if agent or weapon is not None:
+                    claims.append(Claim(
+                        id="", kind="military_action", **base,
+                        actor=_r(agent[-1]) if agent else None,
+                        target=_r(patient[0]) if patient else None, place=place, date=date,
+                        weapon=weapon.weapon if weapon else None,
+                        cause=weapon.cause if weapon else None))
+    return tuple(_number(claims))
+
+
+def _r(m: ActorMention | None) -> Ref | None:
+    return None if m is None else Ref(m.name, m.actor_id)
+
+
+def _cause_from_victims(victims: list) -> str | None:
+    return None
+
+
+def _number(claims: list[Claim]) -> list[Claim]:
+    from dataclasses import replace
+
+    return [replace(c, id=f"c{i + 1}") for i, c in enumerate(claims)]
+
+
+def _via_credits(text: str, leaves: list[Unit], idx: _Index) -> dict[str, tuple[Ref, ...]]:
+    """A "Via X" credit line applies to the paragraphs since the previous credit line."""
+    out: dict[str, tuple[Ref, ...]] = {}
+    pending: list[str] = []
+    for u in leaves:
+        t = text[u.start:u.end]
+        if u.kind == "byline" and _VIA_LINE.match(t):
+            acts = idx.actors(u.start, u.end)
+            ref = _r(acts[0]) if acts else Ref(_VIA_LINE.sub("", t).strip())
+            for uid in pending:
+                out[uid] = (*out.get(uid, ()), ref)
+            pending = []
+        elif u.kind not in NO_CLAIM_KINDS:
+            pending.append(u.id)
+    return out

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..model import Document, Unit
 from .aggregator import cut_aggregator, is_aggregator
 from .article import cut_article
-from .lines import blocks, split_lines
+from .lines import split_lines
 from .listing import cut_listing, is_listing
 from .threads import cut_threads, is_thread_dump
 from .units import Draft, finalize, leaves_of
@@ -46,7 +46,7 @@ def detect_genre(text: str) -> str:
         return "thread_dump"
     if is_listing(text):
         return "listing"
-    if is_aggregator(blocks(lines)):
+    if is_aggregator(lines):
         return "aggregator"
     return "article"
 
@@ -59,9 +59,9 @@ def segment(doc: Document, helpers: SegmentHelpers | None = None) -> Segmentatio
     if genre == "thread_dump":
         roots = cut_threads(text, h.detect_lang)
     elif genre == "listing":
-        roots, author, outlet = cut_listing(text, h.find_outlets)
+        roots, author, outlet = cut_listing(text)
     elif genre == "aggregator":
-        roots = cut_aggregator(blocks(split_lines(text)))
+        roots = cut_aggregator(split_lines(text))
     else:
         roots = cut_article(split_lines(text), doc.comments_start, h.is_factual)
         if any(r.kind == "thread" for r in roots):

@@ -1,11 +1,16 @@
-"""Headline aggregators: stories of a headline, an optional image caption and a lede."""
+"""Headline aggregators: stories of a headline, an optional image caption and a lede.
+
+A headline is a line standing after a blank line (or first), with no sentence-final period,
+followed by an image caption or by prose. A page is an aggregator when at least two headlines
+carry a caption, or stand alone in title case above a multi-line block.
+"""
 
 from __future__ import annotations
 
 import re
 
 from .chrome import is_chrome
-from .lines import Block, is_title_like
+from .lines import Line, is_title_like, words
 from .units import Draft
 
 CAPTION = re.compile(
@@ -19,52 +24,54 @@ def is_caption(line: str) -> bool:
     return len(line) <= 400 and bool(CAPTION.search(line))
 
 
-def _story_starts(blocks: list[Block]) -> list[int]:
-    return [
-        i for i, b in enumerate(blocks[:-1])
-        if len(b.lines) == 1 and is_title_like(b.lines[0].text)
-        and not is_chrome(b.lines[0].text)
-        and (len(blocks[i + 1].lines) >= 2 or is_caption(blocks[i + 1].lines[0].text))
-    ]
-
-
-def is_aggregator(blocks: list[Block]) -> bool:
-    return len(_story_starts(blocks)) >= 2
-
-
-def _loose_headline(b: Block) -> bool:
-    t = b.lines[0].text
-    n = len(t.split())
-    return (len(b.lines) == 1 and 3 <= n <= 25 and not t.endswith((".", ",", ";", ":"))
+def _headline_shape(t: str) -> bool:
+    n = len(words(t))
+    return (3 <= n <= 25 and len(t) <= 220 and not t.endswith((".", ",", ";", ":"))
             and not is_chrome(t) and not is_caption(t))
 
 
-def cut_aggregator(blocks: list[Block]) -> list[Draft]:
-    """Cut stories; once the page is known to be an aggregator, sentence-case headlines count too."""
-    roots: list[Draft] = []
-    starts = set(_story_starts(blocks)) | {
-        i for i, b in enumerate(blocks[:-1]) if _loose_headline(b) and not _loose_headline(blocks[i + 1])
-    }
-    i = 0
-    while i < len(blocks):
-        b = blocks[i]
-        if i in starts:
-            j = i + 1
-            while j < len(blocks) and j not in starts:
-                j += 1
-            story = Draft("story", b.start, blocks[j - 1].end)
-            story.add("headline", b.start, b.end)
-            body = [ln for blk in blocks[i + 1:j] for ln in blk.lines]
-            if body and is_caption(body[0].text):
-                story.add("caption", body[0].start, body[0].end)
-                body = body[1:]
-            for k, ln in enumerate(body):
-                kind = "boilerplate" if is_chrome(ln.text) else "lede" if k == 0 else "paragraph"
-                story.add(kind, ln.start, ln.end)
-            roots.append(story)
-            i = j
+def _prose(t: str) -> bool:
+    return len(words(t)) >= 10 or t.endswith((".", "”", '"', "…"))
+
+
+def _headlines(lines: list[Line]) -> tuple[list[int], int]:
+    """Indexes of headline lines, and how many of them are strong evidence of the genre."""
+    out: list[int] = []
+    strong = 0
+    for i, ln in enumerate(lines[:-1]):
+        if not (ln.blank_before or i == 0) or not _headline_shape(ln.text):
             continue
-        for ln in b.lines:
-            roots.append(Draft("boilerplate" if is_chrome(ln.text) else "paragraph", ln.start, ln.end))
-        i += 1
+        nxt = lines[i + 1]
+        if is_caption(nxt.text):
+            out.append(i)
+            strong += 1
+        elif _prose(nxt.text):
+            out.append(i)
+            after = lines[i + 2] if i + 2 < len(lines) else None
+            if is_title_like(ln.text) and nxt.blank_before and after is not None and not after.blank_before:
+                strong += 1
+    return out, strong
+
+
+def is_aggregator(lines: list[Line]) -> bool:
+    return _headlines(lines)[1] >= 2
+
+
+def cut_aggregator(lines: list[Line]) -> list[Draft]:
+    roots: list[Draft] = []
+    heads, _ = _headlines(lines)
+    for ln in lines[: heads[0] if heads else len(lines)]:
+        roots.append(Draft("boilerplate" if is_chrome(ln.text) else "paragraph", ln.start, ln.end))
+    for k, h in enumerate(heads):
+        stop = heads[k + 1] if k + 1 < len(heads) else len(lines)
+        body = lines[h + 1:stop]
+        story = Draft("story", lines[h].start, (body[-1] if body else lines[h]).end)
+        story.add("headline", lines[h].start, lines[h].end)
+        if body and is_caption(body[0].text):
+            story.add("caption", body[0].start, body[0].end)
+            body = body[1:]
+        for j, ln in enumerate(body):
+            kind = "boilerplate" if is_chrome(ln.text) else "lede" if j == 0 else "paragraph"
+            story.add(kind, ln.start, ln.end)
+        roots.append(story)
     return roots

@@ -12,7 +12,8 @@ CHROME_LINE = re.compile(
     r"""(?ix)^(?:
       (?:gift|give|donate|donation|donations|support\s+us|please\s+support|become\s+a\s+(?:patron|member|supporter)|
          subscribe|sign\s+up|newsletter|faites\s+un\s+don|soutenez|abonnez)\b
-    | .*\b(?:your\s+donations?|donate\s+now|make\s+a\s+donation|we'll\s+send\s+you|absolutely\s+free|
+    | .*\b(?:your\s+donations?|donate\s+now|make\s+a\s+donation|we'll\s+send\s+you|absolutely\s+free|chip\s+in|
+          [$€£]\s?\d+\s+or\s+more|keep\s+(?:independent\s+)?(?:reporting|journalism|us)\s+(?:alive|going|free)|
           help\s+us\s+keep|keep\s+reporting|support\s+(?:our|independent)\s+journalism)\b
     | (?:what\s+do\s+you\s+think\??|leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+a\s+comment|
          laisser\s+un\s+commentaire|\d+\s+comments?|comments?\s*\(\d+\)|comments?|commentaires?)\s*$
@@ -43,6 +44,8 @@ def is_chrome(line: str) -> bool:
 
 
 def is_junk(line: str) -> bool:
-    """A crawler leftover such as "in ," : almost no letters."""
+    """A crawler leftover such as "in ," or a category trail "in World, Middle East |"."""
     letters = sum(ch.isalpha() for ch in line)
-    return letters <= 3 and len(line) <= 12
+    if letters <= 3 and len(line) <= 12:
+        return True
+    return len(line) <= 40 and (line.endswith(("|", "»", ">", "/")) or line.startswith("in ") and "," in line)

@@ -20,7 +20,7 @@ OUTLET_WORDS = re.compile(
     r"review|monitor|journal|gazette|report|insider|today|tv|radio|observer|telegraph|info)\b"
 )
 LEDE_OPENERS = frozenset(
-    "On In At After Before Within Since Recently Yesterday Today Earlier Last Meanwhile "
+    "On In At After Before Within Since Recently Yesterday Today Earlier Last Meanwhile More "
     "According Following During Over Despite While When Le La Les Un Une Selon Depuis "
     "Hier Mardi Lundi Mercredi Jeudi Vendredi Samedi Dimanche".split()
 )
@@ -34,31 +34,31 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(m.start() + start, m.end() + start, m.group()) for m in _TOKEN.finditer(text[start:end])]
 
 
-def _shared_prefix(items: list[list[tuple[int, int, str]]]) -> tuple[str, ...]:
-    """The longest word prefix (2..8 words) that starts at least two items."""
-    best: tuple[str, ...] = ()
-    for n in range(2, 9):
-        counts = Counter(tuple(t[2] for t in it[:n]) for it in items if len(it) > n + 3)
-        if not counts:
-            break
-        prefix, c = counts.most_common(1)[0]
-        if c < 2:
-            break
-        best = prefix
-    return best
+def _shared_byline(items: list[list[tuple[int, int, str]]]) -> tuple[str, ...]:
+    """The outlet name repeated near the start of several items (authors may differ).
 
-
-def split_byline(text: str, outlet_spans: list[tuple[int, int]]) -> tuple[str | None, str | None]:
-    """Split "Jane Roe Some Media Center" into author and outlet."""
-    for s, e in outlet_spans:
-        if e == len(text) and s > 0:
-            return text[:s].strip() or None, text[s:].strip()
-    ws = text.split()
-    for k in (2, 3, 1):
-        rest = " ".join(ws[k:])
-        if k < len(ws) and OUTLET_WORDS.search(rest):
-            return " ".join(ws[:k]), rest
-    return text, None
+    Candidates are 2-5 word runs starting at word 0-3 of an item; the most repeated wins,
+    then one that reads like an outlet, then one after a two-word author name.
+    """
+    counts: dict[tuple[str, ...], set[int]] = {}
+    where: dict[tuple[tuple[str, ...], int], int] = {}
+    for k, it in enumerate(items):
+        words_ = [t[2] for t in it[:10]]
+        for p in range(0, 4):
+            for n in range(2, 6):
+                key = tuple(words_[p:p + n])
+                if len(key) == n and len(it) > p + n + 3:
+                    counts.setdefault(key, set()).add(k)
+                    where[(key, p)] = where.get((key, p), 0) + 1
+    best: tuple[float, tuple[str, ...]] | None = None
+    for key, ks in counts.items():
+        if len(ks) < 2 or not all(w[:1].isupper() for w in key):
+            continue
+        p = max((pp for pp in range(4) if (key, pp) in where), key=lambda pp: where[(key, pp)])
+        score = len(ks) * 10 + (4 if OUTLET_WORDS.search(" ".join(key)) else 0) + (3 if p == 2 else 0) + len(key) * 0.5
+        if best is None or score > best[0]:
+            best = (score, key)
+    return best[1] if best else ()
 
 
 def _lede_start(toks: list[tuple[int, int, str]]) -> int | None:
@@ -78,7 +78,7 @@ def _lede_start(toks: list[tuple[int, int, str]]) -> int | None:
     return None
 
 
-def cut_listing(text: str, outlet_finder=None) -> tuple[list[Draft], str | None, str | None]:
+def cut_listing(text: str) -> tuple[list[Draft], str | None, str | None]:
     """Return drafts plus the (author, outlet) most items carry."""
     roots: list[Draft] = []
     spans: list[tuple[int, int]] = []
@@ -95,20 +95,24 @@ def cut_listing(text: str, outlet_finder=None) -> tuple[list[Draft], str | None,
         roots.append(Draft("title", title.start, title.end))
         spans[0] = (title.end, spans[0][1])
     items = [_tokens(text, s, e) for s, e in spans]
-    prefix = _shared_prefix(items)
-    author = outlet = None
-    if prefix:
-        ptext = " ".join(prefix)
-        found = outlet_finder(ptext) if outlet_finder else []
-        author, outlet = split_byline(ptext, found)
+    outlet_key = _shared_byline(items)
+    outlet = " ".join(outlet_key) if outlet_key else None
+    authors: Counter[str] = Counter()
     for toks in items:
         if not toks:
             continue
+        words_ = [t[2] for t in toks]
+        k0, author = 0, None
+        for p in range(0, 4):
+            if outlet_key and tuple(words_[p:p + len(outlet_key)]) == outlet_key:
+                k0 = p + len(outlet_key)
+                author = " ".join(words_[:p]) or None
+                break
         story = Draft("story", toks[0][0], toks[-1][1], speaker=author)
-        k0 = 0
-        if prefix and tuple(t[2] for t in toks[: len(prefix)]) == prefix:
-            story.add("byline", toks[0][0], toks[len(prefix) - 1][1])
-            k0 = len(prefix)
+        if k0:
+            story.add("byline", toks[0][0], toks[k0 - 1][1])
+            if author:
+                authors[author] += 1
         body = toks[k0:]
         if not body:
             roots.append(story)
@@ -120,4 +124,5 @@ def cut_listing(text: str, outlet_finder=None) -> tuple[list[Draft], str | None,
             story.add("headline", body[0][0], body[k - 1][1])
             story.add("lede", body[k][0], body[-1][1])
         roots.append(story)
-    return roots, author, outlet
+    top = authors.most_common(1)[0][0] if authors else None
+    return roots, top, outlet

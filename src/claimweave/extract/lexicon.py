@@ -1,0 +1,70 @@
+"""Words that signal casualties, speech, citation, accusation and military action (EN, FR)."""
+
+from __future__ import annotations
+
+import re
+
+VICTIM_NOUNS: dict[str, str] = {}
+for _type, _words in {
+    "civilians": "civilians civilian residents inhabitants villagers worshippers worshipers displaced "
+                 "refugees patients civils habitants",
+    "people": "people persons individuals person personnes gens victims victimes casualties",
+    "children": "children child kids minors boys girls babies infants students enfants enfant",
+    "women": "women woman mothers femmes femme",
+    "men": "men hommes",
+    "fighters": "fighters militants jihadists terrorists rebels insurgents combatants gunmen members "
+                "mercenaries extremists combattants djihadistes jihadistes terroristes rebelles",
+    "soldiers": "soldiers troops servicemen personnel officers guards policemen militiamen "
+                "soldats militaires",
+    "bodies": "bodies corpses remains corps cadavres",
+}.items():
+    for _w in _words.split():
+        VICTIM_NOUNS[_w] = _type
+
+OUTCOMES: dict[str, str] = {}
+for _outcome, _words in {
+    "killed": "killed kill kills killing dead died die dies deaths death toll massacred slain "
+              "martyred perished lost lives executed beheaded murdered tués tué tuées morts mort "
+              "décédés péri périt massacrés exécutés",
+    "injured": "injured injuring injuries wounded wounding hurt maimed blessés blessé blessées",
+    "missing": "missing disappeared disparus disparu",
+    "held": "kidnapped abducted detained arrested held hostage hostages captured enlevés "
+            "détenus arrêtés otages",
+    "dead": "exhumed buried unearthed recovered found graves grave exhumés",
+}.items():
+    for _w in _words.split():
+        OUTCOMES[_w] = _outcome
+
+SPEECH_VERBS = re.compile(
+    r"(?i)\b(?:said|says|say|told|tells|claimed|claims|claim|stated|states|announced|announces|"
+    r"reported|reports|report|added|noted|warned|warns|insisted|insists|confirmed|confirms|"
+    r"declared|declares|alleged|alleges|wrote|writes|tweeted|explained|stressed|asserted|"
+    r"a déclaré|a dit|affirme|a affirmé|a indiqué|indique|a annoncé|annonce|déclare|estime|"
+    r"rapporte|a rapporté|assure|a assuré)\b"
+)
+
+RELAY_BEFORE = re.compile(
+    r"(?i)\b(?:according to|as reported by|reported by|quoted by|cited by|citing|via|"
+    r"told|speaking to|in an interview with|in a statement to|"
+    r"selon|d'après|cité par|citant|rapporté par|via|a déclaré à|a dit à)\s+(?:the\s+|la\s+|le\s+|l')?"
+)
+RELAY_AFTER = re.compile(r"(?i)\b(?:as|comme)\s*$")  # "as <X> reports"
+
+ACCUSE_VERBS = re.compile(
+    r"(?i)\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|held\s+\w+\s+responsible|"
+    r"condemn(?:s|ed)?|denounc(?:e|es|ed)|charg(?:e|es|ed)\s+that|"
+    r"accuse|accusent|accusé|reproche|dénonce|condamne)\b"
+)
+
+ACTION_VERBS = re.compile(
+    r"(?i)\b(?:carried out|launched|conducted|struck|strikes?|striking|bombed|bombing|bombarded|"
+    r"shelled|shelling|attacked|attacks?|targeted|targeting|captured|recaptured|seized|"
+    r"took control|liberated|liberate|freed|besieged|advanced|shot down|raided|stormed|pounded|"
+    r"hit|fired|ambushed|clashed|pilonné|bombardé|frappé|attaqué|ciblé|repris|pris le contrôle|"
+    r"libéré|assiégé|visé)\b"
+)
+
+HELD_SUFFIX = re.compile(r"^[-\s]?(?:held|controlled|run|occupied|besieged)\b", re.I)
+NEGATION = re.compile(
+    r"(?i)\b(?:not|no|never|didn['’]t|did not|denied|denies|deny|n['’]a pas|aucun|aucune|ne\s+\w+\s+pas)\b"
+)

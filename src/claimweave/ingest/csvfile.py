@@ -1,0 +1,124 @@
+"""CSV files: one document per row, FA-KES layout or a generic layout.
+
+FA-KES (header has ``article_content``): ``unit_id`` -> id, ``article_title`` -> title,
+``article_content`` -> text, ``source`` -> outlet; every other column (the crowd-sourced date,
+location, actor, casualty counts, label, split) goes to ``Document.meta``. Its ``date`` is the
+event date, not the publication date, so it is not used as ``published``.
+Generic: ``id``, ``title``, ``text``|``content``|``body``, ``outlet``|``source``, ``author``,
+``published``|``date``, ``url`` (header names compared case-insensitively); others go to meta.
+No text column -> E107 and no row is read.
+
+``Document.path`` is ``"<path>#<row>"`` where the header is row 1 and the first data row is row 2
+(the spreadsheet row number; a quoted field may span several physical lines). The encoding is
+sniffed from the first MiB (BOM, UTF-8, else charset-normalizer) and the file is streamed; a
+decoding error or malformed CSV stops the file with E103/E108 at that row; a row whose fields
+total more than ``max_bytes`` characters is E104.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..errors import Errors, InputError
+from ..model import Document
+from .decode import _guess, _utf16_guess, binary_reason
+from .document import make_document
+from .options import IngestOptions
+
+FAKES = {"id": "unit_id", "title": "article_title", "text": "article_content", "outlet": "source"}
+GENERIC: dict[str, tuple[str, ...]] = {
+    "id": ("id",), "title": ("title",), "text": ("text", "content", "body"),
+    "outlet": ("outlet", "source"), "author": ("author",), "published": ("published", "date"),
+    "url": ("url",),
+}
+_HEAD = 1 << 20
+
+
+def _raise_field_limit(limit: int) -> None:
+    if csv.field_size_limit() < limit:
+        csv.field_size_limit(min(limit, sys.maxsize))
+
+
+def _encoding(head: bytes, label: str) -> str:
+    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                     (codecs.BOM_UTF16_BE, "utf-16")):
+        if head.startswith(bom):
+            return enc
+    if b"\x00" in head:
+        utf16 = _utf16_guess(head)
+        if utf16 is None:
+            raise InputError(Errors.E102, path=label, reason="NUL bytes")
+        return utf16
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=len(head) < _HEAD)
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    reason = binary_reason(head)
+    if reason is not None:
+        raise InputError(Errors.E102, path=label, reason=reason)
+    return _guess(head) or "utf-8"
+
+
+def _columns(header: list[str], label: str) -> dict[str, int]:
+    names = [h.strip().lstrip("\ufeff").lower() for h in header]
+    index = {n: i for i, n in reversed(list(enumerate(names)))}
+    if "article_content" in index:
+        return {field: index[col] for field, col in FAKES.items() if col in index}
+    cols: dict[str, int] = {}
+    for field, options in GENERIC.items():
+        for name in options:
+            if name in index:
+                cols[field] = index[name]
+                break
+    if "text" not in cols:
+        looked = ", ".join(("article_content", *GENERIC["text"]))
+        raise InputError(Errors.E107, path=label, columns=looked)
+    return cols
+
+
+def _row_document(row: list[str], header: list[str], cols: dict[str, int], where: str) -> Document:
+    used = set(cols.values())
+    values = {f: (row[i] if i < len(row) else "") for f, i in cols.items()}
+    meta = tuple((header[i].strip().lstrip("\ufeff"), v) for i, v in enumerate(row)
+                 if i not in used and i < len(header))
+    text = values.pop("text")
+    if not text.strip():
+        raise InputError(Errors.E101, path=where)
+    return make_document(text, path=where, meta=meta, **values)  # type: ignore[arg-type]
+
+
+def read_csv(path: Path, label: str, options: IngestOptions) -> Iterator[Document | InputError]:
+    _raise_field_limit(options.max_bytes)
+    with open(path, "rb") as fh:
+        head = fh.read(_HEAD)
+        if not head.strip():
+            raise InputError(Errors.E101, path=label)
+        fh.seek(0)
+        text = io.TextIOWrapper(fh, encoding=_encoding(head, label), newline="", errors="strict")
+        reader = csv.reader(text)
+        rowno = 1
+        try:
+            header = next(reader)
+            cols = _columns(header, label)
+            for rowno, row in enumerate(reader, start=2):
+                if not any(cell.strip() for cell in row):
+                    continue
+                where = f"{label}#{rowno}"
+                if sum(len(c) for c in row) > options.max_bytes:
+                    yield InputError(Errors.E104, path=where, limit=options.max_bytes)
+                    continue
+                try:
+                    yield _row_document(row, header, cols, where)
+                except InputError as exc:
+                    yield exc
+        except UnicodeDecodeError as exc:
+            yield InputError(Errors.E103, path=f"{label}#{rowno + 1}", reason=str(exc.reason))
+        except csv.Error as exc:
+            yield InputError(Errors.E108, path=f"{label}#{rowno + 1}", reason=f"CSV: {exc}")

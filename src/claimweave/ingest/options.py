@@ -1,0 +1,24 @@
+"""Options of the ingest stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOptions:
+    """How inputs are read.
+
+    ``max_bytes`` bounds one document: a text/HTML file (checked with ``stat`` before reading),
+    one JSON Lines line, one CSV field, one WARC record payload (bytes read are capped, so a
+    compressed or chunked record cannot balloon in memory).
+    """
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    follow_symlinks: bool = False
+    # Keep an HTML page's reader comments (appended after the main text, see comments_start).
+    html_comments: bool = True
+    # Recurse into directories; hidden files and directories (".name") are always skipped there.
+    recursive: bool = True

@@ -1,0 +1,83 @@
+"""The per-document pipeline: segment -> annotate -> extract, as one pure function.
+
+``run(doc)`` is what the CLI, the ledger and (later) the Dask engine map over documents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from functools import lru_cache
+
+from .model import Annotations, Document, Record
+from .options import ExtractOptions
+
+_SKIP_ANNOTATION = frozenset({"boilerplate", "related"})
+
+
+@lru_cache(maxsize=1)
+def _services():  # imported lazily so that `claimweave --help` stays fast
+    from .annotate import actors, dates, lang, numbers, places, weapons
+    from .segment import SegmentHelpers
+
+    kb = actors.load_kb()
+
+    def is_factual(t: str) -> bool:
+        return bool(actors.find_actors(t) or places.find_places(t) or numbers.find_quantities(t))
+
+    def find_outlets(t: str) -> list[tuple[int, int]]:
+        return [(m.start, m.end) for m in actors.find_actors(t) if kb.get(m.actor_id).type == "outlet"]
+
+    def type_of(actor_id: str) -> str | None:
+        a = kb.get(actor_id)
+        return a.type if a else None
+
+    helpers = SegmentHelpers(detect_lang=lang.detect, is_factual=is_factual, find_outlets=find_outlets)
+    return actors, dates, numbers, places, weapons, helpers, type_of
+
+
+def make_document(text: str, *, path: str | None = None, doc_id: str | None = None,
+                  **meta: str | None) -> Document:
+    sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return Document(id=doc_id or sha[:16], text=text, sha256=sha, path=path, **meta)  # type: ignore[arg-type]
+
+
+def run(doc: Document, options: ExtractOptions | None = None) -> Record:
+    from .extract import extract_claims
+    from .segment import SegmentHelpers, segment
+
+    opts = options or ExtractOptions()
+    actors, dates, numbers, places, weapons, helpers, type_of = _services()
+    if not opts.detect_language:
+        helpers = SegmentHelpers(None, helpers.is_factual, helpers.find_outlets)
+    published = doc.published or dates.leading_date(doc.text)
+    seg = segment(doc, helpers)
+    text = doc.text
+    parents = {u.parent for u in seg.units if u.parent}
+    a_act, a_pl, a_dt, a_q, a_w = [], [], [], [], []
+    for u in seg.units:
+        if u.id in parents or (u.kind in _SKIP_ANNOTATION and not opts.annotate_boilerplate):
+            continue
+        chunk = text[u.start:u.end]
+        a_act += actors.find_actors(chunk, u.start)
+        a_pl += places.find_places(chunk, u.start)
+        a_dt += dates.find_dates(chunk, u.start, published=published, lang=u.lang)
+        a_q += numbers.find_quantities(chunk, u.start, lang=u.lang)
+        a_w += weapons.find_weapons(chunk, u.start)
+    ann = Annotations(tuple(a_act), tuple(a_pl), tuple(a_dt), tuple(a_q), tuple(a_w))
+    doc2 = replace(
+        doc,
+        published=published,
+        outlet=doc.outlet or seg.outlet,
+        author=doc.author or seg.author,
+        title=doc.title or _first_title(text, seg.units),
+    )
+    claims = extract_claims(doc2, seg.units, ann, type_of, actors.find_actors)
+    return Record(doc2, seg.genre, seg.language, seg.units, ann, claims)
+
+
+def _first_title(text: str, units) -> str | None:
+    for u in units:
+        if u.kind in ("title", "headline"):
+            return text[u.start:u.end]
+    return None

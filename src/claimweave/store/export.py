@@ -1,0 +1,71 @@
+"""Exports of a ledger: ``jsonl`` (the stored claimweave/1 dicts), ``csv`` (one row per claim),
+``geojson`` (a FeatureCollection of the claims whose place has coordinates; Point [lon, lat],
+properties = the csv row)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from typing import Any, TextIO
+
+from ..errors import ClaimweaveError, Errors
+from .ledger import Ledger
+
+FORMATS = ("jsonl", "csv", "geojson")
+CSV_FIELDS = (
+    "document_id", "path", "outlet", "claim_id", "kind", "claimant", "sources", "actor",
+    "target", "victims", "victims_min", "victims_max", "place", "lat", "lon", "precision",
+    "date_start", "date_end", "date_precision", "weapon", "text",
+)
+
+
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def _line(value: Any) -> str:
+    """Compact-ish JSON that stays on one line even for ``str.splitlines`` readers."""
+    return json.dumps(value, ensure_ascii=False).translate(_LINE_BREAKS)
+
+
+def claim_csv_row(row: sqlite3.Row) -> dict[str, Any]:
+    return {
+        "document_id": row["document_id"], "path": row["path"], "outlet": row["outlet"],
+        "claim_id": row["id"], "kind": row["kind"], "claimant": row["claimant"],
+        "sources": row["sources"], "actor": row["actor"], "target": row["target"],
+        "victims": row["victims_summary"], "victims_min": row["victims_min"],
+        "victims_max": row["victims_max"], "place": row["place"], "lat": row["lat"],
+        "lon": row["lon"], "precision": row["precision"], "date_start": row["date_start"],
+        "date_end": row["date_end"], "date_precision": row["date_precision"],
+        "weapon": row["weapon"], "text": row["text"],
+    }
+
+
+def export(ledger: Ledger, fmt: str, out: TextIO) -> int:
+    """Write the ledger to ``out`` in ``fmt``; return the number of items (records/claims/features)."""
+    n = 0
+    if fmt == "jsonl":
+        for rec in ledger.iter_records():
+            out.write(_line(rec) + "\n")
+            n += 1
+    elif fmt == "csv":
+        # RFC 4180 "\r\n" rows: with "\n" the csv module would leave a lone "\r" unquoted.
+        writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\r\n")
+        writer.writeheader()
+        for row in ledger.iter_claims():
+            writer.writerow(claim_csv_row(row))
+            n += 1
+    elif fmt == "geojson":
+        out.write('{"type": "FeatureCollection", "features": [')
+        for row in ledger.iter_claims():
+            if row["lat"] is None or row["lon"] is None:
+                continue
+            feature = {"type": "Feature",
+                       "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
+                       "properties": claim_csv_row(row)}
+            out.write(("," if n else "") + "\n" + _line(feature))
+            n += 1
+        out.write("\n]}\n")
+    else:
+        raise ClaimweaveError(Errors.E003, format=fmt, choices=", ".join(FORMATS))
+    return n

@@ -1,0 +1,153 @@
+"""Schema migrations: functions registered with ``@migration(n)``, applied in order.
+
+Each applied migration is a row of ``_migrations(version, name, applied_at)``; a ledger whose
+highest version is above :func:`known_version` was written by a newer claimweave and is refused (E005).
+Each migration runs in its own ``BEGIN IMMEDIATE`` transaction, so two processes opening a new
+ledger at once apply it once.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from ..errors import ClaimweaveError, Errors
+
+Migration = Callable[[sqlite3.Connection], None]
+REGISTRY: dict[int, Migration] = {}
+
+
+def migration(version: int) -> Callable[[Migration], Migration]:
+    def register(fn: Migration) -> Migration:
+        if version in REGISTRY:
+            raise ValueError(f"migration {version} registered twice")
+        REGISTRY[version] = fn
+        return fn
+
+    return register
+
+
+def _run(conn: sqlite3.Connection, statements: str) -> None:
+    for stmt in statements.split(";\n"):
+        if stmt.strip():
+            conn.execute(stmt)
+
+
+def fts5_available(conn: sqlite3.Connection) -> bool:
+    try:
+        conn.execute("CREATE VIRTUAL TABLE temp._fts5_probe USING fts5(x)")
+        conn.execute("DROP TABLE temp._fts5_probe")
+    except sqlite3.OperationalError:
+        return False
+    return True
+
+
+@migration(1)
+def core_tables(conn: sqlite3.Connection) -> None:
+    _run(conn, """
+CREATE TABLE documents (
+    seq INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
+    id TEXT NOT NULL,
+    path TEXT, title TEXT, genre TEXT, language TEXT, outlet TEXT, author TEXT,
+    published TEXT, url TEXT,
+    text TEXT NOT NULL,
+    record TEXT NOT NULL,
+    added_at TEXT NOT NULL
+);
+CREATE INDEX documents_id ON documents(id);
+CREATE INDEX documents_outlet ON documents(outlet);
+CREATE TABLE units (
+    doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    id TEXT NOT NULL, kind TEXT NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
+    speaker TEXT, lang TEXT, parent TEXT,
+    PRIMARY KEY (doc, ord)
+);
+CREATE TABLE claims (
+    seq INTEGER PRIMARY KEY,
+    doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    id TEXT NOT NULL, unit_id TEXT, kind TEXT NOT NULL,
+    span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, text TEXT NOT NULL,
+    claimant TEXT, claimant_actor_id TEXT,
+    actor TEXT, actor_id TEXT,
+    target TEXT, target_actor_id TEXT,
+    sources TEXT,
+    victims_summary TEXT, victims_min INTEGER, victims_max INTEGER,
+    place TEXT, lat REAL, lon REAL, country TEXT, geonames_id INTEGER, precision TEXT,
+    date_start TEXT, date_end TEXT, date_precision TEXT,
+    weapon TEXT, cause TEXT,
+    sources_json TEXT NOT NULL, victims_json TEXT NOT NULL, place_json TEXT, date_json TEXT,
+    UNIQUE (doc, ord)
+);
+CREATE INDEX claims_kind ON claims(kind);
+CREATE INDEX claims_place ON claims(place);
+CREATE INDEX claims_date ON claims(date_start);
+CREATE INDEX claims_actor ON claims(actor_id);
+CREATE TABLE places (
+    doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    name TEXT NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
+    lat REAL, lon REAL, country TEXT, geonames_id INTEGER, precision TEXT,
+    PRIMARY KEY (doc, ord)
+);
+CREATE INDEX places_name ON places(name);
+CREATE TABLE input_errors (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL, code TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL,
+    UNIQUE (path, code)
+)
+""")
+
+
+@migration(2)
+def full_text_search(conn: sqlite3.Connection) -> None:
+    """FTS5 over document and claim text (rowid = documents.seq / claims.seq), if compiled in."""
+    if not fts5_available(conn):
+        return
+    _run(conn, """
+CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE claims_fts USING fts5(text, tokenize='unicode61 remove_diacritics 2')
+""")
+
+
+def known_version() -> int:
+    return max(REGISTRY)
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    row = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_migrations'"
+    ).fetchone()
+    if row is None:
+        return 0
+    return int(conn.execute("SELECT coalesce(max(version), 0) FROM _migrations").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, db: str) -> int:
+    """Apply pending migrations; return the schema version. ``conn`` must be in autocommit mode."""
+    found, known = current_version(conn), known_version()
+    if found > known:
+        raise ClaimweaveError(Errors.E005, db=db, found=found, known=known)
+    for version in sorted(v for v in REGISTRY if v > found):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("CREATE TABLE IF NOT EXISTS _migrations (version INTEGER PRIMARY KEY,"
+                         " name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+            if current_version(conn) >= version:  # another process got there first
+                conn.execute("COMMIT")
+                continue
+            REGISTRY[version](conn)
+            conn.execute("INSERT INTO _migrations VALUES (?, ?, ?)",
+                         (version, REGISTRY[version].__name__, now()))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return known
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

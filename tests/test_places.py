@@ -1,0 +1,190 @@
+"""Place annotator and gazetteer."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from claimweave.annotate import gazetteer
+from claimweave.annotate.places import fakes_governorate, find_places
+from claimweave.model import Place
+
+
+def places(text: str) -> list[tuple[str, str, str | None, str]]:
+    return [(m.text, m.place.name, m.place.country, m.place.precision) for m in find_places(text)]
+
+
+def only(text: str) -> Place:
+    found = find_places(text)
+    assert len(found) == 1, [(m.text, m.place.name) for m in found]
+    return found[0].place
+
+
+def test_raqqa_city() -> None:
+    p = only("Coalition aircraft bombed Raqqa overnight.")
+    assert (p.country, p.precision, p.admin1) == ("SY", "city", "Raqqa")
+    assert p.geonames_id == 172955
+    assert p.lat is not None and 35.5 < p.lat < 36.5
+
+
+def test_hajin_syrian() -> None:
+    p = only("Fighting continued around Hajin on Friday.")
+    # GeoNames gives Hajin ~29k inhabitants, so by the population rule it is a city.
+    assert p.country == "SY" and p.admin1 == "Deir ez-Zor"
+    assert p.precision in ("village", "city")
+
+
+@pytest.mark.parametrize(
+    "name", ["Deir ez-Zor", "Deir Ezzor", "Dier ez-Zor", "Deir-Ezzor", "Deir Ez Zor", "Deir al-Zor", "دير الزور"]
+)
+def test_deir_ez_zor_variants(name: str) -> None:
+    found = find_places(f"Troops entered {name} yesterday.")
+    assert [m.text for m in found] == [name]
+    assert found[0].place.name == "Deir ez-Zor" and found[0].place.country == "SY"
+
+
+@pytest.mark.parametrize("name", ["At-Tanf", "al-Tanf", "Al Tanf"])
+def test_tanf(name: str) -> None:
+    found = find_places(f"The garrison at {name} was attacked.")
+    assert [m.text for m in found] == [name]
+    assert found[0].place.name == "At-Tanf" and found[0].place.admin1 == "Homs"
+
+
+def test_world_cities_and_countries() -> None:
+    got = places("Ministers met in Dakar, then flew to Paris, Moscow, Amman, Ankara, Tehran and Beirut.")
+    assert [(g[0], g[2]) for g in got] == [
+        ("Dakar", "SN"), ("Paris", "FR"), ("Moscow", "RU"), ("Amman", "JO"),
+        ("Ankara", "TR"), ("Tehran", "IR"), ("Beirut", "LB"),
+    ]
+    assert places("Syria and Iraq accused Turkey.") == [
+        ("Syria", "Syria", "SY", "country"), ("Iraq", "Iraq", "IQ", "country"), ("Turkey", "Turkey", "TR", "country"),
+    ]
+
+
+def test_hashtags() -> None:
+    text = "Airstrikes again #Raqqa #Deir_ez_Zor #EasternGhouta"
+    got = find_places(text)
+    assert [m.place.name for m in got] == ["Ar Raqqah", "Deir ez-Zor", "Eastern Ghouta"]
+    for m in got:
+        assert text[m.start : m.end] == m.text
+    assert got[0].text == "Raqqa"
+
+
+def test_french_forms() -> None:
+    got = places("Frappes sur Alep, Damas et Lattaquié ; combats à Deraa, Idleb et Rakka en Syrie, en Irak et en Turquie.")
+    assert [g[1] for g in got] == ["Aleppo", "Damascus", "Latakia", "Dar‘ā", "Idlib", "Ar Raqqah", "Syria", "Iraq", "Turkey"]
+
+
+def test_french_elision() -> None:
+    assert [g[1] for g in places("la province d'Idleb et l'Irak")] == ["Idlib", "Iraq"]
+
+
+def test_arabic_forms() -> None:
+    got = places("قصف على الرقة ودير الزور وحلب في سوريا")
+    assert [g[1] for g in got] == ["Ar Raqqah", "Deir ez-Zor", "Aleppo", "Syria"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Clashes in Idlib province.", "Clashes in the province of Idlib.", "Clashes in Idlib governorate."]
+)
+def test_governorate_phrases(text: str) -> None:
+    p = only(text)
+    assert (p.name, p.precision, p.admin1) == ("Idlib", "governorate", "Idlib")
+
+
+def test_city_alone_is_city() -> None:
+    p = only("Clashes in Idlib.")
+    assert (p.precision, p.admin1) == ("city", "Idlib")
+
+
+def test_damascus_countryside_is_rif_dimashq() -> None:
+    p = only("Shelling hit the Damascus countryside.")
+    assert (p.name, p.precision) == ("Rif Dimashq", "governorate")
+    assert fakes_governorate(p) == "damascus"
+
+
+def test_region() -> None:
+    p = only("ISIS held the Middle Euphrates River Valley.")
+    assert (p.name, p.precision) == ("Euphrates Valley", "region")
+    assert only("Besieged Eastern Ghouta.").precision == "region"
+
+
+@pytest.mark.parametrize(
+    ("town", "label"),
+    [
+        ("Douma", "damascus"), ("Darayya", "damascus"), ("Eastern Ghouta", "damascus"),
+        ("Khan Sheikhoun", "idlib"), ("Jisr al-Shughour", "idlib"), ("Manbij", "aleppo"),
+        ("Kobani", "aleppo"), ("Afrin", "aleppo"), ("Hajin", "deir ezzor"), ("Tabqa", "raqqa"),
+        ("Ain Issa", "raqqa"), ("Palmyra", "homs"), ("Latamineh", "hama"), ("Hassakeh", "hasakeh"),
+        ("Latakia", "lattakia"), ("Tartus", "tartous"), ("Daraa", "daraa"), ("Quneitra", "quneitra"),
+    ],
+)
+def test_fakes_governorate(town: str, label: str) -> None:
+    found = find_places(f"Reports from {town} today.")
+    assert [m.text for m in found] == [town]
+    assert fakes_governorate(found[0].place) == label
+
+
+def test_fakes_governorate_none() -> None:
+    assert fakes_governorate(only("Reports from Sweida today.")) is None
+    assert fakes_governorate(only("Reports from Paris today.")) is None
+    assert fakes_governorate(only("Reports from Mosul today.")) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Read more", "Many people died.", "Of course they did.", "Police said the attack was planned.",
+        "Mobile phones were seized.", "The White House said so.", "Read 12 tweets", "President Assad spoke.",
+        "everyone in paris and raqqa", "They captured Tal al-Abd hill.", "Bab al-Hawa crossing",
+    ],
+)
+def test_no_false_positives(text: str) -> None:
+    assert places(text) == []
+
+
+def test_nice_mid_sentence_only() -> None:
+    assert places("Nice work, everyone.") == []
+    assert places("The attack in Nice killed 86.")[0][2] == "FR"
+
+
+def test_us_case() -> None:
+    assert [g[1] for g in places("The US and the U.S.A. and the UK")] == ["United States", "United States", "United Kingdom"]
+    assert places("let us go") == []
+
+
+def test_offsets_with_base() -> None:
+    text = "Raqqa's hospital was hit; al-Raqqa residents fled to Ain Issa."
+    got = find_places(text, base=1000)
+    assert [m.text for m in got] == ["Raqqa", "al-Raqqa", "Ain Issa"]
+    for m in got:
+        assert text[m.start - 1000 : m.end - 1000] == m.text
+
+
+def test_longest_match_non_overlapping() -> None:
+    got = find_places("The Euphrates River Valley near Deir ez-Zor city")
+    assert [m.text for m in got] == ["Euphrates River Valley", "Deir ez-Zor"]
+    assert all(a.end <= b.start for a, b in zip(got, got[1:], strict=False))
+
+
+def test_lookup() -> None:
+    gaz = gazetteer.load()
+    assert gaz.lookup("Dakar").country == "SN"  # type: ignore[union-attr]
+    assert gaz.lookup("Rif Dimashq").precision == "governorate"  # type: ignore[union-attr]
+    assert gaz.lookup("Nowhereville Xyz") is None
+
+
+def test_build_and_load_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = gazetteer.build_index(tmp_path / "g.pickle")
+    assert target.exists() and not list(tmp_path.glob("*.tmp"))
+    t = time.perf_counter()
+    gaz = gazetteer.load_index(target)
+    assert time.perf_counter() - t < 1.0
+    assert gaz.lookup("Raqqa").admin1 == "Raqqa"  # type: ignore[union-attr]
+    monkeypatch.setenv("CLAIMWEAVE_CACHE_DIR", str(tmp_path))
+    assert gazetteer.cache_path().parent == tmp_path
+    assert gazetteer.cache_path().name.startswith("gazetteer-v")
+    assert os.environ["CLAIMWEAVE_CACHE_DIR"] == str(tmp_path)
