@@ -155,7 +155,7 @@ class PhraseTrie:
 
 _GROUND_HEADS = frozenset({
     "forces", "troops", "soldiers", "army", "military", "militaries", "force",
-    "forces", "troupes", "soldats", "armee",
+    "troupes", "soldats", "armee",
 })
 _AIR_HEADS = frozenset({
     "warplanes", "warplane", "jets", "jet", "planes", "aircraft", "aviation", "bombers",
@@ -182,7 +182,7 @@ _IS_NEXT = frozenset({
     "media", "wilayat", "province", "pocket", "pockets", "enclave", "snipers", "sniper",
     "offensive", "counterattack", "counteroffensive", "operatives", "kills", "holds",
     "combattants", "jihadistes", "djihadistes", "groupe", "membres", "terroristes", "kamikazes",
-    "kamikaze", "fief", "bastion", "chef", "emirs", "sympathisants",
+    "kamikaze", "fief", "bastion", "chef", "sympathisants",
 })
 _SENT_START = frozenset(".!?…:;\"“”«»•|")
 
@@ -294,10 +294,7 @@ class ActorKB:
         trie = self.trie
         while i < n:
             t = toks[i]
-            if t.raw[0] in "#@":
-                m = self._tag_match(toks, i)
-            else:
-                m = trie.longest(toks, i)
+            m = self._tag_match(toks, i) if t.raw[0] in "#@" else trie.longest(toks, i)
             if m is None:
                 i += 1
                 continue
@@ -375,9 +372,7 @@ class ActorKB:
             return True
         if prev is not None and prev.low == "'" and i > 1 and toks[i - 2].low in ("l", "d"):
             return True  # French "l'EI", "d'EI"
-        if prev is None or prev.raw in _SENT_START or "\n" in text[prev.end:toks[i].start]:
-            return False
-        return True
+        return not (prev is None or prev.raw in _SENT_START or "\n" in text[prev.end:toks[i].start])
 
     def _caps_context(self, prev: Tok | None, nxt: Tok | None) -> bool:
         for t in (prev, nxt):

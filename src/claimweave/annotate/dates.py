@@ -257,13 +257,13 @@ def _h_md(g: Groups, text: str, pub: date | None, before: str) -> DateValue | No
     day = 1 if day_s.lower() == "1er" else int(day_s)
     if not 1 <= day <= 31:
         return None
-    year = int(g["year"]) if g.get("year") else None
+    year = int(g["year"] or 0) or None
     return _month_day(text, _MONTH[_norm(g["mon"])], day, year, pub)
 
 
 def _h_month(g: Groups, text: str, pub: date | None, before: str) -> DateValue | None:
     name = _norm(g["mon"])
-    year = int(g["year"]) if g.get("year") else None
+    year = int(g.get("year") or 0) or None
     if g.get("yy"):
         year = 2000 + int(g["yy"] or 0)
     part = _PARTS.get(_norm(g.get("part"))) if g.get("part") else None

@@ -26,17 +26,13 @@ from claimweave.annotate.dates import MONTH_ABBR_EN, MONTHS_EN, MONTHS_FR
 from claimweave.model import Quantity
 
 _EN_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
-    "hundred thousand million billion".split()
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion"]
 )
 _FR_WORDS = frozenset(
-    "un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize "
-    "vingt vingts trente quarante cinquante soixante cent cents mille million millions milliard "
-    "milliards".split()
+    ["un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "vingts", "trente", "quarante", "cinquante", "soixante", "cent", "cents", "mille", "million", "millions", "milliard", "milliards"]
 )
 _MULT = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "cent": 100,
-         "mille": 1000, "millions": 10**6, "million.": 10**6, "milliard": 10**9, "milliards": 10**9}
+         "mille": 1000, "millions": 10**6, "milliard": 10**9, "milliards": 10**9}
 # Vague plurals: conventional lower bound, open upper bound.
 _VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "millions": 2 * 10**6,
           "tens": 20, "several": 3, "dizaines": 20, "centaines": 200, "milliers": 2000,
@@ -45,6 +41,8 @@ _VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "milli
 _ABOUT_NOUNS = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
                 "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100,
                 "millier": 1000}
+_NO_START = frozenset({"hundred", "thousand", "million", "billion", "millions",
+                       "milliard", "milliards"})
 _MONTH_WORDS = frozenset({*MONTHS_EN, *MONTH_ABBR_EN, *MONTHS_FR})
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -72,7 +70,6 @@ _NOT_COUNT_POST = re.compile(
 )
 _LINE_NUMBER = re.compile(r"[ \t]*[/.)](?!\d)")
 _DATE_PRE = re.compile(r"(?i:\b(?:in|since|during|until|till|by|from|of|before|after|en|depuis|fiscal|year|année|an)\s+)$")
-_NOUN_AFTER = re.compile(r"[ \t]+(?P<w>[a-zé]+)")
 _MULT_AFTER = re.compile(rf"{_SP}+(?P<w>hundred|thousand|million|billion|mille|millions?|milliards?)(?![a-z])")
 
 
@@ -100,9 +97,6 @@ def _digit_core(text: str, s: int) -> _Q | None:
     if before.isalnum() or before in "#@_/:'’" or (before == "-" and s > 1 and text[s - 2].isalpha()):
         return None
     after = text[e] if e < len(text) else " "
-    if after == "/" or (after in ".-" and text[e + 1:e + 2].isdigit() and raw.isdigit()
-                        and re.match(r"[.-]\d+[.-]\d", text[e:e + 8])):
-        return None
     if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
         return None  # 07, 0914: dates and times
     if _NOT_COUNT_POST.match(text, e) or _MONEY_PRE.search(text, max(0, s - 5), s):
@@ -133,23 +127,187 @@ def _digit_core(text: str, s: int) -> _Q | None:
             return None  # the 1990s
         return _Q(s, e + 1, value, None, "at_least")
     # Day numbers next to a month name, and tweet numbering at line start.
-    if _word_before(text, s) in _MONTH_WORDS and value <= 31:
-        return None
-    nxt = _NOUN_AFTER.match(text, e)
-    if nxt and nxt.group("w") in _MONTH_WORDS and value <= 31 or (
-            value <= 31 and re.match(r"(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?[A-Z][a-z]+", text[e:e + 16])
-            and _word_before(text[e:e + 30].split(None, 2)[-1] if False else "", 0) == ""
-            and re.match(r"[ \t]+(?:of[ \t]+)?(?:" + "|".join(w.capitalize() for w in MONTHS_EN) + ")", text[e:e + 16])):
+    if value <= 31 and (_word_before(text, s) in _MONTH_WORDS or _word_after(text, e) in _MONTH_WORDS):
         return None
     line_start = text.rfind("\n", 0, s) + 1
     if not text[line_start:s].strip() and _LINE_NUMBER.match(text, e):
         return None
     if raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2099:
-        noun = nxt.group("w") if nxt else ""
-        if _DATE_PRE.search(text, max(0, s - 12), s) or not (noun.endswith("s") or noun in _COUNT_NOUNS):
-            return None  # a year, unless qualified (checked by the caller) -- see _year_ok
+        noun = _word_after(text, e)
+        plural = noun.endswith("s") and noun not in _NOT_NOUNS
+        if _DATE_PRE.search(text, max(0, s - 12), s) or not (plural or noun in _COUNT_NOUNS):
+            return None  # a year
     return _Q(s, e, value, value)
 
 
 _COUNT_NOUNS = frozenset({"people", "men", "women", "children", "dead", "killed", "wounded",
                           "injured", "personnes", "morts", "civils", "blessés", "enfants", "femmes"})
+_NOT_NOUNS = frozenset({"has", "was", "is", "as", "its", "this", "his", "thus", "plus", "less",
+                        "unless", "versus", "saw", "sees", "brings", "marks", "begins"})
+_AFTER = re.compile(r"(?:st|nd|rd|th|er)?[ \t\u00a0]+(?:of[ \t\u00a0]+)?([^\W\d_]+)")
+
+
+def _word_after(text: str, e: int) -> str:
+    m = _AFTER.match(text, e)
+    return m.group(1).lower() if m else ""
+
+
+_BLOCK = re.compile(r"\d{1,4}([./-])\d{1,2}\1\d{2,4}|\d{1,2}:\d\d|\d+/\d+|\d+/(?!\S)")
+
+
+def _word_core(tokens: list[re.Match[str]], i: int, text: str, lang: str | None) -> tuple[_Q, int] | None:
+    """A number written in words starting at token ``i``; returns it and the next token index."""
+    word = tokens[i].group().lower()
+    s = tokens[i].start()
+    nxt = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
+    gap = text[tokens[i].end():tokens[i + 1].start()] if i + 1 < len(tokens) else ""
+    close = i + 1 < len(tokens) and bool(re.fullmatch(r"[ \t\u00a0-]+", gap))
+    # Vague plurals and approximate nouns.
+    if word in _VAGUE:
+        if word == "few" and _word_before(text, s) != "a":
+            return None
+        if word in ("tens", "scores") and not (close and nxt == "of"):
+            return None
+        low, j = _VAGUE[word], i + 1
+        if close and nxt in ("of", "de") and i + 2 < len(tokens):
+            unit = tokens[i + 2].group().lower()
+            if unit in ("thousands", "milliers", "millions") and not word.startswith("few"):
+                low *= {"thousands": 1000, "milliers": 1000, "millions": 10**6}[unit]
+                j = i + 3
+        start = tokens[i].start()
+        if word == "few":
+            start = text.rfind("a", 0, s)
+        return _Q(start, tokens[j - 1].end(), low, None, "at_least"), j
+    if word in _ABOUT_NOUNS:
+        n = _ABOUT_NOUNS[word]
+        return _Q(s, tokens[i].end(), n, n, "about"), i + 1
+    if word in ("dozen", "douzaine"):
+        return None
+    if word == "a" and close and nxt in ("dozen", "hundred", "thousand", "million", "couple"):
+        n = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 10**6, "couple": 2}[nxt]
+        return _Q(s, tokens[i + 1].end(), n, n, "about" if nxt == "couple" else None), i + 2
+    words = _FR_WORDS if lang == "fr" else _EN_WORDS if lang == "en" else _EN_WORDS | _FR_WORDS
+    if word not in words:
+        return None
+    if word in _NO_START or (word == "sept" and tokens[i].group() != "sept"):
+        return None  # "$696 billion", "Sept." (September)
+    run_lang = "en" if word in _EN_WORDS and lang != "fr" else "fr"
+    j, parts = i + 1, [word]
+    while j < len(tokens):
+        gap = text[tokens[j - 1].end():tokens[j].start()]
+        w = tokens[j].group().lower()
+        if not re.fullmatch(r"[ \t\u00a0-]+", gap):
+            break
+        if w in ("and", "et") and j + 1 < len(tokens) and tokens[j + 1].group().lower() in words:
+            parts.append(w)
+            j += 1
+            continue
+        if w in words or w == "dozen":
+            parts.append(w)
+            j += 1
+            continue
+        break
+    if parts[-1] in ("and", "et"):
+        parts.pop()
+        j -= 1
+    if parts[-1] == "dozen":
+        value = _parse(parts[:-1], run_lang)
+        value = value * 12 if value else None
+    else:
+        value = _parse(parts, run_lang)
+    if value is None:
+        return None
+    if parts == ["un"] or parts == ["une"]:
+        return None
+    return _Q(s, tokens[j - 1].end(), value, value), j
+
+
+def _parse(parts: list[str], lang: str) -> int | None:
+    try:
+        return int(text2num(" ".join(parts), lang))
+    except ValueError:
+        return None
+
+
+_STARTERS = frozenset({*_EN_WORDS, *_FR_WORDS, *_VAGUE, *_ABOUT_NOUNS, "a"})
+
+
+def _cores(text: str, lang: str | None) -> list[_Q]:
+    blocked = [m.span() for m in _BLOCK.finditer(text)]
+    tokens = list(_TOKEN.finditer(text))
+    out: list[_Q] = []
+    i, pos = 0, 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.start() < pos:
+            i += 1
+            continue
+        if tok.group()[0].isdigit():
+            q = None
+            if not any(a <= tok.start() < b for a, b in blocked):
+                q = _digit_core(text, tok.start())
+            if q is not None:
+                out.append(q)
+            digits = _DIGITS.match(text, tok.start())
+            pos = max(q.end if q else 0, digits.end() if digits else 0)
+            i += 1
+            continue
+        if tok.group().lower() not in _STARTERS:
+            i += 1
+            continue
+        found = _word_core(tokens, i, text, lang)
+        if found is None:
+            i += 1
+            continue
+        q, i = found
+        out.append(q)
+        pos = q.end
+    return out
+
+
+def _qualify(text: str, cores: list[_Q]) -> list[_Q]:
+    """Merge ranges, then attach qualifiers stated before ("more than") or after ("or more")."""
+    merged: list[_Q] = []
+    k = 0
+    while k < len(cores):
+        q = cores[k]
+        if k + 1 < len(cores) and q.min is not None and q.max == q.min:
+            r = cores[k + 1]
+            sep = _RANGE_SEP.fullmatch(text, q.end, r.start)
+            pre = _RANGE_PRE.search(text, max(0, q.start - 10), q.start)
+            joined = sep is not None and r.min is not None and r.max == r.min and r.min > q.min
+            if joined and sep and sep.group().strip() in ("and", "et") and pre is None:
+                joined = False
+            if joined:
+                start = pre.start() if pre else q.start
+                merged.append(_Q(start, r.end, q.min, r.max, "range"))
+                k += 2
+                continue
+        merged.append(q)
+        k += 1
+    out: list[_Q] = []
+    for q in merged:
+        if q.qualifier is None:
+            m = _QUALIFIERS.search(text, max(0, q.start - 24), q.start)
+            if m is not None:
+                kind = next(k for k, v in m.groupdict().items() if v)
+                if kind == "up_to":
+                    q = _Q(m.start(), q.end, None, q.max, kind)
+                elif kind in ("more_than", "at_least"):
+                    q = _Q(m.start(), q.end, q.min, None, kind)
+                else:
+                    q = _Q(m.start(), q.end, q.min, q.max, kind)
+            else:
+                post = _AT_LEAST_POST.match(text, q.end)
+                if post is not None:
+                    q = _Q(q.start, post.end(), q.min, None, "at_least")
+        out.append(q)
+    return out
+
+
+def find_quantities(text: str, base: int = 0, lang: str | None = None) -> list[Quantity]:
+    """Quantities of ``text`` (offsets shifted by ``base``), sorted, non-overlapping."""
+    out = []
+    for q in _qualify(text, _cores(text, lang)):
+        out.append(Quantity(base + q.start, base + q.end, text[q.start:q.end], q.min, q.max, q.qualifier))
+    return out
