@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -98,7 +100,8 @@ def test_thread_dump_threads_and_tweets() -> None:
 def test_comments_have_their_commenters() -> None:
     text, expect, rec = _load("article_comments_1")
     comments = [u for u in rec.units if u.kind == "comment"]
-    assert [c.speaker for c in comments] == [e["speaker"].rstrip(" .") for e in expect["comments"]]
+    # The name as shown, less the " ." some comment systems append.
+    assert [c.speaker for c in comments] == [re.sub(r"\s+\.$", "", e["speaker"]) for e in expect["comments"]]
     for c, e in zip(comments, expect["comments"], strict=True):
         assert text[c.start:c.end].startswith(e["starts"])
     body = [u for u in rec.units if u.kind in ("lede", "paragraph")]
@@ -111,12 +114,23 @@ def test_comments_have_their_commenters() -> None:
 
 
 def _matches(claim, exp, by_unit) -> bool:
-    if by_unit[claim.unit_id].kind != exp["unit_kind"]:
+    body = {"lede", "paragraph"}  # an article's first paragraph is its lede
+    kind = by_unit[claim.unit_id].kind
+    if kind != exp["unit_kind"] and not {kind, exp["unit_kind"]} <= body:
         return False
     if not any(v.min == exp["victims_min"] and v.max == exp["victims_max"]
                and v.outcome == exp["outcome"] for v in claim.victims):
         return False
-    return claim.place is not None and exp["place"].lower().replace("al-", "") in claim.place.name.lower()
+    if exp["place"] is None:
+        return True
+    return claim.place is not None and _fold(exp["place"]) == _fold(claim.place.name)
+
+
+def _fold(name: str) -> str:
+    """Compare place names across transliterations: "al-Shafa" ~ "Ash Shafā", "Raqqa" ~ "Ar Raqqah"."""
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    s = re.sub(r"^(?:al|el|ar|as|ash|ad|at|an|az)[-\s]", "", s)
+    return re.sub(r"h$", "", s.replace("-", " ").strip())
 
 
 @pytest.mark.parametrize("name", NAMES)

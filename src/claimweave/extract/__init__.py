@@ -18,10 +18,21 @@ from ..model import (
 from ..segment.units import leaves_of
 from .attribution import attribute
 from .casualties import find_victims
-from .lexicon import ACCUSE_VERBS, ACTION_VERBS, HELD_SUFFIX
+from .lexicon import ACCUSE_VERBS, ACTION_VERBS, COREF_TYPES, HELD_SUFFIX
 from .sentences import sentence_spans
 
 BELLIGERENT_TYPES = frozenset({"military", "armed_group", "state", "coalition", "government", "ministry"})
+# Types that may be a perpetrator without an agent word ("ISIS killed", not "in Syria").
+FORCE_TYPES = frozenset({"military", "armed_group", "coalition"})
+_AGENT_OF = re.compile(r"(?i)\b(?:aircraft|warplanes?|jets?|planes?|forces|troops|drones?|artillery|"
+                       r"strikes?|air\s?strikes?|raids?|shelling|bombardment|fighters|militants|"
+                       r"missiles?|rockets?|snipers?|avions?|frappes?|forces)\s+(?:of|by|from|de|des|du)\s+"
+                       r"(?:the\s+|la\s+|le\s+|l')?$")
+_UNRESOLVED_PLACE = re.compile(
+    r"\b(?:(?:village|town|city|neighbou?rhood|district|suburb|camp|area|hamlet|village de|ville de)\s+of\s+"
+    r"|\b(?:in|at|near|à|près de)\s+(?=(?:al|el|ar|as|ash|ad|ad|at|an|az)-[A-Z]))"
+    r"((?:(?:al|el|ar|as|ash|ad|at|an|az)-)?[A-Z][\w'’-]+(?:\s+(?:al-)?[A-Z][\w'’-]+)?)"
+)
 _PRECISION_RANK = {"exact": 0, "village": 1, "city": 2, "district": 3, "governorate": 4,
                    "region": 5, "country": 6}
 _VIA_LINE = re.compile(r"(?i)^(?:via|source|sources|h/t)\s*:?\s+")
@@ -77,15 +88,25 @@ def _perpetrator(text: str, actors: list[ActorMention], excluded: set[int],
                  type_of: ActorTypeOf) -> ActorMention | None:
     cands = [a for a in actors if a.start not in excluded
              and not HELD_SUFFIX.match(text[a.end:a.end + 12])]
-    for a in cands:  # "by ISIS", "coalition warplanes", "Russian airstrikes"
-        if re.search(r"(?i)\b(?:by|par)\s+(?:the\s+|les?\s+|la\s+)?$", text[max(0, a.start - 12):a.start]):
+    for a in cands:  # "by ISIS", "coalition warplanes", "aircraft of the coalition"
+        before = text[max(0, a.start - 40):a.start]
+        if re.search(r"(?i)\b(?:by|par)\s+(?:the\s+|les?\s+|la\s+)?$", before) or _AGENT_OF.search(before):
             return a
-        if _AGENT.match(text[a.end:a.end + 40]):
+        if _AGENT.match(text[a.end:a.end + 40]) and type_of(a.actor_id) in BELLIGERENT_TYPES:
             return a
     for a in cands:
-        if type_of(a.actor_id) in BELLIGERENT_TYPES:
+        if type_of(a.actor_id) in FORCE_TYPES:
             return a
     return None
+
+
+def _unresolved_place(text: str, s: int, e: int) -> Place | None:
+    """A named village the gazetteer lacks ("the village of Dablan"): its name, no coordinates."""
+    m = _UNRESOLVED_PLACE.search(text, s, e)
+    if not m:
+        return None
+    return Place(name=m.group(1), lat=None, lon=None, country=None, geonames_id=None,
+                 precision="village")
 
 
 def _speaker_ref(unit: Unit, doc: Document, find: Callable[[str], list[ActorMention]]) -> Ref | None:
@@ -108,25 +129,60 @@ def extract_claims(
     leaves = sorted(leaves_of(units), key=lambda u: u.start)
     via = _via_credits(text, leaves, idx)
     last_speaker: Ref | None = None
+    by_id = {u.id: u for u in units}
+    scope_place: dict[int, Place] = {}  # the most precise place of the claims so far, per story/thread
+
+    def resolve(phrase: str, pos: int) -> Ref | None:
+        """"the ministry" -> the latest actor of a matching type named before ``pos``."""
+        noun = phrase.split()[-1].lower()
+        types = COREF_TYPES.get(noun)
+        if not types or len(phrase.split()) > 1 and not phrase.lower().startswith(("the ", "la ", "le ", "l'")):
+            return None
+        i = bisect.bisect_left(idx.actor_starts, pos)
+        for m in reversed(ann.actors[max(0, i - 60):i]):
+            if type_of(m.actor_id) in types:
+                return Ref(m.name, m.actor_id)
+        return None
+
     for unit in leaves:
         if unit.kind in NO_CLAIM_KINDS:
             continue
         unit_speaker = _speaker_ref(unit, doc, find_actors)
         credits = via.get(unit.id, ())
+        scope = by_id[unit.parent].start if unit.parent else _article_scope(leaves)
         for s, e in sentence_spans(text, unit.start, unit.end):
             actors = idx.actors(s, e)
-            att = attribute(text, s, e, actors, last_speaker)
+            att = attribute(text, s, e, actors, last_speaker, resolve)
             if att.claimant is not None:
                 last_speaker = att.claimant
             excluded = {a.start for a in actors if any(x <= a.start < y for x, y in att.spans)}
             claimant = att.claimant or unit_speaker
-            sources = tuple(x for x in att.sources + credits if x != claimant)
+            srcs = att.sources
+            if unit.kind == "comment" and unit_speaker is not None:
+                # A claim inside a comment is its commenter's; whom they cite is a source.
+                srcs = ((att.claimant,) if att.claimant else ()) + srcs
+                claimant = unit_speaker
+            sources = tuple(x for x in srcs + credits if x != claimant)
             base = dict(unit_id=unit.id, start=s, end=e, text=text[s:e], claimant=claimant,
                         sources=tuple(dict.fromkeys(sources)))
             victims = find_victims(text, s, e, idx.quantities(s, e))
+            for v in victims:  # "two US soldiers" are victims, not perpetrators
+                vs = text.find(v.text, s, e)
+                excluded |= {a.start for a in actors if vs <= a.start < vs + len(v.text)}
             weapons = idx.weapons(s, e)
             weapon = weapons[0] if weapons else None
             place = _best_place(idx.places(s, e))
+            if place is None or _PRECISION_RANK.get(place.precision, 9) > 3:
+                place = _unresolved_place(text, s, e) or place
+            if place is None:
+                place = _recent_place(idx, scope, s)
+                prior = scope_place.get(scope)
+                if prior is not None and (place is None or _PRECISION_RANK.get(prior.precision, 9)
+                                          < _PRECISION_RANK.get(place.precision, 9)):
+                    place = prior
+            elif _PRECISION_RANK.get(place.precision, 9) <= _PRECISION_RANK.get(
+                    getattr(scope_place.get(scope), "precision", None) or "", 9):
+                scope_place[scope] = place
             dates = idx.dates(s, e)
             date: DateValue | None = dates[0].value if dates else None
             sent = text[s:e]
@@ -165,6 +221,19 @@ def extract_claims(
                         weapon=weapon.weapon if weapon else None,
                         cause=weapon.cause if weapon else None))
     return tuple(_number(claims))
+
+
+def _article_scope(leaves: list[Unit]) -> int:
+    """Top-level text of an article: context runs from its first unit."""
+    return leaves[0].start if leaves else 0
+
+
+def _recent_place(idx: _Index, scope: int, pos: int) -> Place | None:
+    """The place named last before ``pos`` within the same story, thread or article."""
+    before = idx.places(scope, pos)
+    if not before:
+        return None
+    return min(reversed(before), key=lambda m: _PRECISION_RANK.get(m.place.precision, 9)).place
 
 
 def _r(m: ActorMention | None) -> Ref | None:

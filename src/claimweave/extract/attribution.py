@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import ActorMention, Ref
-from .lexicon import RELAY_AFTER, RELAY_BEFORE, SPEECH_VERBS
+from .lexicon import NOUN_RELAY, NOUN_SPEAKER, RELAY_AFTER, RELAY_BEFORE, SPEECH_VERBS
 
-# A person's name not (yet) in the knowledge base: "Zein al-Abdin", "Igor Konashenkov".
+# A person's or body's name not (yet) in the knowledge base: "Zein al-Abdin", "Levant 24".
 NAME = re.compile(
-    r"(?:[A-Z][\w'’]+|[A-Z]\.)(?:\s+(?:(?:al|el|bin|ibn|abu|de|du|la|le|van|von|der)[-\s])?[A-Z][\w'’-]+){1,3}"
+    r"(?:[A-Z][\w'’]+|[A-Z]\.)(?:\s+(?:(?:al|el|bin|ibn|abu|de|du|la|le|van|von|der)[-\s])?(?:[A-Z][\w'’-]+|\d+)){1,3}"
 )
 PRONOUN = re.compile(r"(?i)\b(?:he|she|they|it|il|elle|ils)\s*$")
 _APPOSITIVE = re.compile(r"^\s*,[^,]{2,60},\s*$")
-_CAP_PHRASE = re.compile(r"(?:[A-Z][\w'’.-]*|of|the|for|and|al|de)(?:\s+(?:[A-Z][\w'’.-]*|of|the|for|and|al-?\w*|de)){0,6}")
+_CAP_PHRASE = re.compile(
+    r"(?:[A-Z][\w'’.-]*|of|the|for|and|al|de)(?:\s+(?:[A-Z][\w'’.-]*|\d+|of|the|for|and|al-?\w*|de)){0,6}"
+)
+Resolver = Callable[[str, int], Ref | None]
+# Words that may stand between "according to" and a name: "the activist group", "the Syrian pro-opposition".
+_DESCRIPTORS = re.compile(r"^(?:[\w'’-]+\s+){0,4}$")
+# "..., as the news site Levant 24 reported" anywhere in the sentence.
+_AS_REPORTED = re.compile(
+    r"(?i)\bas\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?"
+    r"((?-i:[A-Z@#][\w'’.-]*)(?:\s+(?:(?-i:[A-Z][\w'’.-]*)|\d+|of|for|the))*)\s+"
+    r"(?:reports?|reported|noted|wrote|writes|said|says|tweeted)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,46 +50,63 @@ def _name_at(text: str, pos: int, end: int) -> tuple[str, int, int] | None:
     m = _CAP_PHRASE.match(text, pos, end)
     if not m or not m.group()[:1].isupper():
         return None
-    name = re.sub(r"\s+(?:of|the|for|and|de)$", "", m.group().rstrip(".,"))
+    name = re.sub(r"(?:\s+(?:of|the|for|and|de))+$", "", m.group().rstrip(".,"))
     return (name, m.start(), m.start() + len(name)) if len(name) > 1 else None
 
 
+def _noun_ref(phrase: str, pos: int, resolve: Resolver | None) -> Ref:
+    phrase = " ".join(phrase.split())
+    if resolve is not None:
+        hit = resolve(phrase, pos)
+        if hit is not None:
+            return hit
+    return Ref(phrase)
+
+
 def attribute(
-    text: str, start: int, end: int, actors: list[ActorMention], last_speaker: Ref | None
+    text: str, start: int, end: int, actors: list[ActorMention], last_speaker: Ref | None,
+    resolve: Resolver | None = None,
 ) -> Attribution:
     """Find the speaker and relays named in the sentence ``text[start:end]``."""
     sent = text[start:end]
     sources: list[Ref] = []
     spans: list[tuple[int, int]] = []
     used: set[int] = set()
-    # Relays: "according to X", "quoted by X", "told X", "via X", "selon X".
+    # Relays: "according to X", "quoted by X", "told X", "via X", "per X", "selon X".
     for m in RELAY_BEFORE.finditer(sent):
         at = start + m.end()
-        am = _mention_at(actors, at, 4)
+        told = m.group().lower().startswith(("told", "a dit", "a déclaré", "speaking"))
+        am = _mention_at(actors, at, 40)
+        if am is not None and not _DESCRIPTORS.match(text[at:am.start]):
+            am = None
         if am is not None:
             sources.append(_ref(am))
             spans.append((start + m.start(), am.end))
             used.add(am.start)
             continue
         nm = _name_at(text, at, end)
-        if nm and not m.group().lower().startswith(("told", "a dit", "a déclaré")):
+        if nm and not told:
             sources.append(Ref(nm[0]))
             spans.append((start + m.start(), nm[2]))
+            continue
+        np_ = NOUN_RELAY.match(text, at, end)
+        if np_ and not told:
+            sources.append(_noun_ref(np_.group(1), at, resolve))
+            spans.append((start + m.start(), np_.end()))
     claimant: Ref | None = None
     for v in SPEECH_VERBS.finditer(sent):
         vpos = start + v.start()
         before = text[start:vpos]
-        # "as X reports": X is a relay, not the speaker.
         prior = [a for a in actors if start <= a.start and a.end <= vpos and a.start not in used]
         if prior:
             a = prior[-1]
             gap = text[a.end:vpos]
-            if RELAY_AFTER.search(text[start:a.start]):
-                sources.append(_ref(a))
-                spans.append((a.start, v.end() + start))
-                used.add(a.start)
-                continue
             if len(gap.split()) <= 3 or _APPOSITIVE.match(gap):
+                if RELAY_AFTER.search(text[start:a.start]):  # "as X reports": a relay
+                    sources.append(_ref(a))
+                    spans.append((a.start, start + v.end()))
+                    used.add(a.start)
+                    continue
                 claimant = _ref(a)
                 spans.append((a.start, start + v.end()))
                 break
@@ -87,21 +115,39 @@ def attribute(
             n = names[-1]
             gap = before[n.end():]
             if len(gap.split()) <= 1 or _APPOSITIVE.match(gap):
+                if RELAY_AFTER.search(before[:n.start()]):
+                    sources.append(Ref(n.group()))
+                    continue
                 claimant = Ref(n.group())
                 spans.append((start + n.start(), start + v.end()))
                 break
         if PRONOUN.search(before) and last_speaker is not None:
             claimant = last_speaker
             break
+        np_ = NOUN_SPEAKER.search(before)
+        if np_:
+            ref = _noun_ref(np_.group(1), start + np_.start(1), resolve)
+            if RELAY_AFTER.search(before[:np_.start(1)]):
+                sources.append(ref)
+                continue
+            claimant = ref
+            spans.append((start + np_.start(1), start + v.end()))
+            break
         # Inverted: "..., said X".
-        after = _mention_at(actors, start + v.end(), 6)
-        if after is not None and before.rstrip().endswith((",", "”", '"')):
-            claimant = _ref(after)
-            break
-        nm = _name_at(text, start + v.end() + 1, end)
-        if nm and before.rstrip().endswith((",", "”", '"')):
-            claimant = Ref(nm[0])
-            break
+        if before.rstrip().endswith((",", "”", '"')):
+            after = _mention_at(actors, start + v.end(), 6)
+            if after is not None:
+                claimant = _ref(after)
+                break
+            nm = _name_at(text, start + v.end() + 1, end)
+            if nm:
+                claimant = Ref(nm[0])
+                break
+    for m in _AS_REPORTED.finditer(sent):
+        am = _mention_at(actors, start + m.start(1), 0)
+        ref = _ref(am) if am is not None else Ref(m.group(1))
+        if ref != claimant and ref not in sources:
+            sources.append(ref)
     # The speaker of a tweet that opens "#Lavrov now:" / "Lavrov on X:".
     if claimant is None:
         head = re.match(r"^\W{0,3}", sent)

@@ -7,7 +7,7 @@ import re
 from ..model import Quantity, Victims
 from .lexicon import OUTCOMES, VICTIM_NOUNS
 
-_TOK = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*", re.UNICODE)
+_TOK = re.compile(r"[^\W\d_][\w-]*|\d[\d,.]*", re.UNICODE)
 _GROUP = re.compile(
     r"(?i)\b(?:including|among them|among whom|of whom|dont|parmi lesquels|parmi eux)\b"
 )
@@ -15,10 +15,13 @@ _SKIP = frozenset("of the other more at least some des de d' other and innocent 
                   "syrian iraqi kurdish arab pro-government government opposition rebel isis "
                   "regime russian turkish american".split())
 _DEATH_TOLL = re.compile(r"(?i)death toll|bilan")
+_TOLL_BEFORE = re.compile(
+    r"(?i)\b(?:the dead|death toll|the toll|toll|casualties|fatalities|bilan|les morts|victims)"
+    r"\b[^.;:]{0,25}$")
 
 
 def _tokens(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
-    return [(m.start() + s, m.end() + s, m.group().lower()) for m in _TOK.finditer(text, s, e)]
+    return [(m.start(), m.end(), m.group().lower()) for m in _TOK.finditer(text, s, e)]
 
 
 def _outcome_near(text: str, s: int, e: int, lo: int, hi: int) -> tuple[str, int] | None:
@@ -55,6 +58,8 @@ def find_victims(text: str, start: int, end: int, quantities: list[Quantity]) ->
                 if not re.match(r"(?i)^(?:other|more|innocent|unarmed|local|young|elderly)$", w):
                     break
         first = toks[0][2] if toks else ""
+        if vtype is None and _TOLL_BEFORE.search(text, max(start, q.start - 40), q.start):
+            vtype = "people"  # "the dead were more than 40", "death toll rose to 70"
         if vtype is None and first in OUTCOMES:
             vtype = "people"  # "killing 12 ... 12 dead", "12 were killed"
         if vtype is None and first in ("were", "have", "had", "are", "was", "ont", "sont"):

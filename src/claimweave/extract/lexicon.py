@@ -24,12 +24,12 @@ for _type, _words in {
 OUTCOMES: dict[str, str] = {}
 for _outcome, _words in {
     "killed": "killed kill kills killing dead died die dies deaths death toll massacred slain "
-              "martyred perished lost lives executed beheaded murdered tués tué tuées morts mort "
-              "décédés péri périt massacrés exécutés",
+              "martyred perished lost lives executed beheaded murdered assassinated tués tué tuées "
+              "morts mort décédés péri périt massacrés exécutés assassinat assassinés meurtre",
     "injured": "injured injuring injuries wounded wounding hurt maimed blessés blessé blessées",
     "missing": "missing disappeared disparus disparu",
     "held": "kidnapped abducted detained arrested held hostage hostages captured enlevés "
-            "détenus arrêtés otages",
+            "détenus arrêtés otages enlèvement",
     "dead": "exhumed buried unearthed recovered found graves grave exhumés",
 }.items():
     for _w in _words.split():
@@ -44,11 +44,11 @@ SPEECH_VERBS = re.compile(
 )
 
 RELAY_BEFORE = re.compile(
-    r"(?i)\b(?:according to|as reported by|reported by|quoted by|cited by|citing|via|"
+    r"(?i)\b(?:according to|as reported by|reported by|quoted by|cited by|citing|via|per|"
     r"told|speaking to|in an interview with|in a statement to|"
     r"selon|d'après|cité par|citant|rapporté par|via|a déclaré à|a dit à)\s+(?:the\s+|la\s+|le\s+|l')?"
 )
-RELAY_AFTER = re.compile(r"(?i)\b(?:as|comme)\s*$")  # "as <X> reports"
+RELAY_AFTER = re.compile(r"(?i)\b(?:as|comme)\s+(?:(?:the|le|la)\s+)?(?:[a-z][\w-]*\s+){0,3}$")  # "as (the news site) X reports"
 
 ACCUSE_VERBS = re.compile(
     r"(?i)\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|held\s+\w+\s+responsible|"
@@ -68,3 +68,30 @@ HELD_SUFFIX = re.compile(r"^[-\s]?(?:held|controlled|run|occupied|besieged)\b", 
 NEGATION = re.compile(
     r"(?i)\b(?:not|no|never|didn['’]t|did not|denied|denies|deny|n['’]a pas|aucun|aucune|ne\s+\w+\s+pas)\b"
 )
+
+# Common-noun speakers and relays: "the local council told", "per local activists", "a resident said".
+SPEAKER_NOUNS = (
+    r"council|cousin|brother|sister|father|mother|relative|relatives|neighbou?r|resident|residents|"
+    r"activist|activists|official|officials|source|sources|spokesman|spokeswoman|spokesperson|"
+    r"witness|witnesses|doctor|doctors|medic|medics|nurse|volunteer|volunteers|monitor|observatory|"
+    r"ministry|army|military|police|group|correspondent|journalist|reporter|commander|governor|"
+    r"mayor|agency|network|coalition|government|regime|statement|report|indictment|survivor|"
+    r"survivors|rescuers|teams|accusation|acte|habitants|témoins|militants|responsable|sources"
+)
+NOUN_SPEAKER = re.compile(
+    r"(?i)(?:^|[\s,;:(])((?:(?:the|a|an|our|my|his|her|their|one|several|some|local|le|la|les|l'|un|une)\s*)"
+    r"(?:[\w'’-]+\s+){0,3}?(?:" + SPEAKER_NOUNS + r"))\s*$"
+)
+NOUN_RELAY = re.compile(
+    r"(?i)((?:(?:the|a|an|our|my|local|le|la|les|l'|un|une)\s*)?(?:[\w'’-]+\s+){0,3}?(?:"
+    + SPEAKER_NOUNS + r")(?:\s+d['’]accusation)?)\b"
+)
+# Generic nouns that point back to an actor named earlier ("the ministry" after "the Russian
+# Defence Ministry"), with the actor types they may stand for.
+COREF_TYPES = {
+    "ministry": {"ministry"}, "monitor": {"monitor"}, "observatory": {"monitor"},
+    "coalition": {"coalition"}, "army": {"military"}, "military": {"military"},
+    "government": {"government", "state"}, "regime": {"government", "state"},
+    "group": {"monitor", "ngo", "armed_group"}, "network": {"monitor", "outlet"},
+    "agency": {"outlet", "un"},
+}

@@ -18,7 +18,7 @@ from .units import Draft
 QUOTE_LINE = re.compile(r"^[\"“«‘'].{20,}[\"”»’']\s*$")
 VIA_LINE = re.compile(r"(?i)^(?:via|source|sources|source\s*:|h/t|hat\s+tip)\s*:?\s+\S.{0,60}$")
 BY_LINE = re.compile(r"(?i)^(?:by|par)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*[,|–-].{0,60})?$")
-_NAME_END_OK = re.compile(r"(?:\s\.|[\w)\]'’])$")
+_NAME_END_OK = re.compile(r"(?:\s\.|\b[A-Z]\.|[\w)\]'’]!*|\w!+)$")
 MediaTest = Callable[[str], bool]
 
 
@@ -31,7 +31,7 @@ def is_name_line(ln: Line, nxt: Line | None) -> bool:
     ws = t.split()
     if not 1 <= len(ws) <= 6 or not _NAME_END_OK.search(t):
         return False
-    if t.endswith((":", "?", "!")):
+    if t.endswith((":", "?")) or t.endswith("!") and len(ws) > 4:
         return False
     return len(words(nxt.text)) >= 2
 

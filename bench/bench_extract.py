@@ -1,0 +1,222 @@
+"""Throughput, warm-up, memory and CLI start-up of the per-document pipeline on FA-KES.
+
+    .venv/bin/python bench/bench_extract.py [--csv PATH] [--limit N] [--no-lang] [--tracemalloc]
+
+Each configuration (language identification on, then off) runs in a fresh Python process so that
+its warm-up (lazy loading of the gazetteer, the actor KB and lingua) and its peak RSS are its own.
+The timed loop is what ``claimweave extract`` does per document: ``make_document`` + ``run`` +
+``to_dict`` + ``json.dumps``. This is a benchmark, not a test: it asserts nothing about speed.
+See bench/README.md for what each figure means and the project's goals.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_CSV = REPO.parent / "shared" / "data" / "fakes" / "fakes.csv"
+# spaCy's small English pipeline, NER only, on 2 cores (../shared/DESIGN.md); not installed here.
+SPACY_SM_NER_WORDS_PER_S = 7_900
+GOALS = {"words/s": 3 * SPACY_SM_NER_WORDS_PER_S, "extract start-up s": 2.0, "peak RSS MB": 1024.0}
+
+SMALL_DOC = (
+    "Beirut, 4 May 2019. At least 12 civilians were killed on Friday in air strikes on "
+    "Maarat al-Numan, according to the Syrian Observatory for Human Rights.\n"
+)
+
+
+@dataclass
+class Row:
+    config: str
+    documents: int
+    words: int
+    import_s: float  # importing claimweave.pipeline and friends
+    warmup_s: float  # the first document, lazy loading included
+    seconds: float  # every other document (steady state)
+    slowest_s: float  # the slowest of documents 2..N (a lazy load may land there)
+    peak_rss_mb: float
+    py_peak_mb: float | None  # tracemalloc peak of Python allocations, when asked for
+    steady_words: int  # words of documents 2..N
+
+    @property
+    def docs_per_s(self) -> float:
+        return (self.documents - 1) / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def words_per_s(self) -> float:
+        return self.steady_words / self.seconds if self.seconds > 0 else 0.0
+
+
+def _rss_mb() -> float:
+    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux, bytes on macOS
+    return kb / (1024 * 1024) if sys.platform == "darwin" else kb / 1024
+
+
+def _load_rows(csv_path: Path, limit: int | None) -> list[dict[str, str]]:
+    csv.field_size_limit(sys.maxsize)
+    with csv_path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    if rows and "article_content" not in rows[0]:
+        sys.exit(f"bench: {csv_path} is not a FA-KES CSV (no article_content column).")
+    return rows[:limit] if limit is not None else rows
+
+
+def worker(csv_path: Path, limit: int | None, detect_language: bool, trace: bool) -> Row:
+    """Run the pipeline over the CSV in this process; called in a child process per config."""
+    rows = _load_rows(csv_path, limit)
+    if not rows:
+        sys.exit(f"bench: {csv_path} has no rows.")
+    if trace:
+        tracemalloc.start()
+    t0 = time.perf_counter()
+    from claimweave.options import ExtractOptions
+    from claimweave.pipeline import make_document, run
+    from claimweave.record import to_dict
+
+    import_s = time.perf_counter() - t0
+    opts = ExtractOptions(detect_language=detect_language)
+    words = [len(r["article_content"].split()) for r in rows]
+    times: list[float] = []
+    for r in rows:
+        t = time.perf_counter()
+        doc = make_document(r["article_content"], path=f"{csv_path}#{r.get('unit_id', '')}",
+                            doc_id=r.get("unit_id") or None, title=r.get("article_title") or None,
+                            outlet=r.get("source") or None)
+        json.dumps(to_dict(run(doc, opts)), ensure_ascii=False)
+        times.append(time.perf_counter() - t)
+    py_peak = tracemalloc.get_traced_memory()[1] / 2**20 if trace else None
+    if trace:
+        tracemalloc.stop()
+    return Row(config="with language id" if detect_language else "without language id",
+               documents=len(rows), words=sum(words), import_s=import_s, warmup_s=times[0],
+               seconds=sum(times[1:]), slowest_s=max(times[1:]), peak_rss_mb=_rss_mb(), py_peak_mb=py_peak,
+               steady_words=sum(words[1:]))
+
+
+def _run_child(csv_path: Path, limit: int | None, detect_language: bool, trace: bool) -> Row:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--csv", str(csv_path),
+           "--_worker", "lang" if detect_language else "nolang"]
+    if limit is not None:
+        cmd += ["--limit", str(limit)]
+    if trace:
+        cmd.append("--tracemalloc")
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        sys.exit(f"bench: worker failed ({proc.returncode}):\n{proc.stderr}")
+    data = json.loads(proc.stdout.strip().splitlines()[-1])
+    return Row(**data)
+
+
+def _claimweave_exe() -> list[str]:
+    exe = Path(sys.executable).parent / "claimweave"
+    if exe.exists():
+        return [str(exe)]
+    found = shutil.which("claimweave")
+    return [found] if found else [sys.executable, "-m", "claimweave.cli"]
+
+
+def _wall(cmd: list[str], repeat: int) -> float:
+    """Best wall time of ``repeat`` runs (the least disturbed by the machine)."""
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True, check=False)
+        best = min(best, time.perf_counter() - t)
+        if proc.returncode != 0:
+            sys.exit(f"bench: {' '.join(cmd)} exited {proc.returncode}:\n{proc.stderr.decode()}")
+    return best
+
+
+def cli_startup(repeat: int) -> dict[str, float]:
+    exe = _claimweave_exe()
+    with tempfile.TemporaryDirectory() as tmp:
+        small = Path(tmp) / "small.txt"
+        small.write_text(SMALL_DOC, encoding="utf-8")
+        return {
+            "claimweave --help": _wall([*exe, "--help"], repeat),
+            "claimweave extract --format jsonl <small file>": _wall(
+                [*exe, "extract", "--format", "jsonl", str(small)], repeat),
+            "claimweave extract --no-lang --format jsonl <small file>": _wall(
+                [*exe, "extract", "--no-lang", "--format", "jsonl", str(small)], repeat),
+        }
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> str:
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+    fmt = " | ".join(f"{{:{'<' if i == 0 else '>'}{w}}}" for i, w in enumerate(widths))
+    lines = [fmt.format(*headers), "-+-".join("-" * w for w in widths)]
+    lines += [fmt.format(*r) for r in rows]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--csv", type=Path, default=DEFAULT_CSV,
+                    help=f"FA-KES CSV (default: {DEFAULT_CSV})")
+    ap.add_argument("--limit", type=int, default=None, help="Only the first N articles.")
+    ap.add_argument("--no-lang", action="store_true",
+                    help="Only the configuration without language identification.")
+    ap.add_argument("--tracemalloc", action="store_true",
+                    help="Also report the tracemalloc peak (slows the run down a lot).")
+    ap.add_argument("--repeat", type=int, default=3, help="CLI start-up runs; the best is shown.")
+    ap.add_argument("--_worker", choices=["lang", "nolang"], help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+
+    csv_path: Path = args.csv.expanduser().resolve()
+    if not csv_path.is_file():
+        sys.exit(f"bench: FA-KES CSV not found at {csv_path}; pass --csv PATH "
+                 "(expected ../shared/data/fakes/fakes.csv next to the repository).")
+    if args.limit is not None and args.limit < 2:
+        sys.exit("bench: --limit must be at least 2 (the first document is the warm-up).")
+
+    if args._worker:
+        row = worker(csv_path, args.limit, args._worker == "lang", args.tracemalloc)
+        print(json.dumps(asdict(row)))
+        return
+
+    configs = [False] if args.no_lang else [True, False]
+    results = [_run_child(csv_path, args.limit, lang, args.tracemalloc) for lang in configs]
+    startup = cli_startup(args.repeat)
+
+    headers = ["pipeline", "documents", "words", "import s", "warm-up s", "seconds", "slowest s",
+               "docs/s", "words/s", "peak RSS MB"]
+    if args.tracemalloc:
+        headers.append("py peak MB")
+    body = []
+    for r in results:
+        cells = [r.config, f"{r.documents}", f"{r.words}", f"{r.import_s:.2f}", f"{r.warmup_s:.2f}",
+                 f"{r.seconds:.2f}", f"{r.slowest_s:.2f}", f"{r.docs_per_s:.1f}", f"{r.words_per_s:,.0f}",
+                 f"{r.peak_rss_mb:.0f}"]
+        if args.tracemalloc:
+            cells.append(f"{r.py_peak_mb:.0f}" if r.py_peak_mb is not None else "-")
+        body.append(cells)
+    body += [[name, "", "", "", "", f"{secs:.2f}", "", "", "", ""] + ([""] if args.tracemalloc else [])
+             for name, secs in startup.items()]
+
+    print(f"FA-KES: {csv_path} ({os.cpu_count()} CPUs, Python {sys.version.split()[0]})")
+    print(_table(headers, body))
+    print()
+    print("seconds, docs/s, words/s: documents 2..N (steady state); warm-up s: document 1, lazy "
+          "loading included; CLI rows: best wall time of", args.repeat, "runs.")
+    best = max(r.words_per_s for r in results)
+    ext = startup["claimweave extract --format jsonl <small file>"]
+    rss = max(r.peak_rss_mb for r in results)
+    print(f"goals: words/s >= {GOALS['words/s']:,.0f} (3x spaCy sm NER {SPACY_SM_NER_WORDS_PER_S:,}): "
+          f"{best:,.0f}; extract start-up < {GOALS['extract start-up s']:.0f} s: {ext:.2f}; "
+          f"peak RSS < {GOALS['peak RSS MB']:.0f} MB: {rss:.0f}")
+
+
+if __name__ == "__main__":
+    main()
