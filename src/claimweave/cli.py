@@ -7,6 +7,7 @@ path and an error code); 2 bad arguments.
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -141,7 +142,7 @@ def claims(db: Path, limit: int | None, width: int | None) -> None:
 
     with _open_ledger(db) as ledger:
         rows = ledger.claims(limit)
-    w = width or click.get_terminal_size()[0] or 120
+    w = width or shutil.get_terminal_size((120, 24)).columns
     click.echo(_printable(render_claims(rows, max(w, 80))))
 
 

@@ -50,7 +50,7 @@ def run(doc: Document, options: ExtractOptions | None = None) -> Record:
     actors, dates, numbers, places, weapons, helpers, type_of = _services()
     if not opts.detect_language:
         helpers = SegmentHelpers(None, helpers.is_factual, helpers.find_outlets)
-    published = doc.published or dates.leading_date(doc.text)
+    published = doc.published or dates.leading_date(doc.text) or _dateline(dates, doc.text)
     seg = segment(doc, helpers)
     text = doc.text
     parents = {u.parent for u in seg.units if u.parent}
@@ -74,6 +74,14 @@ def run(doc: Document, options: ExtractOptions | None = None) -> Record:
     )
     claims = extract_claims(doc2, seg.units, ann, type_of, actors.find_actors)
     return Record(doc2, seg.genre, seg.language, seg.units, ann, claims)
+
+
+def _dateline(dates, text: str) -> str | None:
+    """A full date (day, month and year) in the first lines is taken as the publication date."""
+    for m in dates.find_dates(text[:400]):
+        if m.value.precision == "day" and m.value.start and m.value.year:
+            return m.value.start
+    return None
 
 
 def _first_title(text: str, units) -> str | None:

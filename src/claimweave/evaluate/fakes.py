@@ -17,6 +17,7 @@ facts FA-KES records, by rules stated here (nothing is tuned on the test split):
 from __future__ import annotations
 
 import csv
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -29,9 +30,14 @@ from ..model import Claim, Record
 FIELDS = ("location", "actor", "cause", "date", "civilians")
 _REQUIRED = ("unit_id", "article_content", "date", "location", "actor", "cause_of_death",
              "nb_civilians", "split")
+_COMBATANTS = frozenset({"fighters", "soldiers"})
 _CAUSES = {"shelling": "shelling", "explosion": "explosion", "chemical": "chemical and toxic gases",
            "shooting": "shooting", "execution": "execution"}
-_CIV_TYPES = ("civilians", "people")
+# Background tolls of the whole war are not the article's event.
+_BACKGROUND = re.compile(
+    r"(?i)\bsince\s+(?:the\s+(?:start|beginning|outbreak)|(?:early\s+|march\s+)?20\d\d|it\s+(?:began|erupted|started)|"
+    r"the\s+(?:conflict|war|uprising|revolt))|\b(?:war|conflict)\s+(?:has|had)\s+(?:killed|left)|"
+    r"\b(?:war|conflict)\s+that\s+has\s+killed")
 
 
 @dataclass
@@ -78,14 +84,23 @@ def predict(rec: Record) -> tuple[dict[str, str], str]:
     from ..annotate.places import fakes_governorate
 
     kb = load_kb()
-    cas = [c for c in rec.claims if c.kind == "casualty"]
+    cas = [c for c in rec.claims if c.kind == "casualty" and not _BACKGROUND.search(c.text)]
     main = cas[0] if cas else None
-    # civilians
+    # civilians: the first claim that counts civilian dead (civilians, else people, else
+    # children and women); 0 when the article states none.
     civ = 0
-    for types in (("civilians",), ("people",), ("children", "women")):
-        counts = [n for c in cas if (n := _killed(c, types)) is not None]
-        if counts:
-            civ = max(counts)
+    if cas and all(v.type in _COMBATANTS for v in cas[0].victims):
+        cas_civ: list[Claim] = []  # the article is about fighters' deaths
+    else:
+        cas_civ = cas
+    explicit = [n for c in cas_civ[:3] if (n := _killed(c, ("civilians",))) is not None]
+    for c in cas_civ:
+        n = explicit[0] if explicit else _killed(c, ("people",))
+        if n is None:
+            kids, women = _killed(c, ("children",)), _killed(c, ("women",))
+            n = (kids or 0) + (women or 0) if kids is not None or women is not None else None
+        if n is not None:
+            civ = n
             break
     # location
     votes: Counter[str] = Counter()
@@ -101,7 +116,7 @@ def predict(rec: Record) -> tuple[dict[str, str], str]:
     location = votes.most_common(1)[0][0] if votes else "unknown"
     # actor
     actor = "unknown"
-    for c in [*cas, *(c for c in rec.claims if c.kind == "military_action")]:
+    for c in cas[:2] or [c for c in rec.claims if c.kind == "military_action"][:1]:
         if c.actor and c.actor.actor_id:
             a = kb.get(c.actor.actor_id)
             if a is not None and a.fakes_actor:

@@ -28,6 +28,8 @@ _AGENT_OF = re.compile(r"(?i)\b(?:aircraft|warplanes?|jets?|planes?|forces|troop
                        r"strikes?|air\s?strikes?|raids?|shelling|bombardment|fighters|militants|"
                        r"missiles?|rockets?|snipers?|avions?|frappes?|forces)\s+(?:of|by|from|de|des|du)\s+"
                        r"(?:the\s+|la\s+|le\s+|l')?$")
+_HELD_BY = re.compile(r"(?i)\b(?:held|controlled|run|besieged|occupied|dominated|seized|captured|"
+                      r"tenu|contrôlé)\s+(?:by|par)\s+(?:the\s+|les?\s+|la\s+|l')?(?:[\w-]+\s+){0,2}$")
 _UNRESOLVED_PLACE = re.compile(
     r"\b(?:(?:village|town|city|neighbou?rhood|district|suburb|camp|area|hamlet|village de|ville de)\s+of\s+"
     r"|\b(?:in|at|near|à|près de)\s+(?=(?:al|el|ar|as|ash|ad|ad|at|an|az)-[A-Z]))"
@@ -87,7 +89,8 @@ def _best_place(mentions: list) -> Place | None:
 def _perpetrator(text: str, actors: list[ActorMention], excluded: set[int],
                  type_of: ActorTypeOf) -> ActorMention | None:
     cands = [a for a in actors if a.start not in excluded
-             and not HELD_SUFFIX.match(text[a.end:a.end + 12])]
+             and not HELD_SUFFIX.match(text[a.end:a.end + 12])
+             and not _HELD_BY.search(text[max(0, a.start - 30):a.start])]
     for a in cands:  # "by ISIS", "coalition warplanes", "aircraft of the coalition"
         before = text[max(0, a.start - 40):a.start]
         if re.search(r"(?i)\b(?:by|par)\s+(?:the\s+|les?\s+|la\s+)?$", before) or _AGENT_OF.search(before):
