@@ -126,7 +126,8 @@ def _match_at(gaz: Gazetteer, toks: list[_Tok], i: int) -> tuple[int, int] | Non
         while len(content) < most and k < n and toks[k].joined:
             t = toks[k]
             if not _is_article(t):
-                if not (t.cap or t.norm in _CONNECTORS):
+                # A capitalised head may carry lower-case parts: "Deir ezzor", "Ras al-ain".
+                if not (t.cap or t.norm in _CONNECTORS or t.raw.isalpha() and t.raw.islower()):
                     break
                 content.append(t.norm)
                 ends.append(k)

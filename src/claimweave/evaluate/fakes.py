@@ -10,8 +10,11 @@ facts FA-KES records, by rules stated here (nothing is tuned on the test split):
   place mentions (title and first sentence count double).
 - actor: the FA-KES category of the perpetrator of the first casualty claim that has one, else
   of the first military action; "unknown" when no claim names one.
-- cause: the cause of the first casualty claim that has one, else the commonest weapon cause.
-- date: the date of the first casualty claim when known to the day, else the publication date.
+- cause: the cause of the first casualty claim that has one, else the commonest weapon cause;
+  armed clashes are not counted (the crowd leaves their cause unknown).
+- date: the date of the first casualty claim when the text names it to the day with a month
+  ("on 3 July"), else the publication date (FA-KES's crowd dates follow the article date when
+  the text says only "on Monday"; measured on the train split: 0.70 against 0.64).
 """
 
 from __future__ import annotations
@@ -30,6 +33,9 @@ from ..model import Claim, Record
 FIELDS = ("location", "actor", "cause", "date", "civilians")
 _REQUIRED = ("unit_id", "article_content", "date", "location", "actor", "cause_of_death",
              "nb_civilians", "split")
+# FA-KES's crowd dates follow the article's date unless the text names the day explicitly
+# ("on 3 July"), so a weekday ("on Monday") is not trusted over the publication date.
+_EXPLICIT_DATE = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}")
 _COMBATANTS = frozenset({"fighters", "soldiers"})
 _CAUSES = {"shelling": "shelling", "explosion": "explosion", "chemical": "chemical and toxic gases",
            "shooting": "shooting", "execution": "execution"}
@@ -104,9 +110,9 @@ def predict(rec: Record) -> tuple[dict[str, str], str]:
             break
     # location
     votes: Counter[str] = Counter()
-    for c in cas:
+    for k, c in enumerate(cas):
         if c.place is not None and (g := fakes_governorate(c.place)):
-            votes[g] += 3
+            votes[g] += 10 if k == 0 else 3
     if not votes:
         lede_end = min((u.end for u in rec.units if u.kind in ("lede", "paragraph")), default=200)
         for m in rec.annotations.places:
@@ -116,21 +122,23 @@ def predict(rec: Record) -> tuple[dict[str, str], str]:
     location = votes.most_common(1)[0][0] if votes else "unknown"
     # actor
     actor = "unknown"
-    for c in cas[:2] or [c for c in rec.claims if c.kind == "military_action"][:1]:
+    for c in cas[:2] + [c for c in rec.claims if c.kind == "military_action"][:1]:
         if c.actor and c.actor.actor_id:
             a = kb.get(c.actor.actor_id)
             if a is not None and a.fakes_actor:
                 actor = a.fakes_actor
                 break
     # cause
-    cause = next((c.cause for c in cas if c.cause), None)
+    # "clashes" mix gunfire and shelling: FA-KES's crowd leaves their cause unknown.
+    cause = next((c.cause for c in cas if c.cause and c.weapon != "clashes"), None)
     if cause is None:
-        wc = Counter(w.cause for w in rec.annotations.weapons)
+        wc = Counter(w.cause for w in rec.annotations.weapons if w.weapon != "clashes")
         cause = wc.most_common(1)[0][0] if wc else None
     # date
     when = rec.document.published or ""
-    if main is not None and main.date is not None and main.date.precision == "day" and main.date.start:
-        when = main.date.start
+    d = main.date if main is not None else None
+    if d is not None and d.precision == "day" and d.start and _EXPLICIT_DATE.search(d.text):
+        when = d.start
     pred = {"location": location, "actor": actor, "cause": _CAUSES.get(cause or "", "unknown"),
             "date": when, "civilians": str(civ)}
     return pred, (main.text if main else "")

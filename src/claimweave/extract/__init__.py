@@ -24,10 +24,16 @@ from .sentences import sentence_spans
 BELLIGERENT_TYPES = frozenset({"military", "armed_group", "state", "coalition", "government", "ministry"})
 # Types that may be a perpetrator without an agent word ("ISIS killed", not "in Syria").
 FORCE_TYPES = frozenset({"military", "armed_group", "coalition"})
-_AGENT_OF = re.compile(r"(?i)\b(?:aircraft|warplanes?|jets?|planes?|forces|troops|drones?|artillery|"
-                       r"strikes?|air\s?strikes?|raids?|shelling|bombardment|fighters|militants|"
-                       r"missiles?|rockets?|snipers?|avions?|frappes?|forces)\s+(?:of|by|from|de|des|du)\s+"
+_AGENT_OF = re.compile(r"(?i)\b(?:aircraft|warplanes?|jets?|planes?|helicopters?|forces|troops|drones?|"
+                       r"artillery|strikes?|air\s?strikes?|raids?|shelling|bombardment|fighters|militants|"
+                       r"terrorists|gunmen|members|jihadists|rebels|"
+                       r"militias?|missiles?|rockets?|snipers?|avions?|frappes?|forces)\s+(?:of|by|from|"
+                       r"belonging\s+to|allied\s+(?:to|with)|loyal\s+to|backed\s+by|de|des|du)\s+"
                        r"(?:the\s+|la\s+|le\s+|l')?$")
+# An actor directly followed by an act of violence is its agent: "the regime targeted", "IS executed".
+_AGENT_VERB = re.compile(r"(?i)^[\s’'s]{0,3}(?:\w+\s+)?(?:has\s+|have\s+|had\s+)?(?:killed|targeted|struck|"
+                         r"bombed|shelled|hit|attacked|dropped|fired|launched|carried\s+out|raided|executed|"
+                         r"beheaded|committed|massacred|shot|stormed|pounded|used|tué|bombardé|frappé|pilonné)\b")
 _HELD_BY = re.compile(r"(?i)\b(?:held|controlled|run|besieged|occupied|dominated|seized|captured|"
                       r"tenu|contrôlé)\s+(?:by|par)\s+(?:the\s+|les?\s+|la\s+|l')?(?:[\w-]+\s+){0,2}$")
 _UNRESOLVED_PLACE = re.compile(
@@ -95,7 +101,8 @@ def _perpetrator(text: str, actors: list[ActorMention], excluded: set[int],
         before = text[max(0, a.start - 40):a.start]
         if re.search(r"(?i)\b(?:by|par)\s+(?:the\s+|les?\s+|la\s+)?$", before) or _AGENT_OF.search(before):
             return a
-        if _AGENT.match(text[a.end:a.end + 40]) and type_of(a.actor_id) in BELLIGERENT_TYPES:
+        after = text[a.end:a.end + 40]
+        if (_AGENT.match(after) or _AGENT_VERB.match(after)) and type_of(a.actor_id) in BELLIGERENT_TYPES:
             return a
     for a in cands:
         if type_of(a.actor_id) in FORCE_TYPES:
