@@ -159,9 +159,12 @@ def extract_claims(
             continue
         unit_speaker = _speaker_ref(unit, doc, find_actors)
         credits = via.get(unit.id, ())
-        scope = by_id[unit.parent].start if unit.parent else _article_scope(leaves)
+        # Context for a missing place: a comment's own text (another commenter's words are not
+        # context), a tweet's thread, a story, or the whole article.
+        scope = (unit.start if unit.kind == "comment" else
+                 by_id[unit.parent].start if unit.parent else _article_scope(leaves))
         for s, e in sentence_spans(text, unit.start, unit.end):
-            actors = idx.actors(s, e)
+            actors = _not_places(text, idx.actors(s, e), idx.places(s, e))
             att = attribute(text, s, e, actors, last_speaker, resolve)
             if att.claimant is not None:
                 last_speaker = att.claimant
@@ -181,7 +184,9 @@ def extract_claims(
                 excluded |= {a.start for a in actors if vs <= a.start < vs + len(v.text)}
             weapons = idx.weapons(s, e)
             weapon = weapons[0] if weapons else None
-            place = _best_place(idx.places(s, e))
+            place = _best_place([p for p in idx.places(s, e)
+                                 if not any(a.start <= p.start and p.end <= a.end and a.end - a.start > p.end - p.start
+                                            for a in actors)])
             if place is None or _PRECISION_RANK.get(place.precision, 9) > 3:
                 place = _unresolved_place(text, s, e) or place
             if place is None:
@@ -226,11 +231,22 @@ def extract_claims(
                 if agent or weapon is not None:
                     claims.append(Claim(
                         id="", kind="military_action", **base,
-                        actor=_r(agent[-1]) if agent else None,
+                        actor=_r(agent[0]) if agent else None,
                         target=_r(patient[0]) if patient else None, place=place, date=date,
                         weapon=weapon.weapon if weapon else None,
                         cause=weapon.cause if weapon else None))
     return tuple(_number(claims))
+
+
+_PLACE_PREP = re.compile(r"(?i)\b(?:in|of|outside|near|from|to|at|into|around|towards?|across|over|"
+                         r"à|de|près|vers)\s+(?:the\s+)?$")
+
+
+def _not_places(text: str, actors: list[ActorMention], places: list) -> list[ActorMention]:
+    """"outside of Damascus" names a place, not the government that sits there."""
+    spans = {(p.start, p.end) for p in places}
+    return [a for a in actors
+            if (a.start, a.end) not in spans or not _PLACE_PREP.search(text[max(0, a.start - 12):a.start])]
 
 
 def _article_scope(leaves: list[Unit]) -> int:

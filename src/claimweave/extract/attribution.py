@@ -11,7 +11,7 @@ from .lexicon import NOUN_RELAY, NOUN_SPEAKER, RELAY_AFTER, RELAY_BEFORE, SPEECH
 
 # A person's or body's name not (yet) in the knowledge base: "Zein al-Abdin", "Levant 24".
 NAME = re.compile(
-    r"(?:[A-Z][\w'’]+|[A-Z]\.)(?:\s+(?:(?:al|el|bin|ibn|abu|de|du|la|le|van|von|der)[-\s])?(?:[A-Z][\w'’-]+|\d+)){1,3}"
+    r"(?:[A-Z][\w'’]+|[A-Z]\.)(?:\s+(?:(?:al|el|bin|ibn|abu|de|du|la|le|van|von|der)[-\s])?(?:[A-Z][\w'’-]+|\d+)){1,5}"
 )
 PRONOUN = re.compile(r"(?i)\b(?:he|she|they|it|il|elle|ils)\s*$")
 _APPOSITIVE = re.compile(r"^\s*,[^,]{2,60},\s*$")
@@ -19,6 +19,10 @@ _CAP_PHRASE = re.compile(
     r"(?:[A-Z][\w'’.-]*|of|the|for|and|al|de)(?:\s+(?:[A-Z][\w'’.-]*|\d+|of|the|for|and|al-?\w*|de)){0,6}"
 )
 Resolver = Callable[[str, int], Ref | None]
+_INSTITUTION_WORDS = frozenset(
+    "Republic Ministry Army Forces Council Agency Government Kingdom Federation Command Observatory "
+    "Organization Organisation Union Nations States Coalition Office Department Committee Front "
+    "Minister Spokesman Spokeswoman President Commander General Colonel".split())
 # Words that may stand between "according to" and a name: "the activist group", "the Syrian pro-opposition".
 _DESCRIPTORS = re.compile(r"^(?:[\w'’-]+\s+){0,4}$")
 # "..., as the news site Levant 24 reported" anywhere in the sentence.
@@ -97,30 +101,40 @@ def attribute(
     for v in SPEECH_VERBS.finditer(sent):
         vpos = start + v.start()
         before = text[start:vpos]
+        # The subject nearest the verb: a known actor or a capitalised name.
+        cands: list[tuple[int, int, Ref, bool]] = []  # (end, start, ref, is_actor)
         prior = [a for a in actors if start <= a.start and a.end <= vpos and a.start not in used]
         if prior:
             a = prior[-1]
             gap = text[a.end:vpos]
             if len(gap.split()) <= 3 or _APPOSITIVE.match(gap):
-                if RELAY_AFTER.search(text[start:a.start]):  # "as X reports": a relay
-                    sources.append(_ref(a))
-                    spans.append((a.start, start + v.end()))
-                    used.add(a.start)
-                    continue
-                claimant = _ref(a)
-                spans.append((a.start, start + v.end()))
-                break
+                cands.append((a.end, a.start, _ref(a), True))
         names = list(NAME.finditer(before))
         if names:
             n = names[-1]
             gap = before[n.end():]
-            if len(gap.split()) <= 1 or _APPOSITIVE.match(gap):
-                if RELAY_AFTER.search(before[:n.start()]):
-                    sources.append(Ref(n.group()))
-                    continue
-                claimant = Ref(n.group())
-                spans.append((start + n.start(), start + v.end()))
-                break
+            n_start, n_text = start + n.start(), n.group()
+            for a in actors:  # "...of the Syrian Arab Republic Faisal Mekdad said": the person
+                if a.start <= n_start < a.end < start + n.end():
+                    n_text = text[a.end:start + n.end()].strip()
+                    n_start = start + n.end() - len(n_text)
+            inst = [k for k, w in enumerate(n_text.split()) if w in _INSTITUTION_WORDS]
+            if inst and inst[-1] < len(n_text.split()) - 1:  # "...Arab Republic Faisal Mekdad"
+                tail = " ".join(n_text.split()[inst[-1] + 1:])
+                n_start, n_text = start + n.end() - len(tail), tail
+            if (len(gap.split()) <= 1 or _APPOSITIVE.match(gap)) and " " in n_text.strip():
+                cands.append((start + n.end(), n_start, Ref(n_text), False))
+        if cands:
+            c_end, c_start, ref, is_actor = max(cands, key=lambda c: (c[0], c[3]))
+            if RELAY_AFTER.search(text[start:c_start]):  # "as X reports": a relay
+                sources.append(ref)
+                spans.append((c_start, start + v.end()))
+                if is_actor:
+                    used.add(c_start)
+                continue
+            claimant = ref
+            spans.append((c_start, start + v.end()))
+            break
         if PRONOUN.search(before) and last_speaker is not None:
             claimant = last_speaker
             break

@@ -14,6 +14,7 @@ _GROUP = re.compile(
 _SKIP = frozenset("of the other more at least some des de d' other and innocent unarmed local "
                   "syrian iraqi kurdish arab pro-government government opposition rebel isis "
                   "regime russian turkish american".split())
+_CLAUSE_GO = frozenset("and or in on at including among during when as while after more others et dont".split())
 _DEATH_TOLL = re.compile(r"(?i)death toll|bilan")
 _TOLL_BEFORE = re.compile(
     r"(?i)\b(?:the dead|death toll|the toll|toll|casualties|fatalities|bilan|les morts|victims)"
@@ -31,6 +32,8 @@ def _outcome_near(text: str, s: int, e: int, lo: int, hi: int) -> tuple[str, int
         o = OUTCOMES.get(w)
         if o is None:
             continue
+        if ts < s and re.search(r"[;:]", text[te:s]):
+            continue  # an outcome before a clause break belongs to another clause
         dist = ts - e if ts >= e else s - te
         if best is None or dist < best[0]:
             best = (dist, o, te)
@@ -50,10 +53,12 @@ def find_victims(text: str, start: int, end: int, quantities: list[Quantity]) ->
         toks = _tokens(text, q.end, min(end, q.end + 60))
         vtype = None
         noun_end = q.end
-        for ts, te, w in toks[:5]:
+        for ts, te, w in toks[:6]:
             if w in VICTIM_NOUNS:
                 vtype, noun_end = VICTIM_NOUNS[w], te
                 break
+            if text[ts].isupper() or w in ("group", "affiliated", "linked", "backed"):
+                continue  # "12 IS group militants", "20 Nusra-linked fighters"
             if w not in _SKIP and not w.endswith("ly") and len(w) > 2 and w not in ("people",):
                 if not re.match(r"(?i)^(?:other|more|innocent|unarmed|local|young|elderly)$", w):
                     break
@@ -64,6 +69,10 @@ def find_victims(text: str, start: int, end: int, quantities: list[Quantity]) ->
             vtype = "people"  # "killing 12 ... 12 dead", "12 were killed"
         if vtype is None and first in ("were", "have", "had", "are", "was", "ont", "sont"):
             vtype = "people"
+        if vtype is None and (not toks or first in _CLAUSE_GO):  # "killing dozens and ...", "killed 12."
+            prev = _tokens(text, max(start, q.start - 20), q.start)
+            if prev and OUTCOMES.get(prev[-1][2]) in ("killed", "injured"):
+                vtype = "people"
         if vtype is None:
             continue
         outcome = _outcome_near(text, q.start, noun_end, max(start, q.start - 80), min(end, noun_end + 90))
