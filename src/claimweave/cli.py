@@ -74,7 +74,6 @@ def ingest(paths: tuple[Path, ...], db: Path, no_lang: bool, quiet: bool) -> Non
     from .ingest import iter_documents
     from .options import ExtractOptions
     from .pipeline import run
-    from .store import Ledger
 
     opts = ExtractOptions(detect_language=not no_lang)
     stats = {"new": 0, "unchanged": 0, "failed": 0, "claims": 0}

@@ -5,10 +5,10 @@ Codes are never reused or renumbered; add new ones at the end of their block.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Errors(str, Enum):
+class Errors(StrEnum):
     # E0xx: arguments and configuration
     E001 = "No input paths given."
     E002 = "Path does not exist: {path}"

@@ -79,9 +79,8 @@ def gold_date(s: str) -> str:
 
 
 def _killed(c: Claim, types: tuple[str, ...]) -> int | None:
-    vals = [v.min if v.min is not None else v.max for v in c.victims
-            if v.type in types and v.outcome in ("killed", "dead")]
-    vals = [v for v in vals if v is not None]
+    vals = [n for v in c.victims if v.type in types and v.outcome in ("killed", "dead")
+            if (n := v.min if v.min is not None else v.max) is not None]
     return max(vals) if vals else None
 
 

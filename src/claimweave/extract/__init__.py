@@ -10,10 +10,19 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TypeVar
 
 from ..model import (
-    NO_CLAIM_KINDS, ActorMention, Annotations, Claim, DateValue, Document, Place, Ref, Unit,
+    NO_CLAIM_KINDS,
+    ActorMention,
+    Annotations,
+    Claim,
+    DateValue,
+    Document,
+    Place,
+    Ref,
+    Unit,
 )
 from ..segment.units import leaves_of
 from .attribution import attribute
@@ -176,8 +185,8 @@ def extract_claims(
                 srcs = ((att.claimant,) if att.claimant else ()) + srcs
                 claimant = unit_speaker
             sources = tuple(x for x in srcs + credits if x != claimant)
-            base = dict(unit_id=unit.id, start=s, end=e, text=text[s:e], claimant=claimant,
-                        sources=tuple(dict.fromkeys(sources)))
+            base = Claim(id="", unit_id=unit.id, kind="", start=s, end=e, text=text[s:e],
+                         claimant=claimant, sources=tuple(dict.fromkeys(sources)))
             victims = find_victims(text, s, e, idx.quantities(s, e))
             for v in victims:  # "two US soldiers" are victims, not perpetrators
                 vs = text.find(v.text, s, e)
@@ -203,8 +212,8 @@ def extract_claims(
             sent = text[s:e]
             if victims:
                 perp = _perpetrator(text, actors, excluded, type_of)
-                claims.append(Claim(
-                    id="", kind="casualty", **base, actor=_r(perp), victims=tuple(victims),
+                claims.append(replace(
+                    base, kind="casualty", actor=_r(perp), victims=tuple(victims),
                     place=place, date=date, weapon=weapon.weapon if weapon else None,
                     cause=weapon.cause if weapon else _cause_from_victims(victims)))
                 continue
@@ -215,8 +224,8 @@ def extract_claims(
                 after = [a for a in actors if a.start >= s + acc.end()]
                 accuser = _r(before[-1]) if before else (att.claimant or last_speaker)
                 if after:
-                    claims.append(Claim(
-                        id="", kind="accusation", **{**base, "claimant": accuser or claimant},
+                    claims.append(replace(
+                        base, kind="accusation", claimant=accuser or claimant,
                         actor=_r(after[0]), target=None, place=place, date=date,
                         weapon=weapon.weapon if weapon else None,
                         cause=weapon.cause if weapon else None))
@@ -229,8 +238,8 @@ def extract_claims(
                          and type_of(a.actor_id) in BELLIGERENT_TYPES]
                 patient = [a for a in actors if a.start >= s + act.end() and a.start not in excluded]
                 if agent or weapon is not None:
-                    claims.append(Claim(
-                        id="", kind="military_action", **base,
+                    claims.append(replace(
+                        base, kind="military_action",
                         actor=_r(agent[0]) if agent else None,
                         target=_r(patient[0]) if patient else None, place=place, date=date,
                         weapon=weapon.weapon if weapon else None,
@@ -271,8 +280,6 @@ def _cause_from_victims(victims: list) -> str | None:
 
 
 def _number(claims: list[Claim]) -> list[Claim]:
-    from dataclasses import replace
-
     return [replace(c, id=f"c{i + 1}") for i, c in enumerate(claims)]
 
 
@@ -284,7 +291,7 @@ def _via_credits(text: str, leaves: list[Unit], idx: _Index) -> dict[str, tuple[
         t = text[u.start:u.end]
         if u.kind == "byline" and _VIA_LINE.match(t):
             acts = idx.actors(u.start, u.end)
-            ref = _r(acts[0]) if acts else Ref(_VIA_LINE.sub("", t).strip())
+            ref = Ref(acts[0].name, acts[0].actor_id) if acts else Ref(_VIA_LINE.sub("", t).strip())
             for uid in pending:
                 out[uid] = (*out.get(uid, ()), ref)
             pending = []

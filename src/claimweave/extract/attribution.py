@@ -20,9 +20,7 @@ _CAP_PHRASE = re.compile(
 )
 Resolver = Callable[[str, int], Ref | None]
 _INSTITUTION_WORDS = frozenset(
-    "Republic Ministry Army Forces Council Agency Government Kingdom Federation Command Observatory "
-    "Organization Organisation Union Nations States Coalition Office Department Committee Front "
-    "Minister Spokesman Spokeswoman President Commander General Colonel".split())
+    ["Republic", "Ministry", "Army", "Forces", "Council", "Agency", "Government", "Kingdom", "Federation", "Command", "Observatory", "Organization", "Organisation", "Union", "Nations", "States", "Coalition", "Office", "Department", "Committee", "Front", "Minister", "Spokesman", "Spokeswoman", "President", "Commander", "General", "Colonel"])
 # Words that may stand between "according to" and a name: "the activist group", "the Syrian pro-opposition".
 _DESCRIPTORS = re.compile(r"^(?:[\w'’-]+\s+){0,4}$")
 # "..., as the news site Levant 24 reported" anywhere in the sentence.

@@ -11,10 +11,8 @@ _TOK = re.compile(r"[^\W\d_][\w-]*|\d[\d,.]*", re.UNICODE)
 _GROUP = re.compile(
     r"(?i)\b(?:including|among them|among whom|of whom|dont|parmi lesquels|parmi eux)\b"
 )
-_SKIP = frozenset("of the other more at least some des de d' other and innocent unarmed local "
-                  "syrian iraqi kurdish arab pro-government government opposition rebel isis "
-                  "regime russian turkish american".split())
-_CLAUSE_GO = frozenset("and or in on at including among during when as while after more others et dont".split())
+_SKIP = frozenset(["of", "the", "other", "more", "at", "least", "some", "des", "de", "d'", "other", "and", "innocent", "unarmed", "local", "syrian", "iraqi", "kurdish", "arab", "pro-government", "government", "opposition", "rebel", "isis", "regime", "russian", "turkish", "american"])
+_CLAUSE_GO = frozenset(["and", "or", "in", "on", "at", "including", "among", "during", "when", "as", "while", "after", "more", "others", "et", "dont"])
 _DEATH_TOLL = re.compile(r"(?i)death toll|bilan")
 _TOLL_BEFORE = re.compile(
     r"(?i)\b(?:the dead|death toll|the toll|toll|casualties|fatalities|bilan|les morts|victims)"
@@ -59,9 +57,9 @@ def find_victims(text: str, start: int, end: int, quantities: list[Quantity]) ->
                 break
             if text[ts].isupper() or w in ("group", "affiliated", "linked", "backed"):
                 continue  # "12 IS group militants", "20 Nusra-linked fighters"
-            if w not in _SKIP and not w.endswith("ly") and len(w) > 2 and w not in ("people",):
-                if not re.match(r"(?i)^(?:other|more|innocent|unarmed|local|young|elderly)$", w):
-                    break
+            if (w not in _SKIP and not w.endswith("ly") and len(w) > 2
+                    and w not in ("other", "more", "innocent", "unarmed", "local", "young", "elderly")):
+                break
         first = toks[0][2] if toks else ""
         if vtype is None and _TOLL_BEFORE.search(text, max(start, q.start - 40), q.start):
             vtype = "people"  # "the dead were more than 40", "death toll rose to 70"

@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 
 _ABBREV = frozenset(
-    "u.s u.n u.k e.u mr mrs ms dr gen col lt sgt maj capt cpt st no jan feb mar apr jun jul aug "
-    "sep sept oct nov dec vs etc e.g i.e al gov govt dept approx est fig jr sr prof rev adm cmdr "
-    "brig m mme mlle av ave inc ltd co corp".split()
+    ["u.s", "u.n", "u.k", "e.u", "mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "maj", "capt", "cpt", "st", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "e.g", "i.e", "al", "gov", "govt", "dept", "approx", "est", "fig", "jr", "sr", "prof", "rev", "adm", "cmdr", "brig", "m", "mme", "mlle", "av", "ave", "inc", "ltd", "co", "corp"]
 )
 _END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-ÖØ-Þ#@\u0600-\u06FF])|[\n]{2,}|\n(?=\s*[-•*\d])")
 

@@ -72,9 +72,7 @@ def blocks(lines: list[Line]) -> list[Block]:
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 SMALL_WORDS = frozenset(
-    "a an the and or but nor of to in on at by for from with as vs via into over after "
-    "before about against amid between near than that this its it is are was were be "
-    "de la le les des du et en au aux sur pour par dans".split()
+    ["a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as", "vs", "via", "into", "over", "after", "before", "about", "against", "amid", "between", "near", "than", "that", "this", "its", "it", "is", "are", "was", "were", "be", "de", "la", "le", "les", "des", "du", "et", "en", "au", "aux", "sur", "pour", "par", "dans"]
 )
 
 

@@ -20,9 +20,7 @@ OUTLET_WORDS = re.compile(
     r"review|monitor|journal|gazette|report|insider|today|tv|radio|observer|telegraph|info)\b"
 )
 LEDE_OPENERS = frozenset(
-    "On In At After Before Within Since Recently Yesterday Today Earlier Last Meanwhile More "
-    "According Following During Over Despite While When Le La Les Un Une Selon Depuis "
-    "Hier Mardi Lundi Mercredi Jeudi Vendredi Samedi Dimanche".split()
+    ["On", "In", "At", "After", "Before", "Within", "Since", "Recently", "Yesterday", "Today", "Earlier", "Last", "Meanwhile", "More", "According", "Following", "During", "Over", "Despite", "While", "When", "Le", "La", "Les", "Un", "Une", "Selon", "Depuis", "Hier", "Mardi", "Lundi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche"]
 )
 
 
