@@ -189,10 +189,27 @@ def find_places(text: str, base: int = 0) -> list[PlaceMention]:
                     last += 1
                 elif pre:
                     start = pre.start()
+        if _foreign_misreading(text, start, place):
+            i = last + 1
+            continue
         if not out or base + start >= out[-1].end:
             out.append(PlaceMention(base + start, base + end, text[start:end], place))
         i = last + 1
     return out
+
+
+# Where an Arabic-article name ("al-Jadida", "as-Susah") may be resolved outside Syria and Iraq.
+_ARABIC_REGION = frozenset({"SY", "IQ", "LB", "JO", "TR", "IL", "PS", "SA", "IR", "KW", "EG"})
+_ARTICLE_PREFIX = re.compile(r"(?i)^(?:al|el|ar|as|ash|ad|at|an|az|ad)[-\s]")
+_OPERATION = re.compile(r"(?i)\b(?:operation|opération|op\.)\s+$")
+
+
+def _foreign_misreading(text: str, start: int, place: Place) -> bool:
+    """"Mosul al-Jadida" is not El Jadida in Morocco; "Operation Olive Branch" is no town."""
+    if _OPERATION.search(text, max(0, start - 12), start):
+        return True
+    return (place.country not in _ARABIC_REGION and place.precision not in ("country", "region")
+            and bool(_ARTICLE_PREFIX.match(text[start:start + 4])))
 
 
 def fakes_governorate(place: Place) -> str | None:

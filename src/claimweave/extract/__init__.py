@@ -194,7 +194,7 @@ def extract_claims(
             weapons = idx.weapons(s, e)
             weapon = weapons[0] if weapons else None
             place = _best_place([p for p in idx.places(s, e)
-                                 if not any(a.start <= p.start and p.end <= a.end and a.end - a.start > p.end - p.start
+                                 if not any(a.start <= p.start and p.end <= a.end and a.end - a.start >= p.end - p.start
                                             for a in actors)])
             if place is None or _PRECISION_RANK.get(place.precision, 9) > 3:
                 place = _unresolved_place(text, s, e) or place
