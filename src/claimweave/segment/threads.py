@@ -63,7 +63,8 @@ def cut_threads(text: str, detect_lang: Callable[[str], str | None] | None = Non
             or ln.text.startswith(("@", "#", ".@"))
             or not numbered_mode and not ln.blank_before and not CONTINUATION.match(ln.text)
         )
-        if starts_tweet and detect_lang is not None and tweet is not None and number is None:
+        if starts_tweet and detect_lang is not None and tweet is not None and number is None \
+                and _wordy(ln.text):
             lang = detect_lang(ln.text)
             if lang and thread_lang and lang != thread_lang:
                 thread = open_thread(ln.start)  # a change of language: another account's thread
@@ -71,10 +72,18 @@ def cut_threads(text: str, detect_lang: Callable[[str], str | None] | None = Non
         if starts_tweet:
             tweet = thread.add("tweet", ln.start, ln.end)
             last_no = number if number is not None else 0
-            if thread_lang is None and detect_lang is not None:
+            if thread_lang is None and detect_lang is not None and _wordy(ln.text):
                 thread_lang = detect_lang(ln.text)
         else:
             assert tweet is not None
             tweet.end = ln.end
         thread.end = ln.end
     return roots
+
+
+_PLAIN_WORD = re.compile(r"(?<![#@\w])[^\W\d_]{2,}")
+
+
+def _wordy(line: str) -> bool:
+    """Enough plain words (not hashtags or handles) for a language to be told apart."""
+    return len(_PLAIN_WORD.findall(line)) >= 6
