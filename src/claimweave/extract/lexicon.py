@@ -79,8 +79,8 @@ SPEAKER_NOUNS = (
     r"survivors|rescuers|teams|accusation|acte|habitants|témoins|militants|responsable|sources"
 )
 NOUN_SPEAKER = re.compile(
-    r"(?i)(?:^|[\s,;:(])((?:(?:the|a|an|our|my|his|her|their|one|several|some|local|le|la|les|l'|un|une)\s*)"
-    r"(?:[\w'’-]+\s+){0,3}?(?:" + SPEAKER_NOUNS + r"))\s*$"
+    r"(?i)(?:^|[\s,;:(])((?:(?:the|a|an|our|my|his|her|their|one|several|some|local|le|la|les|l'|un|une)\s*)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?:" + SPEAKER_NOUNS + r"))\s*$"
 )
 NOUN_RELAY = re.compile(
     r"(?i)((?:(?:the|a|an|our|my|local|le|la|les|l'|un|une)\s*)?(?:[\w'’-]+\s+){0,3}?(?:"
