@@ -7,7 +7,9 @@ import re
 VICTIM_NOUNS: dict[str, str] = {}
 for _type, _words in {
     "civilians": "civilians civilian residents inhabitants villagers worshippers worshipers displaced "
-                 "refugees patients civils habitants",
+                 "refugees patients volunteers rescuers medics paramedics doctors nurses staff "
+                 "journalists teachers passengers shoppers farmers workers employees evacuees "
+                 "citizens pilgrims mourners civils habitants secouristes médecins journalistes",
     "people": "people persons individuals person personnes gens victims victimes casualties",
     "children": "children child kids minors boys girls babies infants students enfants enfant",
     "women": "women woman mothers femmes femme",
