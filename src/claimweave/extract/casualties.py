@@ -12,6 +12,10 @@ _GROUP = re.compile(
     r"(?i)\b(?:including|among them|among whom|of whom|dont|parmi lesquels|parmi eux)\b"
 )
 _SKIP = frozenset(["of", "the", "other", "more", "at", "least", "some", "des", "de", "d'", "other", "and", "innocent", "unarmed", "local", "syrian", "iraqi", "kurdish", "arab", "pro-government", "government", "opposition", "rebel", "isis", "regime", "russian", "turkish", "american"])
+_TOLL_REACHED = re.compile(
+    r"(?i)\b(?:death\s+toll|toll|bilan)\b[^.;:!?]{0,100}?\b(?:reached|rose\s+to|risen\s+to|climbed\s+to|"
+    r"jumped\s+to|hit|stands?\s+at|stood\s+at|is|was|of|at|to|atteint|s'élève\s+à)\s+"
+    r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|au\s+moins\s+|plus\s+de\s+)?$")
 _CLAUSE_GO = frozenset(["and", "or", "in", "on", "at", "including", "among", "during", "when", "as", "while", "after", "more", "others", "et", "dont"])
 _DEATH_TOLL = re.compile(r"(?i)death toll|bilan")
 _TOLL_BEFORE = re.compile(
@@ -61,8 +65,9 @@ def find_victims(text: str, start: int, end: int, quantities: list[Quantity]) ->
                     and w not in ("other", "more", "innocent", "unarmed", "local", "young", "elderly")):
                 break
         first = toks[0][2] if toks else ""
-        if vtype is None and _TOLL_BEFORE.search(text, max(start, q.start - 40), q.start):
-            vtype = "people"  # "the dead were more than 40", "death toll rose to 70"
+        if vtype is None and (_TOLL_BEFORE.search(text, max(start, q.start - 40), q.start)
+                              or _TOLL_REACHED.search(text, max(start, q.start - 120), q.start)):
+            vtype = "people"  # "the dead were more than 40", "the death toll ... has reached 126"
         if vtype is None and first in OUTCOMES:
             vtype = "people"  # "killing 12 ... 12 dead", "12 were killed"
         if vtype is None and first in ("were", "have", "had", "are", "was", "ont", "sont"):

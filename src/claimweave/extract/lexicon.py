@@ -10,7 +10,8 @@ for _type, _words in {
                  "refugees patients volunteers rescuers medics paramedics doctors nurses staff "
                  "journalists teachers passengers shoppers farmers workers employees evacuees "
                  "citizens pilgrims mourners civils habitants secouristes médecins journalistes",
-    "people": "people persons individuals person personnes gens victims victimes casualties",
+    "people": "people persons individuals person personnes gens victims victimes casualties "
+              "martyrs martyr",
     "children": "children child kids minors boys girls babies infants students enfants enfant",
     "women": "women woman mothers femmes femme",
     "men": "men hommes",
@@ -26,7 +27,7 @@ for _type, _words in {
 OUTCOMES: dict[str, str] = {}
 for _outcome, _words in {
     "killed": "killed kill kills killing dead died die dies deaths death toll massacred slain "
-              "martyred perished lost lives executed beheaded murdered assassinated tués tué tuées "
+              "martyred martyrs perished lost lives executed beheaded murdered assassinated tués tué tuées "
               "morts mort décédés péri périt massacrés exécutés assassinat assassinés meurtre",
     "injured": "injured injuring injuries wounded wounding hurt maimed blessés blessé blessées",
     "missing": "missing disappeared disparus disparu",
