@@ -36,6 +36,8 @@ _REQUIRED = ("unit_id", "article_content", "date", "location", "actor", "cause_o
 # FA-KES's crowd dates follow the article's date unless the text names the day explicitly
 # ("on 3 July"), so a weekday ("on Monday") is not trusted over the publication date.
 _EXPLICIT_DATE = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}")
+# Counts above this are tolls of the war or of displacement, never one FA-KES event.
+_MAX_EVENT = 5000
 _COMBATANTS = frozenset({"fighters", "soldiers"})
 _CAUSES = {"shelling": "shelling", "explosion": "explosion", "chemical": "chemical and toxic gases",
            "shooting": "shooting", "execution": "execution"}
@@ -80,7 +82,7 @@ def gold_date(s: str) -> str:
 
 def _killed(c: Claim, types: tuple[str, ...]) -> int | None:
     vals = [n for v in c.victims if v.type in types and v.outcome in ("killed", "dead")
-            if (n := v.min if v.min is not None else v.max) is not None]
+            if (n := v.min if v.min is not None else v.max) is not None and n <= _MAX_EVENT]
     return max(vals) if vals else None
 
 

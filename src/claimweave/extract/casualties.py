@@ -16,6 +16,8 @@ _TOLL_REACHED = re.compile(
     r"(?i)\b(?:death\s+toll|toll|bilan)\b[^.;:!?]{0,100}?\b(?:reached|rose\s+to|risen\s+to|climbed\s+to|"
     r"jumped\s+to|hit|stands?\s+at|stood\s+at|is|was|of|at|to|atteint|s'élève\s+à)\s+"
     r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|au\s+moins\s+|plus\s+de\s+)?$")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_CAP_NEXT = re.compile(r"\s+[A-Z]")
 _CLAUSE_GO = frozenset(["and", "or", "in", "on", "at", "including", "among", "during", "when", "as", "while", "after", "more", "others", "et", "dont"])
 _DEATH_TOLL = re.compile(r"(?i)death toll|bilan")
 _TOLL_BEFORE = re.compile(
@@ -52,6 +54,8 @@ def find_victims(text: str, start: int, end: int, quantities: list[Quantity]) ->
     for q in quantities:
         if not (start <= q.start and q.end <= end) or q.min is None and q.max is None:
             continue
+        if _YEAR.fullmatch(q.text) and _CAP_NEXT.match(text, q.end):
+            continue  # "21 Jul 2016 Dozens of civilians...": a dateline year, not a count
         toks = _tokens(text, q.end, min(end, q.end + 60))
         vtype = None
         noun_end = q.end
