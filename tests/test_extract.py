@@ -1,0 +1,65 @@
+"""Claim extraction on sentences written by the team (never the sample pages' text)."""
+
+from __future__ import annotations
+
+import claimweave
+
+
+def _claims(text: str, **kw):
+    return claimweave.extract(text, **kw)["claims"]
+
+
+def test_casualty_bounds_as_stated() -> None:
+    (c,) = _claims("More than 17 civilians, including women and children, were killed on "
+                   "November 3 in Hajin, according to the Syrian Observatory for Human Rights.",
+                   published="2018-11-05")
+    civ = next(v for v in c["victims"] if v["type"] == "civilians")
+    assert (civ["outcome"], civ["min"], civ["max"]) == ("killed", 17, None)
+    assert {v["type"] for v in c["victims"]} >= {"women", "children"}
+    assert c["date"]["start"] == "2018-11-03" and c["date"]["precision"] == "day"
+    assert c["place"]["country"] == "SY"
+    assert [s["actor_id"] for s in c["sources"]] == ["sohr"]
+
+
+def test_ranges_and_vague_counts() -> None:
+    (c,) = _claims("Rescuers believe 1200-1500 bodies lie in the mass grave outside Raqqa.")
+    assert (c["victims"][0]["type"], c["victims"][0]["min"], c["victims"][0]["max"]) == ("bodies", 1200, 1500)
+    (c,) = _claims("Dozens of civilians were killed when warplanes struck the market in Douma.")
+    assert (c["victims"][0]["min"], c["victims"][0]["max"]) == (24, None)
+
+
+def test_regression_victim_text_stays_in_its_sentence() -> None:
+    # Token offsets were once added twice, so victim text ran into the next paragraph.
+    text = "At least 12 civilians were killed in Manbij.\n\nA second paragraph follows here."
+    (c,) = _claims(text)
+    assert c["victims"][0]["text"] == "At least 12 civilians"
+
+
+def test_regression_wounded_are_not_counted_as_killed() -> None:
+    (c,) = _claims("The blast killed 7 people and wounded dozens in Azaz on Friday.")
+    outcomes = {(v["min"], v["outcome"]) for v in c["victims"]}
+    assert (7, "killed") in outcomes and (24, "injured") in outcomes
+
+
+def test_accusation_claimant_and_accused() -> None:
+    claims = _claims("Russia accused the US-led coalition of shielding Islamic State fighters near Raqqa.")
+    acc = [c for c in claims if c["kind"] == "accusation"]
+    assert acc and acc[0]["claimant"]["actor_id"] == "russia"
+    assert acc[0]["actor"]["actor_id"] == "international_coalition"
+
+
+def test_perpetrator_is_the_agent_not_the_place_holder() -> None:
+    (c,) = _claims("Coalition warplanes killed 9 civilians in the ISIS-held town of Hajin.")
+    assert c["actor"]["actor_id"] == "international_coalition"
+
+
+def test_speaker_named_in_the_sentence_is_the_claimant() -> None:
+    (c,) = _claims("Eleven people were killed in the shelling of Jobar, the local council told reporters.")
+    assert c["claimant"]["name"].lower() == "the local council"
+    assert c["victims"][0]["min"] == 11
+
+
+def test_unknown_year_keeps_month_and_day() -> None:
+    (c,) = _claims("Five civilians were killed on March 16 in al-Jinah.")
+    assert c["date"]["month"] == 3 and c["date"]["day"] == 16
+    assert c["date"]["year"] is None and c["date"]["start"] is None
