@@ -10,15 +10,15 @@ def _claims(text: str, **kw):
 
 
 def test_casualty_bounds_as_stated() -> None:
-    (c,) = _claims("More than 17 civilians, including women and children, were killed on "
-                   "November 3 in Hajin, according to the Syrian Observatory for Human Rights.",
+    (c,) = _claims("Air raids on Hajin on November 3 left more than 17 civilians dead, among them "
+                   "women and children, the Syrian Observatory for Human Rights said.",
                    published="2018-11-05")
     civ = next(v for v in c["victims"] if v["type"] == "civilians")
     assert (civ["outcome"], civ["min"], civ["max"]) == ("killed", 17, None)
     assert {v["type"] for v in c["victims"]} >= {"women", "children"}
     assert c["date"]["start"] == "2018-11-03" and c["date"]["precision"] == "day"
     assert c["place"]["country"] == "SY"
-    assert [s["actor_id"] for s in c["sources"]] == ["sohr"]
+    assert c["claimant"]["actor_id"] == "sohr"
 
 
 def test_ranges_and_vague_counts() -> None:

@@ -1,7 +1,7 @@
 """claimweave: an evidence-linked ledger of claims from conflict reporting.
 
     >>> import claimweave
-    >>> rec = claimweave.extract("More than 17 civilians were killed in Hajin on November 3.")
+    >>> rec = claimweave.extract("Twelve civilians died in Douma on 3 May, medics said.")
     >>> rec["schema"]
     'claimweave/1'
 """

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..model import ActorMention, Ref
 from .lexicon import NOUN_RELAY, NOUN_SPEAKER, RELAY_AFTER, RELAY_BEFORE, SPEECH_VERBS
 
-# A person's or body's name not (yet) in the knowledge base: "Zein al-Abdin", "Levant 24".
+# A person's or body's name not (yet) in the knowledge base: "Omar al-Khatib", "Levant 24".
 NAME = re.compile(
     r"(?:[A-Z][\w'’]+|[A-Z]\.)(?:\s+(?:(?:al|el|bin|ibn|abu|de|du|la|le|van|von|der)[-\s])?(?:[A-Z][\w'’-]+|\d+)){1,5}"
 )
