@@ -6,8 +6,8 @@ facts FA-KES records, by rules stated here (nothing is tuned on the test split):
 - civilians: the civilian count of the article's casualty claims (``civilians``, else
   ``people``, else children + women) of outcome killed/dead: the largest stated minimum; 0 if
   the article states no civilian deaths.
-- location: the Syrian governorate named most by the article's casualty claims, else by all its
-  place mentions (title and first sentence count double).
+- location: the Syrian governorate of the first casualty claim that names a Syrian place, else
+  the governorate named most by the article's place mentions (its first lines count double).
 - actor: the FA-KES category of the perpetrator of the first casualty claim that has one, else
   of the first military action; "unknown" when no claim names one.
 - cause: the cause of the first casualty claim that has one, else the commonest weapon cause;
@@ -113,7 +113,7 @@ def predict(rec: Record) -> tuple[dict[str, str], str]:
     votes: Counter[str] = Counter()
     for k, c in enumerate(cas):
         if c.place is not None and (g := fakes_governorate(c.place)):
-            votes[g] += 10 if k == 0 else 3
+            votes[g] += 100 if not votes else 3  # the first claim that names a place decides
     if not votes:
         lede_end = min((u.end for u in rec.units if u.kind in ("lede", "paragraph")), default=200)
         for m in rec.annotations.places:
