@@ -111,7 +111,7 @@ def predict(rec: Record) -> tuple[dict[str, str], str]:
             break
     # location
     votes: Counter[str] = Counter()
-    for k, c in enumerate(cas):
+    for c in cas:
         if c.place is not None and (g := fakes_governorate(c.place)):
             votes[g] += 100 if not votes else 3  # the first claim that names a place decides
     if not votes:
