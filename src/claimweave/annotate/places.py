@@ -17,6 +17,7 @@ from claimweave.annotate.gazetteer import (
     WEAK_ARTICLES,
     Gazetteer,
     load,
+    name_key,
     norm_token,
 )
 from claimweave.model import Place, PlaceMention
@@ -238,3 +239,25 @@ _FAKES = {
     "Quneitra": "quneitra",
     "Tartus": "tartous",
 }
+
+
+def disambiguate(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Between Syrian or Iraqi places of the same name, prefer the one whose governorate the
+    rest of the document names ("Hader" near "Quneitra", not the village of that name in Aleppo)."""
+    gaz = load()
+    context: dict[str, int] = {}
+    for m in mentions:
+        if m.place.admin1 and m.place.country in ("SY", "IQ"):
+            context[m.place.admin1] = context.get(m.place.admin1, 0) + 1
+    out: list[PlaceMention] = []
+    for m in mentions:
+        rows = gaz.keys.get(name_key(m.text), ())
+        cands = [gaz.place(r) for r in rows[:12]]
+        cands = [p for p in cands if p.country in ("SY", "IQ") and p.precision in ("village", "city")]
+        if len(cands) > 1 and m.place in cands:
+            own = context.get(m.place.admin1 or "", 0) - 1
+            best = max(cands, key=lambda p: (context.get(p.admin1 or "", 0) - (p == m.place), p == m.place))
+            if context.get(best.admin1 or "", 0) > max(own, 0) and best != m.place:
+                m = PlaceMention(m.start, m.end, m.text, best)
+        out.append(m)
+    return out
