@@ -95,10 +95,22 @@ class _Index:
         return _within(self.ann.weapons, self.weapon_starts, s, e)
 
 
-def _best_place(mentions: list) -> Place | None:
+_BUCKET = {"exact": 0, "village": 0, "city": 0, "district": 0, "governorate": 1, "region": 1, "country": 2}
+
+
+def _best_place(mentions: list, anchor: tuple[int, int] | None = None,
+                avoid: tuple[tuple[int, int], ...] = ()) -> Place | None:
+    """The most local place, and among equally local ones the nearest to the victims named."""
+    mentions = [m for m in mentions if not any(x <= m.start < y for x, y in avoid)] or mentions
     if not mentions:
         return None
-    return min(mentions, key=lambda m: (_PRECISION_RANK.get(m.place.precision, 9), m.start)).place
+    if anchor is None:
+        return min(mentions, key=lambda m: (_PRECISION_RANK.get(m.place.precision, 9), m.start)).place
+
+    def dist(m) -> int:
+        return max(anchor[0] - m.end, m.start - anchor[1], 0)
+
+    return min(mentions, key=lambda m: (_BUCKET.get(m.place.precision, 3), dist(m), m.start)).place
 
 
 def _perpetrator(text: str, actors: list[ActorMention], excluded: set[int],
@@ -193,9 +205,13 @@ def extract_claims(
                 excluded |= {a.start for a in actors if vs <= a.start < vs + len(v.text)}
             weapons = idx.weapons(s, e)
             weapon = weapons[0] if weapons else None
+            anchor = None
+            if victims:
+                vs = text.find(victims[0].text, s, e)
+                anchor = (vs, vs + len(victims[0].text)) if vs >= 0 else None
             place = _best_place([p for p in idx.places(s, e)
                                  if not any(a.start <= p.start and p.end <= a.end and a.end - a.start >= p.end - p.start
-                                            for a in actors)])
+                                            for a in actors)], anchor, att.spans)
             if place is None or _PRECISION_RANK.get(place.precision, 9) > 3:
                 place = _unresolved_place(text, s, e) or place
             if place is None:
