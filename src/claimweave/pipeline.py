@@ -73,7 +73,17 @@ def run(doc: Document, options: ExtractOptions | None = None) -> Record:
         title=doc.title or _first_title(text, seg.units),
     )
     claims = extract_claims(doc2, seg.units, ann, type_of, actors.find_actors)
+    extra = [c for found in _plugins().hook.claimweave_extra_claims(
+        document=doc2, units=seg.units, annotations=ann) for c in found]
+    if extra:
+        claims = tuple(replace(c, id=f"c{i + 1}") for i, c in enumerate((*claims, *extra)))
     return Record(doc2, seg.genre, seg.language, seg.units, ann, claims)
+
+
+def _plugins():
+    from .plugins import manager
+
+    return manager()
 
 
 def _dateline(dates, text: str) -> str | None:

@@ -21,31 +21,31 @@ from pathlib import Path
 
 from ..errors import Errors, InputError
 from ..model import Document
-from .csvfile import read_csv
-from .files import read_html, read_text, read_unknown
-from .jsonl import read_jsonl
+from .files import read_unknown
 from .options import IngestOptions
 from .walk import iter_files
-from .warc import read_warc
 
 __all__ = ["IngestOptions", "iter_documents", "reader_for"]
 
 Reader = Callable[[Path, str, IngestOptions], Iterable[Document | InputError]]
 
-_BY_SUFFIX: dict[str, Reader] = {
-    ".txt": read_text, ".text": read_text, ".md": read_text,
-    ".html": read_html, ".htm": read_html, ".xhtml": read_html,
-    ".jsonl": read_jsonl, ".ndjson": read_jsonl,
-    ".csv": read_csv,
-    ".warc": read_warc,
-}
+def _readers() -> dict[str, Reader]:
+    """Readers by suffix from every registered plugin; plugins registered later win."""
+    from ..plugins import manager
+
+    table: dict[str, Reader] = {}
+    for found in reversed(manager().hook.claimweave_readers()):
+        table.update(found)
+    return table
 
 
 def reader_for(path: Path) -> Reader:
     name = path.name.lower()
-    if name.endswith(".warc.gz"):
-        return read_warc
-    return _BY_SUFFIX.get(path.suffix.lower(), read_unknown)
+    table = _readers()
+    for suffix in sorted(table, key=len, reverse=True):  # ".warc.gz" before ".gz"
+        if name.endswith(suffix):
+            return table[suffix]
+    return read_unknown
 
 
 def iter_documents(
