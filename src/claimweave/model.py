@@ -180,6 +180,42 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class FrameMark:
+    """A persuasion technique on a span, with a reason a person can check; evidence, not verdict."""
+
+    technique: str
+    start: int
+    end: int
+    unit_id: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class FramingTerm:
+    """The word a text chose for a contested thing ("regime" for the Syrian state)."""
+
+    concept: str
+    term: str
+    start: int
+    end: int
+    unit_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class UnitMode:
+    unit_id: str
+    mode: str  # reporting, opinion, satire
+    call_to_action: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Frames:
+    marks: tuple[FrameMark, ...] = ()
+    terms: tuple[FramingTerm, ...] = ()
+    modes: tuple[UnitMode, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Record:
     """Everything extracted from one document: the claimweave/1 record before serialisation."""
 
@@ -190,3 +226,4 @@ class Record:
     annotations: Annotations
     claims: tuple[Claim, ...]
     warnings: tuple[str, ...] = field(default=())
+    frames: Frames = field(default=Frames())

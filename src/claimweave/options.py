@@ -9,3 +9,4 @@ from dataclasses import dataclass
 class ExtractOptions:
     detect_language: bool = True  # language per unit (lingua); off makes ``lang`` null
     annotate_boilerplate: bool = False  # mention-finding in chrome, captions of widgets etc.
+    frames: bool = True  # persuasion techniques, framing vocabulary, unit register

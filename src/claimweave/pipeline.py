@@ -9,7 +9,7 @@ import hashlib
 from dataclasses import replace
 from functools import lru_cache
 
-from .model import Annotations, Document, Record
+from .model import Annotations, Document, Frames, Record
 from .options import ExtractOptions
 
 _SKIP_ANNOTATION = frozenset({"boilerplate", "related"})
@@ -44,6 +44,7 @@ def make_document(text: str, *, path: str | None = None, doc_id: str | None = No
 
 def run(doc: Document, options: ExtractOptions | None = None) -> Record:
     from .extract import extract_claims
+    from .frame import find_frames
     from .segment import SegmentHelpers, segment
 
     opts = options or ExtractOptions()
@@ -77,7 +78,8 @@ def run(doc: Document, options: ExtractOptions | None = None) -> Record:
         document=doc2, units=seg.units, annotations=ann) for c in found]
     if extra:
         claims = tuple(replace(c, id=f"c{i + 1}") for i, c in enumerate((*claims, *extra)))
-    return Record(doc2, seg.genre, seg.language, seg.units, ann, claims)
+    frames = find_frames(text, seg.units) if opts.frames else Frames()
+    return Record(doc2, seg.genre, seg.language, seg.units, ann, claims, frames=frames)
 
 
 def _plugins():

@@ -44,16 +44,25 @@ def claim_dict(c: Claim) -> dict[str, Any]:
 
 def to_dict(rec: Record) -> dict[str, Any]:
     d = rec.document
-    return {
+    modes = {m.unit_id: m for m in rec.frames.modes}
+    out: dict[str, Any] = {
         "schema": SCHEMA,
         "document": {"id": d.id, "path": d.path, "sha256": d.sha256, "title": d.title,
                      "genre": rec.genre, "language": rec.language, "outlet": d.outlet,
                      "author": d.author, "published": d.published},
         "units": [{"id": u.id, "kind": u.kind, "start": u.start, "end": u.end,
-                   "speaker": u.speaker, "lang": u.lang, "parent": u.parent} for u in rec.units],
+                   "speaker": u.speaker, "lang": u.lang, "parent": u.parent,
+                   "mode": modes[u.id].mode if u.id in modes else None,
+                   "call_to_action": modes[u.id].call_to_action if u.id in modes else None}
+                  for u in rec.units],
         "places": [{"name": m.place.name, "start": m.start, "end": m.end, "lat": m.place.lat,
                     "lon": m.place.lon, "country": m.place.country,
                     "geonames_id": m.place.geonames_id, "precision": m.place.precision}
                    for m in rec.annotations.places],
         "claims": [claim_dict(c) for c in rec.claims],
+        "frames": [{"technique": f.technique, "start": f.start, "end": f.end,
+                    "unit_id": f.unit_id, "reason": f.reason} for f in rec.frames.marks],
+        "framing": [{"concept": t.concept, "term": t.term, "start": t.start, "end": t.end,
+                     "unit_id": t.unit_id} for t in rec.frames.terms],
     }
+    return out

@@ -1,0 +1,104 @@
+"""Persuasion techniques and framing on the team's own sentences: a hit and a near miss each."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimweave.frame import find_frames
+from claimweave.pipeline import make_document, run
+
+HITS = {
+    "loaded_language": "The cowardly raid on the bakery was the work of bloodthirsty commanders.",
+    "name_calling": "Once again the US-backed jihadists shelled the western districts of the city.",
+    "exaggeration_minimisation": "There has never been a more reckless campaign, and the whole world knows it.",
+    "doubt": "The so-called moderate opposition ran the checkpoint for two years.",
+    "appeal_to_fear": "If nobody acts now, Idlib will be next and the region stands on the brink of catastrophe.",
+    "flag_waving": "Our heroic army will return every village to the motherland.",
+    "causal_oversimplification": "The real reason for the strikes is the oil under the eastern desert.",
+    "whataboutism": "What about the hospitals the other side bombed last winter?",
+    "slogans": "Stay tuned, because the truth will prevail. Game over for the invaders.",
+    "appeal_to_authority": "Experts agree that the footage is authentic, so the matter is closed.",
+    "questioning_reputation": "These reports come straight from a propaganda outlet of the Gulf monarchies.",
+}
+
+NEAR_MISSES = {
+    # Slur inside a direct quote attributed to its speaker, reported neutrally.
+    "name_calling": '“These mercenaries will be crushed,” the governor said on state television.',
+    # "liberated" in a direct quote: the speaker's framing, not the writer's.
+    "loaded_language": '“We liberated the town from the barbaric gangs,” a commander told reporters.',
+    "doubt": "The monitor said 12 civilians were killed in the alleged strike on Tuesday.",
+    "exaggeration_minimisation": "The convoy carried food for the whole district, aid workers said.",
+    "whataboutism": "Residents asked what aid would arrive next week.",
+    "questioning_reputation": "Reuters and AFP both reported the toll from the market strike.",
+}
+
+
+def _frames(text: str):
+    rec = run(make_document(text))
+    return rec, find_frames(text, rec.units)
+
+
+@pytest.mark.parametrize("technique", sorted(HITS))
+def test_each_technique_is_found(technique: str) -> None:
+    _, f = _frames(HITS[technique])
+    found = {m.technique for m in f.marks}
+    assert technique in found, found
+    mark = next(m for m in f.marks if m.technique == technique)
+    assert mark.reason and "“" in mark.reason  # a reason a person can check, quoting the words
+
+
+def test_repetition() -> None:
+    text = ("The crimes of the occupiers continue. Every day brings new crimes of the occupiers. "
+            "Nobody speaks of the crimes of the occupiers.")
+    _, f = _frames(text)
+    assert [m.technique for m in f.marks].count("repetition") == 3
+
+
+@pytest.mark.parametrize("technique", sorted(NEAR_MISSES))
+def test_near_misses_do_not_fire(technique: str) -> None:
+    _, f = _frames(NEAR_MISSES[technique])
+    assert technique not in {m.technique for m in f.marks}
+
+
+def test_quoted_liberated_is_not_the_writers_framing() -> None:
+    _, f = _frames('“We liberated the town,” the commander said.')
+    assert not [t for t in f.terms if t.term == "liberated"]
+    _, f = _frames("Government forces liberated the town on Sunday.")
+    assert [t.term for t in f.terms if t.concept == "territory_change"] == ["liberated"]
+
+
+def test_framing_vocabulary_by_concept() -> None:
+    _, f = _frames("The regime shelled the rebels. The government said terrorists attacked first.")
+    got = [(t.concept, t.term) for t in f.terms]
+    assert ("syrian_state", "regime") in got and ("syrian_state", "government") in got
+    assert ("armed_opposition", "rebels") in got
+
+
+def test_unit_register_and_call_to_action() -> None:
+    text = ("Strikes hit the town\n\nWarplanes struck the market on Monday, killing 9 people, "
+            "the monitor said.\n\nPlease support our reporting: donate today and help us keep going.")
+    rec, f = _frames(text)
+    modes = {m.unit_id: m for m in f.modes}
+    body = next(u for u in rec.units if "Warplanes" in text[u.start:u.end])
+    appeal = next(u for u in rec.units if "donate" in text[u.start:u.end])
+    assert modes[body.id].mode == "reporting" and not modes[body.id].call_to_action
+    assert modes[appeal.id].call_to_action
+
+
+def test_satire_like_comment() -> None:
+    _, f = _frames("Another ceasefire signed. Stay tuned for another exciting episode of the same show ;-)")
+    assert any(m.mode == "satire" for m in f.modes)
+
+
+def test_french_techniques() -> None:
+    _, f = _frames("Les mercenaires du soi-disant gouvernement ont encore frappé, une boucherie.")
+    found = {m.technique for m in f.marks}
+    assert {"name_calling", "doubt", "loaded_language"} <= found
+
+
+def test_frames_are_in_the_contract() -> None:
+    import claimweave
+
+    rec = claimweave.extract("The cowardly strike killed 4 civilians in Douma, activists said.")
+    assert rec["frames"] and {"technique", "start", "end", "unit_id", "reason"} <= set(rec["frames"][0])
+    assert all("mode" in u for u in rec["units"])
