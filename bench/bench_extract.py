@@ -73,7 +73,8 @@ def _load_rows(csv_path: Path, limit: int | None) -> list[dict[str, str]]:
     return rows[:limit] if limit is not None else rows
 
 
-def worker(csv_path: Path, limit: int | None, detect_language: bool, trace: bool) -> Row:
+def worker(csv_path: Path, limit: int | None, detect_language: bool, trace: bool,
+           frames: bool = True) -> Row:
     """Run the pipeline over the CSV in this process; called in a child process per config."""
     rows = _load_rows(csv_path, limit)
     if not rows:
@@ -86,7 +87,7 @@ def worker(csv_path: Path, limit: int | None, detect_language: bool, trace: bool
     from claimweave.record import to_dict
 
     import_s = time.perf_counter() - t0
-    opts = ExtractOptions(detect_language=detect_language)
+    opts = ExtractOptions(detect_language=detect_language, frames=frames)
     words = [len(r["article_content"].split()) for r in rows]
     times: list[float] = []
     for r in rows:
@@ -99,15 +100,17 @@ def worker(csv_path: Path, limit: int | None, detect_language: bool, trace: bool
     py_peak = tracemalloc.get_traced_memory()[1] / 2**20 if trace else None
     if trace:
         tracemalloc.stop()
-    return Row(config="with language id" if detect_language else "without language id",
+    config = "with language id" if detect_language else "without language id"
+    return Row(config=config if frames else config + ", without frames",
                documents=len(rows), words=sum(words), import_s=import_s, warmup_s=times[0],
                seconds=sum(times[1:]), slowest_s=max(times[1:]), peak_rss_mb=_rss_mb(), py_peak_mb=py_peak,
                steady_words=sum(words[1:]))
 
 
-def _run_child(csv_path: Path, limit: int | None, detect_language: bool, trace: bool) -> Row:
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--csv", str(csv_path),
-           "--_worker", "lang" if detect_language else "nolang"]
+def _run_child(csv_path: Path, limit: int | None, detect_language: bool, trace: bool,
+               frames: bool = True) -> Row:
+    mode = ("lang" if detect_language else "nolang") + ("" if frames else "-noframes")
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--csv", str(csv_path), "--_worker", mode]
     if limit is not None:
         cmd += ["--limit", str(limit)]
     if trace:
@@ -171,7 +174,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--tracemalloc", action="store_true",
                     help="Also report the tracemalloc peak (slows the run down a lot).")
     ap.add_argument("--repeat", type=int, default=3, help="CLI start-up runs; the best is shown.")
-    ap.add_argument("--_worker", choices=["lang", "nolang"], help=argparse.SUPPRESS)
+    ap.add_argument("--_worker", choices=["lang", "nolang", "lang-noframes", "nolang-noframes"],
+                    help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
 
     csv_path: Path = args.csv.expanduser().resolve()
@@ -182,12 +186,14 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit("bench: --limit must be at least 2 (the first document is the warm-up).")
 
     if args._worker:
-        row = worker(csv_path, args.limit, args._worker == "lang", args.tracemalloc)
+        row = worker(csv_path, args.limit, args._worker.startswith("lang"), args.tracemalloc,
+                     frames=not args._worker.endswith("noframes"))
         print(json.dumps(asdict(row)))
         return
 
-    configs = [False] if args.no_lang else [True, False]
-    results = [_run_child(csv_path, args.limit, lang, args.tracemalloc) for lang in configs]
+    configs = [(False, True)] if args.no_lang else [(True, True), (False, True), (True, False)]
+    results = [_run_child(csv_path, args.limit, lang, args.tracemalloc, frames)
+               for lang, frames in configs]
     startup = cli_startup(args.repeat)
 
     headers = ["pipeline", "documents", "words", "import s", "warm-up s", "seconds", "slowest s",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model import FrameMark, Frames, FramingTerm, Unit, UnitMode
-from .lexicon import FRAMING, TECHNIQUES
+from .lexicon import FRAMING, TECHNIQUES, Technique
 
 SKIP_KINDS = frozenset({"related"})
 _QUOTE = re.compile(r"“[^”]{3,}”|«[^»]{3,}»|\"[^\"\n]{3,}\"|‘[^’]{12,}’")
@@ -41,8 +41,71 @@ def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(a <= s and e <= b for a, b in spans)
 
 
+_HEAD = re.compile(r"(?:\(\?:|\||^)(?:\\b)?([^\W\d_][\w'’-]*)?")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _heads(pattern: str) -> frozenset[str] | None:
+    """3- or 4-letter prefixes of the words every match may start with; None when a branch starts
+    with something other than a word (a quote mark, a hashtag), so the pattern must always run."""
+    out = set()
+    for m in _HEAD.finditer(pattern):
+        word = m.group(1)
+        nxt = pattern[m.end():m.end() + 3]
+        if word:
+            out.add(word.lower()[:4])
+        elif not nxt.startswith("(?:"):
+            return None
+    return frozenset(out)
+
+
+# Each pattern is tried only where a word one of its branches starts with stands (an index
+# by 3- and 4-letter prefix); patterns with a branch that starts otherwise scan the unit.
+_SCAN = [t for t in TECHNIQUES if _heads(t.pattern.pattern) is None]
+_AT_HEADS: dict[str, tuple[int, ...]] = {}
+for _i, _t in enumerate(TECHNIQUES):
+    for _h in _heads(_t.pattern.pattern) or ():
+        _AT_HEADS[_h] = (*_AT_HEADS.get(_h, ()), _i)
 _TERM_PATTERNS = [(concept, re.compile(p, re.I), label)
                   for concept, terms in FRAMING.items() for p, label in terms.items()]
+_TERM_CACHE: dict[str, tuple[tuple[str, str], ...]] = {}
+
+
+def _terms_of(word: str) -> tuple[tuple[str, str], ...]:
+    """Framing terms a single word is (cached per word form)."""
+    hit = _TERM_CACHE.get(word)
+    if hit is None:
+        hit = tuple((c, label) for c, pat, label in _TERM_PATTERNS if pat.fullmatch(word))
+        if len(_TERM_CACHE) < 200_000:
+            _TERM_CACHE[word] = hit
+    return hit
+
+
+def _technique_matches(
+    text: str, start: int, end: int, words: list[tuple[int, int, str]] | None = None,
+) -> list[tuple[Technique, re.Match[str]]]:
+    """Technique matches in ``text[start:end]``; fills ``words`` with its (start, end, lower) words."""
+    found: list[tuple[Technique, re.Match[str]]] = []
+    reach = [-1] * len(TECHNIQUES)
+    heads = _AT_HEADS
+    for w in _WORD.finditer(text, start, end):
+        low = w.group().lower()
+        if words is not None:
+            words.append((w.start(), w.end(), low))
+        four, three = heads.get(low[:4]), heads.get(low[:3])
+        if not four and not three:
+            continue
+        pos = w.start()
+        for i in (four or ()) + (three or ()):
+            if pos < reach[i]:
+                continue
+            m = TECHNIQUES[i].pattern.match(text, pos, end)
+            if m and m.end() > m.start():
+                found.append((TECHNIQUES[i], m))
+                reach[i] = m.end()
+    for t in _SCAN:
+        found.extend((t, m) for m in t.pattern.finditer(text, start, end) if m.end() > m.start())
+    return found
 
 
 def find_frames(text: str, units: tuple[Unit, ...]) -> Frames:
@@ -55,17 +118,16 @@ def find_frames(text: str, units: tuple[Unit, ...]) -> Frames:
             continue
         quoted = attributed_quotes(text, u.start, u.end)
         unit_marks = 0
-        for t in TECHNIQUES:
-            for m in t.pattern.finditer(text, u.start, u.end):
-                if m.end() > m.start() and not _inside(quoted, m.start(), m.end()):
-                    marks.append(FrameMark(t.name, m.start(), m.end(), u.id,
-                                           f"{t.reason}: “{m.group()}”"))
-                    unit_marks += 1
+        words: list[tuple[int, int, str]] = []
+        for t, m in _technique_matches(text, u.start, u.end, words):
+            if not _inside(quoted, m.start(), m.end()):
+                marks.append(FrameMark(t.name, m.start(), m.end(), u.id, f"{t.reason}: “{m.group()}”"))
+                unit_marks += 1
         if u.kind != "boilerplate":
-            for concept, pat, label in _TERM_PATTERNS:
-                for m in pat.finditer(text, u.start, u.end):
-                    if not _inside(quoted, m.start(), m.end()):
-                        terms.append(FramingTerm(concept, label, m.start(), m.end(), u.id))
+            for ws, we, low in words:
+                for concept, label in _terms_of(low):
+                    if not _inside(quoted, ws, we):
+                        terms.append(FramingTerm(concept, label, ws, we, u.id))
         modes.append(_mode(text, u, quoted, unit_marks))
     marks.extend(_repetition(text, marks))
     marks.sort(key=lambda k: (k.start, k.end, k.technique))
@@ -73,15 +135,23 @@ def find_frames(text: str, units: tuple[Unit, ...]) -> Frames:
     return Frames(tuple(marks), tuple(terms), tuple(modes))
 
 
+_CTA_HINTS = ("donat", "support", "help", "join", "share", "subscri", "sign", "call on", "contact",
+              "gift", "give", "chip in", "act now", "stand with", "tell your", "let", "will you",
+              "soutenez", "faites un don", "partagez", "rejoignez", "aidez")
+_SATIRE_HINTS = ("stay tuned", "episode", ";)", ";-)", "lol", "/s", "possibly go wrong", "surprise",
+                 "shocking", "guess what")
+
+
 def _mode(text: str, u: Unit, quoted: list[tuple[int, int]], marks: int) -> UnitMode:
     chunk = text[u.start:u.end]
     for a, b in reversed(quoted):  # quoted speech says nothing of the writer's register
         chunk = chunk[:a - u.start] + " " * (b - a) + chunk[b - u.start:]
-    cta = bool(_CTA.search(chunk))
-    if _SATIRE.search(chunk):
+    low = chunk.lower()
+    cta = any(h in low for h in _CTA_HINTS) and bool(_CTA.search(chunk))
+    if any(h in low for h in _SATIRE_HINTS) and _SATIRE.search(chunk):
         mode = "satire"
     elif (u.kind in ("comment", "tweet") and (_FIRST_PERSON.search(chunk) or "?" in chunk or marks)
-          or len(_FIRST_PERSON.findall(chunk)) >= 2 or _JUDGEMENT.search(chunk) and marks
+          or len(_FIRST_PERSON.findall(chunk)) >= 2 or marks and _JUDGEMENT.search(chunk)
           or marks >= 2 or cta):
         mode = "opinion"
     else:

@@ -51,15 +51,16 @@ TECHNIQUES: tuple[Technique, ...] = (
         "remarkable progress", "big gains", "entire(?:ly)? (?:city|population)", "jamais",
         "tout le monde sait", "personne ne"), re.I),
         "a claim inflated or played down beyond what the facts stated support"),
+    Technique("doubt", re.compile(_words(
+        "so-called", "self-proclaimed", "supposed(?:ly)?", "purported(?:ly)?", "if we are to believe",
+        "dubious", "questionable", "soi-disant", "prétendu(?:e|s)?", "pseudo"), re.I),
+        "casts doubt on a thing or its name ('so-called')"),
     Technique("doubt", re.compile(
-        r"(?:" + _words("so-called", "self-proclaimed", "supposed(?:ly)?", "purported(?:ly)?",
-                        "if we are to believe", "dubious", "questionable", "soi-disant",
-                        "prétendu(?:e|s)?", "pseudo") +
-        r"|[‘'“\"](?:forces|accidents?|civil war|moderate|rebels|liberation|humanitarian|precision|"
-        r"coalition|terrorists|white helmets)[’'”\"])", re.I),
-        "casts doubt on a thing or its name (scare quotes, 'so-called')"),
+        r"[‘'“\"](?:forces|accidents?|civil war|moderate|rebels|liberation|humanitarian|precision|"
+        r"coalition|terrorists|white helmets)[’'”\"]", re.I),
+        "casts doubt on a thing by putting its name in scare quotes"),
     Technique("appeal_to_fear", re.compile(_words(
-        "will be next", "before it(?:'|’)?s too late", "threat to (?:all|the whole|every)",
+        "will be next", "before it['’]?s too late", "threat to (?:all|the whole|every)",
         "could be wiped out", "dangerous line", "the world (?:is|stands) on the brink",
         "brink of (?:war|catastrophe|disaster)", "world war (?:three|III)", "nuclear war",
         "left to the mercy of", "bloodbath", "au bord du gouffre", "menace pour tous"), re.I),
@@ -82,11 +83,13 @@ TECHNIQUES: tuple[Technique, ...] = (
         "hypocri(?:sy|tes?|tical)", "double standards?", "et que dire de", "deux poids,? deux mesures"),
         re.I),
         "answers an accusation by pointing at the accuser's own conduct"),
-    Technique("slogans", re.compile(
-        r"(?:" + _words("game over", "stay tuned", "hands off syria", "assad must go", "no to war",
-                        "free syria", "never forget", "wake up", "truth will (?:out|prevail)",
-                        "#\\w*(?:must|never|stop|free|justice)\\w*") + r"|(?-i:(?<![\w#])(?:[A-Z]{3,}\s){2,}[A-Z]{3,}!))",
-        re.I), "a short catch-phrase standing in for an argument"),
+    Technique("slogans", re.compile(_words(
+        "game over", "stay tuned", "hands off syria", "assad must go", "no to war", "free syria",
+        "never forget", "wake up", "truth will (?:out|prevail)"), re.I),
+        "a short catch-phrase standing in for an argument"),
+    Technique("slogans", re.compile(r"#\w*(?:must|never|stop|free|justice)\w*|(?-i:(?<![\w#])(?:[A-Z]{3,}\s){2,}[A-Z]{3,}!)",
+                                    re.I),
+        "a short catch-phrase standing in for an argument (hashtag or shouted line)"),
     Technique("appeal_to_authority", re.compile(_words(
         "experts (?:agree|say|believe|confirm)", "all experts", "(?:renowned|leading|top) experts?",
         "scientists (?:agree|say)", "(?:was|is) conclusive", "undeniable proof", "irrefutable",
