@@ -60,6 +60,16 @@ def test_near_misses_do_not_fire(technique: str) -> None:
     assert technique not in {m.technique for m in f.marks}
 
 
+def test_reported_labels_are_not_the_writers() -> None:
+    # Regression: wire copy that reports a label ("what it called") was marked as name calling.
+    _, f = _frames("The army said the Nusra Front and what it called other terrorist groups shelled the town.")
+    assert "name_calling" not in {m.technique for m in f.marks}
+    _, f = _frames("The opposition described the raid as a heinous crime, the agency reported.")
+    assert "loaded_language" not in {m.technique for m in f.marks}
+    _, f = _frames("A video purportedly shot in the town showed a flooded basement.")
+    assert "doubt" not in {m.technique for m in f.marks}
+
+
 def test_quoted_liberated_is_not_the_writers_framing() -> None:
     _, f = _frames('“We liberated the town,” the commander said.')
     assert not [t for t in f.terms if t.term == "liberated"]

@@ -15,6 +15,7 @@ from .lexicon import FRAMING, TECHNIQUES, Technique
 SKIP_KINDS = frozenset({"related"})
 _QUOTE = re.compile(r"“[^”]{3,}”|«[^»]{3,}»|\"[^\"\n]{3,}\"|‘[^’]{12,}’")
 _SPEECH = re.compile(r"(?i)\b(?:said|says|told|tells|added|stated|declared|according to|quoted|reports?|reported|"
+                     r"described|describing|called|calling|condemned|dubbed|termed|labell?ed|"
                      r"insisted|claimed|wrote|tweeted|a déclaré|a dit|selon|affirme|a affirmé)\b")
 _CTA = re.compile(
     r"(?im)(?:^|[.!?]\s+)(?:please\s+)?(?:donate|support|help|join|share|subscribe|sign|call on|contact|gift|give|"
@@ -35,6 +36,18 @@ def attributed_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if _SPEECH.search(around):
             out.append((m.start(), m.end()))
     return out
+
+
+# "what it called terrorist groups", "described the incident as a heinous crime", "a term the
+# regime applies": the words that follow are someone else's, reported.
+_REPORTED_WORDS = re.compile(
+    r"(?i)(?:\bwhat (?:it|he|she|they|the \w+) (?:calls?|called|describes?|described|terms?|termed)|"
+    r"\b(?:described|describing|describes|labels?|labell?ed|calls?|called|dubbed|termed|brands?|branded)"
+    r"\b[^.;]{0,70}?\bas|\bdénoncé comme)(?:\s+(?:an?|the|other|so-called|les?|la|des))*\s*[\"“«]?\s*$")
+
+
+def _reported(text: str, start: int) -> bool:
+    return bool(_REPORTED_WORDS.search(text, max(0, start - 90), start))
 
 
 def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -120,7 +133,7 @@ def find_frames(text: str, units: tuple[Unit, ...]) -> Frames:
         unit_marks = 0
         words: list[tuple[int, int, str]] = []
         for t, m in _technique_matches(text, u.start, u.end, words):
-            if not _inside(quoted, m.start(), m.end()):
+            if not _inside(quoted, m.start(), m.end()) and not _reported(text, m.start()):
                 marks.append(FrameMark(t.name, m.start(), m.end(), u.id, f"{t.reason}: “{m.group()}”"))
                 unit_marks += 1
         if u.kind != "boilerplate":
