@@ -68,7 +68,8 @@ def extract(paths: tuple[Path, ...], fmt: str, no_lang: bool) -> None:
 @click.option("--db", required=True, type=click.Path(path_type=Path), help="SQLite ledger file.")
 @click.option("--no-lang", is_flag=True, help="Skip language identification (faster).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def ingest(paths: tuple[Path, ...], db: Path, no_lang: bool, quiet: bool) -> None:
+@click.option("--no-link", is_flag=True, help="Do not link the new claims into incidents.")
+def ingest(paths: tuple[Path, ...], db: Path, no_lang: bool, quiet: bool, no_link: bool) -> None:
     """Extract PATHS into the ledger DB; documents already stored are skipped."""
     from .errors import InputError
     from .ingest import iter_documents
@@ -107,6 +108,10 @@ def ingest(paths: tuple[Path, ...], db: Path, no_lang: bool, quiet: bool) -> Non
                     stats["unchanged"] += 1
         secs = time.perf_counter() - t0
         total = ledger.counts()
+        if not no_link:
+            from .link import link_ledger
+
+            _err(link_ledger(ledger).summary())
     done = stats["new"] + stats["unchanged"]
     click.echo(
         f"ingested {stats['new']} new, {stats['unchanged']} unchanged, {stats['failed']} failed; "
@@ -161,6 +166,63 @@ def export(db: Path, fmt: str, output: Path | None) -> None:
             with output.open("w", encoding="utf-8", newline="") as fh:
                 n = do_export(ledger, fmt, fh)
     _err(f"exported {n} {'documents' if fmt == 'jsonl' else 'rows'} as {fmt}")
+
+
+@main.command()
+@click.option("--db", required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+def link(db: Path) -> None:
+    """Group the claims not linked yet into incidents (across documents) and grade them."""
+    from .link import link_ledger
+
+    with _open_ledger(db) as ledger:
+        _err(link_ledger(ledger).summary())
+
+
+@main.command()
+@click.option("--db", required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Write here instead of standard output.")
+def incidents(db: Path, fmt: str, output: Path | None) -> None:
+    """Export the incidents (claims, sources, date, place, victims, actors, grade, reasons)."""
+    from .link.export import export_incidents
+
+    with _open_ledger(db) as ledger:
+        if output is None:
+            n = export_incidents(ledger, fmt, sys.stdout)
+        else:
+            with output.open("w", encoding="utf-8", newline="") as fh:
+                n = export_incidents(ledger, fmt, fh)
+    _err(f"exported {n} incidents as {fmt}")
+
+
+@main.command()
+@click.option("--db", required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--reference", required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False),
+              help="CSV of known events.")
+@click.option("--date-col", default="date", show_default=True)
+@click.option("--place-col", default="location", show_default=True)
+@click.option("--lat-col", default=None)
+@click.option("--lon-col", default=None)
+@click.option("--actor-col", default="actor", show_default=True)
+@click.option("--count-col", default="nb_civilians", show_default=True, help="Civilians killed.")
+@click.option("--id-col", default=None, help="Reference event id (default: row number).")
+@click.option("--days", type=int, default=1, show_default=True, help="Date tolerance in days.")
+@click.option("--km", "max_km", type=float, default=25.0, show_default=True,
+              help="Distance tolerance when the reference has coordinates.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+def verify(db: Path, reference: Path, date_col: str, place_col: str, lat_col: str | None,
+           lon_col: str | None, actor_col: str, count_col: str, id_col: str | None, days: int,
+           max_km: float, fmt: str) -> None:
+    """Label each claim consistent, inconsistent or unmatched against a reference CSV."""
+    from .link.verify import Columns, verify_ledger, write_labels
+
+    cols = Columns(date=date_col, place=place_col, lat=lat_col, lon=lon_col, actor=actor_col,
+                   count=count_col, id=id_col)
+    with _open_ledger(db) as ledger:
+        labels = verify_ledger(ledger, reference, cols, days=days, max_km=max_km)
+    counts = write_labels(labels, fmt, sys.stdout)
+    _err(", ".join(f"{k} {v}" for k, v in counts.items()))
 
 
 @main.group(name="eval")

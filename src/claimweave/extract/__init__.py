@@ -27,6 +27,7 @@ from ..model import (
 from ..segment.units import leaves_of
 from .attribution import attribute
 from .casualties import find_victims
+from .denials import find_denial
 from .lexicon import ACCUSE_VERBS, ACTION_VERBS, COREF_TYPES, HELD_SUFFIX
 from .sentences import sentence_spans
 
@@ -226,6 +227,9 @@ def extract_claims(
             dates = idx.dates(s, e)
             date: DateValue | None = dates[0].value if dates else None
             sent = text[s:e]
+            if (den := find_denial(text, s, e, actors, claimant)) is not None:
+                claims.append(replace(den, unit_id=unit.id, sources=base.sources, place=place, date=date))
+                continue
             if victims:
                 perp = _perpetrator(text, actors, excluded, type_of)
                 claims.append(replace(

@@ -113,6 +113,35 @@ CREATE VIRTUAL TABLE claims_fts USING fts5(text, tokenize='unicode61 remove_diac
 """)
 
 
+@migration(3)
+def incidents(conn: sqlite3.Connection) -> None:
+    """Incidents (groups of claims across documents) and the claim -> incident table.
+
+    ``claim_incident.incident`` is NULL for a claim that was looked at and could not be linked
+    (no date and no place), so that ``link`` never processes a claim twice. ``profile`` is the
+    linker's compact state of the incident; ``record`` its JSON record (grade, reasons, ...).
+    """
+    _run(conn, """
+CREATE TABLE incidents (
+    id INTEGER PRIMARY KEY,
+    family TEXT NOT NULL, region TEXT NOT NULL,
+    day_lo INTEGER, day_hi INTEGER,
+    profile TEXT NOT NULL,
+    n_claims INTEGER NOT NULL DEFAULT 0,
+    grade TEXT, record TEXT,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX incidents_block ON incidents(family, region, day_lo);
+CREATE TABLE claim_incident (
+    claim INTEGER PRIMARY KEY REFERENCES claims(seq) ON DELETE CASCADE,
+    incident INTEGER REFERENCES incidents(id) ON DELETE CASCADE,
+    score REAL,
+    reason TEXT
+);
+CREATE INDEX claim_incident_incident ON claim_incident(incident)
+""")
+
+
 def known_version() -> int:
     return max(REGISTRY)
 

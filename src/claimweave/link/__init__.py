@@ -1,0 +1,132 @@
+"""link stage: group the ledger's claims into incidents across documents, then grade them.
+
+    from claimweave.link import link_ledger
+    stats = link_ledger(ledger)   # only claims not linked yet are processed
+
+Incremental: each claim is processed once (``claim_incident`` remembers it); the incidents of
+the blocks and date ranges the new claims fall in are loaded, the new claims join them or open
+new ones, and only the incidents touched are re-graded. One ``BEGIN IMMEDIATE`` transaction.
+See :mod:`.engine` (matching), :mod:`.evidence` (independence) and :mod:`.record` (grades).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .engine import MAX_SPAN, Linker, Profile
+from .features import ClaimFeatures, document_dates, features
+
+if TYPE_CHECKING:
+    from ..store import Ledger
+
+BATCH = 20_000
+
+
+@dataclass
+class LinkStats:
+    claims: int = 0
+    linked: int = 0
+    unlinkable: int = 0
+    new_incidents: int = 0
+    touched: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        return (f"linked {self.linked} of {self.claims} new claims ({self.unlinkable} without date "
+                f"or place); {self.new_incidents} new incidents, {self.touched} graded; "
+                + ", ".join(f"{k} {v:.1f} s" for k, v in self.seconds.items()))
+
+
+def _load_blocks(conn: object, linker: Linker, feats: list[ClaimFeatures],
+                 loaded: set[tuple[str, str, int]]) -> None:
+    """Load the stored incidents of the blocks (and 64-day slices) that ``feats`` touch."""
+    from ..store.incidents import load_profiles
+
+    want: set[tuple[str, str, int]] = set()
+    for f in feats:
+        if f.lo is None or f.hi is None:
+            want.add((f.family, f.region, -1))
+        else:
+            want.update((f.family, f.region, d // 64) for d in (f.lo, f.hi))
+    for fam, reg, sl in sorted(want - loaded):
+        lo, hi = (None, None) if sl < 0 else (sl * 64 - MAX_SPAN, sl * 64 + 63)
+        for r in load_profiles(conn, fam, reg, lo, hi):  # type: ignore[arg-type]
+            if r["id"] not in linker.incidents:
+                linker.add(Profile.from_json(r["id"], r["family"], r["region"], r["profile"]))
+        loaded.add((fam, reg, sl))
+
+
+def link_ledger(ledger: Ledger, progress: Callable[[int], None] | None = None) -> LinkStats:
+    from ..store.incidents import claim_rows, next_id, save_links, unlinked_seqs
+    from .regions import region_of, side_of
+
+    conn = ledger.connection
+    stats = LinkStats()
+    t0 = time.perf_counter()
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        seqs = unlinked_seqs(conn)
+        stats.claims = len(seqs)
+        linker = Linker(next_id(conn))
+        loaded: set[tuple[str, str, int]] = set()
+        touched: set[int] = set()
+        for i in range(0, len(seqs), BATCH):
+            feats = [features(r, region_of, side_of) for r in claim_rows(conn, seqs[i:i + BATCH])]
+            document_dates(feats)
+            _load_blocks(conn, linker, feats, loaded)
+            links = []
+            for f in feats:
+                pid, score, why = linker.link(f)
+                links.append((f.seq, pid, score, why))
+                stats.linked += pid is not None
+                stats.unlinkable += pid is None
+            _save(conn, linker)
+            touched |= linker.dirty
+            linker.dirty.clear()
+            save_links(conn, links)
+            if progress:
+                progress(len(feats))
+        stats.new_incidents = len(linker.new)
+        stats.seconds["link"] = time.perf_counter() - t0
+        t1 = time.perf_counter()
+        everything = bool(linker.new) and len(touched) == len(linker.new) == len(linker.incidents)
+        stats.touched = regrade(ledger, sorted(touched), everything=everything)
+        stats.seconds["grade"] = time.perf_counter() - t1
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return stats
+
+
+def _save(conn: object, linker: Linker) -> None:
+    from ..store.incidents import save_incidents
+
+    save_incidents(conn, ((p.id, p.family, p.region, p.lo, p.hi, p.to_json(), p.n)  # type: ignore[arg-type]
+                          for p in (linker.incidents[i] for i in sorted(linker.dirty))))
+
+
+def regrade(ledger: Ledger, ids: list[int], everything: bool = False) -> int:
+    """Rebuild the records of incidents ``ids`` (all of them when ``everything``)."""
+    from ..store.incidents import claims_by_incident, save_records
+    from .evidence import Evidence
+    from .record import build
+
+    conn = ledger.connection
+    n, pending = 0, []
+    for pid, rows in claims_by_incident(conn, None if everything else ids):
+        rec = build(pid, [Evidence.from_row(r) for r in rows])
+        pending.append((rec["grade"], json.dumps(rec, ensure_ascii=False), pid))
+        n += 1
+        if len(pending) >= 2000:
+            save_records(conn, pending)
+            pending = []
+    save_records(conn, pending)
+    return n
+
+
+__all__ = ["LinkStats", "link_ledger", "regrade"]

@@ -1,0 +1,136 @@
+"""What the linker knows of one claim: its block (kind family, region), date window, place,
+actor side, cause, killed count and a 512-bit mask of its content words.
+
+Regions: a Syrian or Iraqi governorate (Damascus and Rif Dimashq are one region, as in FA-KES),
+else the country, else ``"?"``. Date window, in proleptic ordinals: the claim's own date
+(day: +-1 day; week: its days +-1; month: its days); a day and month without a year take the
+publication's year; a claim without a date takes its document's publication date, as
+``[published - 3, published]``. Years, seasons and undated claims have no window (``lo`` None).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date as Date
+from typing import Any
+
+MASK_BITS = 512
+FAMILY = {"casualty": "violence", "military_action": "violence", "accusation": "violence",
+          "denial": "violence"}
+PRECISION_RANK = {"exact": 0, "village": 1, "city": 2, "district": 3, "governorate": 4,
+                  "region": 5, "country": 6}
+DEATH = frozenset({"killed", "dead"})
+CIVILIAN = frozenset({"civilians", "people", "children", "women", "men", "bodies"})
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_STOP = frozenset(["the", "and", "for", "that", "with", "from", "this", "was", "were", "have", "has", "had", "are", "but", "not", "its", "their", "they", "them", "his", "her", "said", "says", "also", "been", "into", "than", "after", "over", "more", "least", "which", "who", "when", "where", "what", "les", "des", "une", "dans", "pour", "par", "que", "qui", "est", "sur", "aux", "ont", "été", "selon"])
+
+
+@dataclass(slots=True)
+class ClaimFeatures:
+    seq: int
+    doc: int
+    family: str
+    region: str
+    lo: int | None
+    hi: int | None
+    precise: bool  # the window comes from a day-precision date in the claim itself
+    reported: bool  # the window is only the publication date's
+    place_key: str | None
+    lat: float | None
+    lon: float | None
+    prank: int
+    actor: str | None
+    side: str | None
+    cause: str | None
+    vmin: int | None
+    vmax: int | None
+    mask: int
+
+
+RegionOf = Callable[[Any], str]
+
+
+def word_mask(text: str) -> int:
+    m = 0
+    for w in _WORD.findall(text.lower()):
+        if w not in _STOP:
+            m |= 1 << (zlib.crc32(w.encode()) % MASK_BITS)
+    return m
+
+
+def _ordinal(iso: str | None) -> int | None:
+    if not iso:
+        return None
+    try:
+        return Date.fromisoformat(iso[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def date_window(date_json: str | None, published: str | None) -> tuple[int | None, int | None, bool]:
+    d: dict[str, Any] = json.loads(date_json) if date_json else {}
+    prec = d.get("precision")
+    lo, hi = _ordinal(d.get("start")), _ordinal(d.get("end") or d.get("start"))
+    pub = _ordinal(published)
+    if lo is None and prec == "day" and d.get("month") and d.get("day") and pub is not None:
+        year = Date.fromordinal(pub).year
+        try:
+            day = Date(year, d["month"], d["day"]).toordinal()
+            lo = hi = day if day <= pub + 1 else Date(year - 1, d["month"], d["day"]).toordinal()
+        except ValueError:
+            lo = hi = None
+    if lo is not None and hi is not None and prec in ("day", "week") and hi - lo <= 7:
+        return lo - 1, hi + 1, prec == "day" and lo == hi
+    if lo is not None and hi is not None and prec in ("day", "week", "month"):
+        return lo, hi, False
+    if d and prec in ("year", "season"):
+        return None, None, False
+    if pub is not None:
+        return pub - 3, pub, False
+    return None, None, False
+
+
+def _killed(victims_json: str | None) -> tuple[int | None, int | None]:
+    vs = json.loads(victims_json) if victims_json else []
+    lows = [v["min"] for v in vs if v["outcome"] in DEATH and v["type"] in CIVILIAN and v["min"] is not None]
+    highs = [v["max"] for v in vs if v["outcome"] in DEATH and v["type"] in CIVILIAN and v["max"] is not None]
+    return (max(lows) if lows else None), (max(highs) if highs else None)
+
+
+def document_dates(feats: list[ClaimFeatures]) -> None:
+    """A claim dated only by its publication takes the date of the nearest claim before it (else
+    after it) in the same document and region that states one to the day: "the strike" of the
+    fourth paragraph is the one dated in the lede."""
+    by_doc: dict[tuple[int, str], list[ClaimFeatures]] = {}
+    for f in feats:
+        by_doc.setdefault((f.doc, f.region), []).append(f)
+    for group in by_doc.values():
+        dated = [f for f in group if f.precise]
+        if not dated:
+            continue
+        for f in group:
+            if f.reported:
+                src = max((d for d in dated if d.seq < f.seq), key=lambda d: d.seq, default=dated[0])
+                f.lo, f.hi, f.reported = src.lo, src.hi, False
+
+
+def features(row: Any, region_of: RegionOf, side_of: Callable[[str], str | None]
+             ) -> ClaimFeatures:
+    """``row``: a claims row plus the document's ``published``."""
+    lo, hi, precise = date_window(row["date_json"], row["published"])
+    reported = not row["date_json"] and lo is not None
+    gid, name = row["geonames_id"], row["place"]
+    place_key = f"g{gid}" if gid is not None else (f"n{name.lower()}" if name else None)
+    vmin, vmax = _killed(row["victims_json"])
+    actor = row["actor_id"]
+    return ClaimFeatures(
+        seq=row["seq"], doc=row["doc"], family=FAMILY.get(row["kind"], row["kind"]),
+        region=region_of(row) if name else "?", lo=lo, hi=hi, precise=precise, reported=reported,
+        place_key=place_key, lat=row["lat"], lon=row["lon"],
+        prank=PRECISION_RANK.get(row["precision"] or "", 9), actor=actor,
+        side=side_of(actor) if actor else None, cause=row["cause"], vmin=vmin, vmax=vmax,
+        mask=word_mask(row["text"]))

@@ -1,0 +1,179 @@
+"""The incident record (Airwars / UCDP GED-like) and its grade, from the claims linked to it.
+
+Grades, first that applies (every grade and reason lists the claims behind it):
+
+- ``contested``: independent lines of evidence attribute the incident to different sides;
+- ``conceded``: a belligerent states the action of its own side (and no one denies it);
+- ``denied``: a claim denies or does not confirm the incident (a denial counts against);
+- ``corroborated``: two or more independent lines of evidence (different origins);
+- ``single_source``: one line of evidence, however many outlets repeat it.
+
+Contradictions are counted between lines of evidence: counts (one line's minimum above
+another's maximum, for the same victim group and outcome), perpetrator (different sides),
+date (day-precise dates more than a day apart), place (towns more than 40 km apart), denials.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import date as Date
+from itertools import combinations
+from typing import Any
+
+from .engine import km
+from .evidence import Evidence
+from .features import PRECISION_RANK
+
+
+def _lines(ev: list[Evidence]) -> dict[str, list[Evidence]]:
+    out: dict[str, list[Evidence]] = defaultdict(list)
+    for e in ev:
+        out[e.origin].append(e)
+    return out
+
+
+def _date(ev: list[Evidence]) -> dict[str, Any]:
+    days = sorted(e.date["start"] for e in ev if e.date and e.date.get("precision") == "day"
+                  and e.date.get("start") and e.date.get("start") == e.date.get("end"))
+    if days:
+        return {"start": days[0], "end": days[-1], "precision": "day"}
+    coarse = [e.date for e in ev if e.date and e.date.get("start")]
+    if coarse:
+        d = min(coarse, key=lambda d: ("day", "week", "month", "year", "season").index(d["precision"])
+                if d["precision"] in ("day", "week", "month", "year", "season") else 9)
+        return {"start": d["start"], "end": d["end"], "precision": d["precision"]}
+    pubs = sorted(e.published for e in ev if e.published)
+    return ({"start": pubs[0], "end": pubs[-1], "precision": "reported"} if pubs
+            else {"start": None, "end": None, "precision": None})
+
+
+def _place(ev: list[Evidence]) -> dict[str, Any] | None:
+    places = [e.place for e in ev if e.place]
+    if not places:
+        return None
+    best = min(PRECISION_RANK.get(p["precision"], 9) for p in places)
+    top = Counter(p["name"] for p in places if PRECISION_RANK.get(p["precision"], 9) == best)
+    name = top.most_common(1)[0][0]
+    p = next(p for p in places if p["name"] == name)
+    return {k: p.get(k) for k in ("name", "lat", "lon", "country", "geonames_id", "precision")}
+
+
+def _victims(lines: dict[str, list[Evidence]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    per_line: dict[tuple[str, str], list[tuple[int | None, int | None, str, str]]] = defaultdict(list)
+    for origin, ev in lines.items():
+        best: dict[tuple[str, str], tuple[int | None, int | None, str]] = {}
+        for e in ev:
+            for k, (lo, hi) in e.counts().items():
+                cur = best.get(k)
+                if cur is None or (lo or 0) > (cur[0] or 0):
+                    best[k] = (lo, hi, e.ref)
+        for k, (lo, hi, ref) in best.items():
+            per_line[k].append((lo, hi, ref, origin))
+    out: dict[str, Any] = {}
+    conflicts: list[dict[str, Any]] = []
+    for (group, outcome), vals in sorted(per_line.items()):
+        lows = [v[0] for v in vals if v[0] is not None]
+        highs = [h for v in vals if (h := v[1] if v[1] is not None else v[0]) is not None]
+        out.setdefault(group, {})[outcome] = {
+            "min": min(lows) if lows else None, "max": max(highs) if highs else None,
+            "claims": [v[2] for v in vals]}
+        for a, b in combinations(vals, 2):
+            for x, y in ((a, b), (b, a)):
+                if x[0] is not None and y[1] is not None and x[0] > y[1] * 1.1 + 1:
+                    conflicts.append({"reason": f"{group} {outcome}: {x[3]} says at least {x[0]}, "
+                                      f"{y[3]} says at most {y[1]}", "claims": [x[2], y[2]]})
+    return out, conflicts
+
+
+def _pairs_apart(lines: dict[str, list[Evidence]], what: str) -> list[dict[str, Any]]:
+    reps: list[tuple[str, Evidence]] = []
+    for origin, ev in lines.items():
+        for e in ev:
+            if what == "date" and e.date and e.date.get("precision") == "day" and e.date.get("start") \
+                    and e.date.get("start") == e.date.get("end"):
+                reps.append((origin, e))
+                break
+            if what == "place" and e.place and e.place.get("lat") is not None and \
+                    PRECISION_RANK.get(e.place["precision"], 9) <= 2:
+                reps.append((origin, e))
+                break
+    out = []
+    for (oa, a), (ob, b) in combinations(reps, 2):
+        if what == "date":
+            assert a.date and b.date
+            gap = abs(Date.fromisoformat(a.date["start"]).toordinal()
+                      - Date.fromisoformat(b.date["start"]).toordinal())
+            if gap > 1:
+                out.append({"reason": f"date: {oa} {a.date['start']}, {ob} {b.date['start']}",
+                            "claims": [a.ref, b.ref]})
+        else:
+            assert a.place and b.place
+            d = km(a.place["lat"], a.place["lon"], b.place["lat"], b.place["lon"])
+            if d > 40:
+                out.append({"reason": f"place: {oa} {a.place['name']}, {ob} {b.place['name']} "
+                            f"({d:.0f} km)", "claims": [a.ref, b.ref]})
+    return out
+
+
+def build(incident_id: int, ev: list[Evidence]) -> dict[str, Any]:
+    lines = _lines(ev)
+    victims, count_conflicts = _victims(lines)
+    attributions: dict[str, dict[str, list[Evidence]]] = defaultdict(lambda: defaultdict(list))
+    actors: dict[str, dict[str, Any]] = {}
+    for origin, es in lines.items():
+        for e in es:
+            if e.side and not e.denial and e.kind != "denial":
+                attributions[e.side][origin].append(e)
+                a = actors.setdefault(e.actor_id or "", {"actor_id": e.actor_id, "name": e.actor,
+                                                         "side": e.side, "claims": []})
+                a["claims"].append(e.ref)
+    denials = [e for e in ev if e.denial]
+    concessions = [e for e in ev if e.concession]
+    for a in actors.values():
+        by = {e.origin for es in attributions[a["side"]].values() for e in es}
+        own = any(c.claimant_side == a["side"] for c in concessions)
+        a["status"] = "known" if own or len(by) >= 2 else "suspected"
+    sides = sorted(attributions)
+    perp: list[dict[str, Any]] = []
+    for s1, s2 in combinations(sides, 2):
+        c1 = next(e for es in attributions[s1].values() for e in es)
+        c2 = next(e for es in attributions[s2].values() for e in es)
+        if c1.origin != c2.origin or len(attributions[s1]) + len(attributions[s2]) > 2:
+            perp.append({"reason": f"perpetrator: {c1.origin_name} names {c1.actor} ({s1}), "
+                         f"{c2.origin_name} names {c2.actor} ({s2})", "claims": [c1.ref, c2.ref]})
+    dates, places = _pairs_apart(lines, "date"), _pairs_apart(lines, "place")
+    reasons: list[dict[str, Any]] = []
+    grade = "single_source"
+    if len(lines) >= 2:
+        grade = "corroborated"
+        reasons.append({"reason": f"{len(lines)} independent lines of evidence: "
+                        + ", ".join(es[0].origin_name for es in lines.values()),
+                        "claims": [es[0].ref for es in lines.values()]})
+    else:
+        reasons.append({"reason": f"one line of evidence ({ev[0].origin_name})",
+                        "claims": [e.ref for e in ev]})
+    if denials:
+        grade = "denied" if not concessions else grade
+        reasons.append({"reason": "denied or not confirmed by "
+                        + ", ".join(dict.fromkeys(e.chain[-1] for e in denials)),
+                        "claims": [e.ref for e in denials]})
+    if concessions:
+        grade = "conceded"
+        reasons.append({"reason": "conceded by " + ", ".join(dict.fromkeys(e.chain[-1] for e in concessions)),
+                        "claims": [e.ref for e in concessions]})
+    if perp:
+        grade = "contested"
+    reasons += perp + count_conflicts + dates + places
+    return {
+        "id": incident_id, "grade": grade, "reasons": reasons,
+        "contradictions": {"counts": len(count_conflicts), "perpetrator": len(perp),
+                           "date": len(dates), "place": len(places), "denials": len(denials)},
+        "corroboration": {"lines_of_evidence": len(lines), "claims": len(ev),
+                          "documents": len({e.doc for e in ev})},
+        "date": _date(ev), "place": _place(ev), "victims": victims,
+        "actors": sorted(actors.values(), key=lambda a: (a["status"] != "known", a["side"])),
+        "claims": [{"document": e.doc, "claim": e.ref.split("#", 1)[1], "kind": e.kind,
+                    "origin": e.origin_name, "chain": e.chain, "text": e.text} for e in ev],
+        "sources": [{"origin": es[0].origin_name, "chains": sorted({" < ".join(e.chain) for e in es}),
+                     "claims": [e.ref for e in es]} for es in lines.values()],
+    }
