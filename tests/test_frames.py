@@ -112,3 +112,28 @@ def test_frames_are_in_the_contract() -> None:
     rec = claimweave.extract("The cowardly strike killed 4 civilians in Douma, activists said.")
     assert rec["frames"] and {"technique", "start", "end", "unit_id", "reason"} <= set(rec["frames"][0])
     assert all("mode" in u for u in rec["units"])
+
+
+def test_frames_are_stored_and_summed_per_source(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from claimweave.cli import main
+
+    a = tmp_path / "a.jsonl"
+    a.write_text(
+        '{"id": "1", "outlet": "Outlet A", "text": "The regime shelled the town. Regime jets returned. '
+        'The cowardly raid killed 5 civilians, activists said."}\n'
+        '{"id": "2", "outlet": "Outlet B", "text": "Government forces shelled the town, killing 5 civilians, '
+        'the monitor said."}\n', encoding="utf-8")
+    db = tmp_path / "l.db"
+    r = CliRunner().invoke(main, ["ingest", str(a), "--db", str(db), "-q", "--no-link"])
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(main, ["framing", "--db", str(db), "--json"])
+    assert r.exit_code == 0, r.output
+    import json
+
+    rows = {x["source"]: x for x in json.loads(r.output)}
+    assert rows["Outlet A"]["terms"]["syrian_state"] == {"regime": 2}
+    assert rows["Outlet B"]["terms"]["syrian_state"] == {"government": 1}
+    assert rows["Outlet A"]["techniques"].get("loaded_language") == 1
+    assert not rows["Outlet B"]["techniques"]

@@ -225,6 +225,29 @@ def verify(db: Path, reference: Path, date_col: str, place_col: str, lat_col: st
     _err(", ".join(f"{k} {v}" for k, v in counts.items()))
 
 
+@main.command()
+@click.option("--db", required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def framing(db: Path, as_json: bool) -> None:
+    """Per source: persuasion marks per 1,000 words and the words chosen for contested things."""
+    with _open_ledger(db) as ledger:
+        rows = ledger.framing_by_source()
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        marks = sum(r["techniques"].values())
+        rate = 1000 * marks / r["words"] if r["words"] else 0.0
+        click.echo(_printable(f"{r['source']}: {r['words']} words, {marks} marks ({rate:.1f} per 1,000 words)"))
+        if r["techniques"]:
+            top = sorted(r["techniques"].items(), key=lambda kv: -kv[1])
+            click.echo("  techniques: " + ", ".join(f"{k} {v}" for k, v in top))
+        for concept, terms in sorted(r["terms"].items()):
+            total = sum(terms.values())
+            shares = ", ".join(f"{t} {100 * n / total:.0f}%" for t, n in sorted(terms.items(), key=lambda kv: -kv[1]))
+            click.echo(_printable(f"  {concept}: {shares}"))
+
+
 @main.group(name="eval")
 def eval_() -> None:
     """Measure extraction against real data no one here wrote."""

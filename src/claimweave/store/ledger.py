@@ -93,6 +93,12 @@ class Ledger:
                  for i, m in enumerate(rec.annotations.places)])
             c.executemany(_CLAIM_INSERT,
                           [(seq, i, *(r[k] for k in CLAIM_COLUMNS)) for i, r in enumerate(rows)])
+            c.executemany("INSERT INTO frames VALUES (?,?,?,?,?,?,?)",
+                          [(seq, i, f.technique, f.start, f.end, f.unit_id, f.reason)
+                           for i, f in enumerate(rec.frames.marks)])
+            c.executemany("INSERT INTO framing_terms VALUES (?,?,?,?,?,?,?)",
+                          [(seq, i, t.concept, t.term, t.start, t.end, t.unit_id)
+                           for i, t in enumerate(rec.frames.terms)])
             if self.fts:
                 c.execute("INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)",
                           (seq, doc.title or "", doc.text))
@@ -103,6 +109,25 @@ class Ledger:
             c.execute("ROLLBACK")
             raise
         return True
+
+    def framing_by_source(self) -> list[dict[str, Any]]:
+        """Per outlet (or document path when no outlet is known): words, technique marks and the
+        framing terms chosen per concept — facts to compare sources, not a rating of them."""
+        c = self._conn
+        out: dict[str, dict[str, Any]] = {}
+        for src, words in c.execute(
+                "SELECT coalesce(outlet, path, id), sum(length(text) - length(replace(text, ' ', '')) + 1)"
+                " FROM documents GROUP BY 1"):
+            out[src] = {"source": src, "words": words or 0, "techniques": {}, "terms": {}}
+        for src, tech, n in c.execute(
+                "SELECT coalesce(d.outlet, d.path, d.id), f.technique, count(*) FROM frames f"
+                " JOIN documents d ON d.seq = f.doc GROUP BY 1, 2"):
+            out[src]["techniques"][tech] = n
+        for src, concept, term, n in c.execute(
+                "SELECT coalesce(d.outlet, d.path, d.id), t.concept, t.term, count(*) FROM framing_terms t"
+                " JOIN documents d ON d.seq = t.doc GROUP BY 1, 2, 3"):
+            out[src]["terms"].setdefault(concept, {})[term] = n
+        return sorted(out.values(), key=lambda r: r["source"])
 
     def record_error(self, path: str, code: str | Errors, message: str) -> None:
         """Remember an input error; the same (path, code) again updates the row, never adds one."""

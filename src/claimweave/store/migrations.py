@@ -142,6 +142,29 @@ CREATE INDEX claim_incident_incident ON claim_incident(incident)
 """)
 
 
+@migration(4)
+def frames(conn: sqlite3.Connection) -> None:
+    """Persuasion marks and framing terms per document, for the UI and per-source sums."""
+    _run(conn, """
+CREATE TABLE frames (
+    doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    technique TEXT NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
+    unit_id TEXT, reason TEXT,
+    PRIMARY KEY (doc, ord)
+);
+CREATE INDEX frames_technique ON frames(technique);
+CREATE TABLE framing_terms (
+    doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    concept TEXT NOT NULL, term TEXT NOT NULL,
+    span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, unit_id TEXT,
+    PRIMARY KEY (doc, ord)
+);
+CREATE INDEX framing_terms_concept ON framing_terms(concept, term)
+""")
+
+
 def known_version() -> int:
     return max(REGISTRY)
 
