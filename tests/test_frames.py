@@ -112,6 +112,8 @@ def test_frames_are_in_the_contract() -> None:
     rec = claimweave.extract("The cowardly strike killed 4 civilians in Douma, activists said.")
     assert rec["frames"] and {"technique", "start", "end", "unit_id", "reason"} <= set(rec["frames"][0])
     assert all("mode" in u for u in rec["units"])
+    rec = claimweave.extract("The regime said the regime would answer. The government denied it.")
+    assert rec["framing_summary"]["syrian_state"] == {"regime": 2, "government": 1}
 
 
 def test_frames_are_stored_and_summed_per_source(tmp_path) -> None:
@@ -137,3 +139,15 @@ def test_frames_are_stored_and_summed_per_source(tmp_path) -> None:
     assert rows["Outlet B"]["terms"]["syrian_state"] == {"government": 1}
     assert rows["Outlet A"]["techniques"].get("loaded_language") == 1
     assert not rows["Outlet B"]["techniques"]
+
+
+def test_every_technique_on_a_page_of_ours() -> None:
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "frames_pages" / "persuasion_1.txt").read_text(encoding="utf-8")
+    rec = run(make_document(text, path="persuasion_1.txt"))
+    found = {m.technique for m in rec.frames.marks}
+    assert set(HITS) | {"repetition"} <= found, set(HITS) - found
+    # The commenter quotes the governor's slur: that quote is the governor's, not a mark.
+    quote_at = text.index("These mercenaries")
+    assert not [m for m in rec.frames.marks if m.start >= quote_at and m.technique == "name_calling"]

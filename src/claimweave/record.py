@@ -42,6 +42,15 @@ def claim_dict(c: Claim) -> dict[str, Any]:
     }
 
 
+def _framing_summary(rec: Record) -> dict[str, dict[str, int]]:
+    """The document's chosen words summed per concept: {"syrian_state": {"regime": 3}}."""
+    out: dict[str, dict[str, int]] = {}
+    for t in rec.frames.terms:
+        terms = out.setdefault(t.concept, {})
+        terms[t.term] = terms.get(t.term, 0) + 1
+    return out
+
+
 def to_dict(rec: Record) -> dict[str, Any]:
     d = rec.document
     modes = {m.unit_id: m for m in rec.frames.modes}
@@ -64,5 +73,6 @@ def to_dict(rec: Record) -> dict[str, Any]:
                     "unit_id": f.unit_id, "reason": f.reason} for f in rec.frames.marks],
         "framing": [{"concept": t.concept, "term": t.term, "start": t.start, "end": t.end,
                      "unit_id": t.unit_id} for t in rec.frames.terms],
+        "framing_summary": _framing_summary(rec),
     }
     return out
