@@ -58,17 +58,58 @@ _HEAD = re.compile(r"(?:\(\?:|\||^)(?:\\b)?([^\W\d_][\w'’-]*)?")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
+_HEAD_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_LOOKAROUND = ("(?=", "(?!", "(?<=", "(?<!")
+
+
+def _skip_group(p: str, i: int) -> int:
+    """Index just past the group that opens at ``p[i]``."""
+    depth = 0
+    while i < len(p):
+        if p[i] == "\\":
+            i += 2
+            continue
+        if p[i] == "(":
+            depth += 1
+        elif p[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return i
+
+
 def _heads(pattern: str) -> frozenset[str] | None:
-    """3- or 4-letter prefixes of the words every match may start with; None when a branch starts
-    with something other than a word (a quote mark, a hashtag), so the pattern must always run."""
-    out = set()
-    for m in _HEAD.finditer(pattern):
-        word = m.group(1)
-        nxt = pattern[m.end():m.end() + 3]
-        if word:
-            out.add(word.lower()[:4])
-        elif not nxt.startswith("(?:"):
-            return None
+    """3- or 4-letter prefixes of the words a match may start with; None when some branch may
+    start with something other than a word (a quote mark, a hashtag), so the pattern must scan."""
+    out: set[str] = set()
+    stack: list[tuple[bool, bool]] = []  # (enclosing head context, group opened at a head)
+    at_head, head_ctx, i, p = True, True, 0, pattern
+    while i < len(p):
+        if p.startswith("\\b", i):
+            i += 2
+        elif p.startswith(_LOOKAROUND, i):
+            i = _skip_group(p, i)
+        elif p.startswith("(?:", i):
+            stack.append((head_ctx, at_head))
+            head_ctx = at_head
+            i += 3
+        elif p[i] == "|":
+            at_head = head_ctx
+            i += 1
+        elif p[i] == ")":
+            head_ctx, opened_at_head = stack.pop() if stack else (True, False)
+            i += 1
+            at_head = opened_at_head and i < len(p) and p[i] in "?*"
+        elif at_head:
+            m = _HEAD_WORD.match(p, i)
+            if m is None:
+                return None  # a char class, an escape or a quote mark can start a match
+            out.add(m.group().lower()[:4])
+            at_head = False
+            i = m.end()
+        else:
+            i += 2 if p[i] == "\\" else 1
     return frozenset(out)
 
 

@@ -45,10 +45,10 @@ TECHNIQUES: tuple[Technique, ...] = (
                       "bandes? (?:armées|terroristes)", "mercenaires", "terroristes takfiris?") + r")",
         re.I), "a label that casts a group as contemptible instead of naming it"),
     Technique("exaggeration_minimisation", re.compile(_words(
-        "never been a more", "the most precise .{0,20}in (?:the )?history", "in the history of",
+        "never been a more", "most precise .{0,20}in (?:the )?history", "history of (?:armed )?(?:conflict|warfare)",
         "absolutely (?:no|nothing|everyone|free)", "completely (?:destroyed|wiped)", "totally",
-        "the whole world", "everyone knows", "nobody (?:believes|cares)", "not a single",
-        "merely", "a mere", "largely symbolic", "impressive operation",
+        "whole world", "everyone knows", "nobody (?:believes|cares)", "not a single",
+        "merely", "mere", "largely symbolic", "impressive operation",
         "remarkable progress", "big gains", "entire(?:ly)? (?:city|population)", "jamais",
         "tout le monde sait", "personne ne"), re.I),
         "a claim inflated or played down beyond what the facts stated support"),
@@ -62,19 +62,19 @@ TECHNIQUES: tuple[Technique, ...] = (
         "casts doubt on a thing by putting its name in scare quotes"),
     Technique("appeal_to_fear", re.compile(_words(
         "will be next", "before it['’]?s too late", "threat to (?:all|the whole|every)",
-        "could be wiped out", "dangerous line", "the world (?:is|stands) on the brink",
+        "could be wiped out", "dangerous line",
         "brink of (?:war|catastrophe|disaster)", "world war (?:three|III)", "nuclear war",
         "left to the mercy of", "au bord du gouffre", "menace pour tous"), re.I),
         "raises fear of what will follow to win agreement"),
     Technique("flag_waving", re.compile(_words(
         "our (?:nation|homeland|motherland|brave (?:soldiers|troops|army)|heroic (?:army|soldiers))",
-        "the motherland", "heroic (?:army|soldiers|troops|people)", "patriots?", "patriotic duty",
+        "motherland", "heroic (?:army|soldiers|troops|people)", "patriots?", "patriotic duty",
         "defenders of the homeland", "our glorious", "notre patrie", "nos héros",
         "armée héroïque", "héroïque armée"), re.I),
         "appeals to national or group pride instead of argument"),
     Technique("causal_oversimplification", re.compile(_words(
-        "the (?:only|real|sole|true) reason", "all because", "simply because", "is to blame for (?:all|everything)",
-        "the root of all", "nothing but a pretext", "the whole point (?:of|is)",
+        "(?:only|real|sole|true) reason", "all because", "simply because", "to blame for (?:all|everything)",
+        "root of all", "nothing but a pretext", "whole point (?:of|is)",
         "(?:chief|real|only|true) objective", "no civil war is really taking place",
         "regime change invasion", "la seule raison", "tout ça parce que"), re.I),
         "a complex outcome put down to a single cause"),
@@ -93,8 +93,8 @@ TECHNIQUES: tuple[Technique, ...] = (
         "a short catch-phrase standing in for an argument (hashtag or shouted line)"),
     Technique("appeal_to_authority", re.compile(_words(
         "experts (?:agree|say|believe|confirm)", "all experts", "(?:renowned|leading|top) experts?",
-        "scientists (?:agree|say)", "(?:was|is) conclusive", "undeniable proof", "irrefutable",
-        "the evidence (?:presented )?(?:by [\\w’' ]{2,40} )?was conclusive", "les experts s'accordent",
+        "scientists (?:agree|say)", "undeniable proof", "irrefutable",
+        "evidence (?:presented )?(?:by [\\w’' ]{2,40} )?(?:was|is) conclusive", "les experts s'accordent",
         "preuves? irréfutables?"), re.I),
         "a claim held true because of who says it, not what is shown"),
     Technique("questioning_reputation", re.compile(_words(
