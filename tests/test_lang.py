@@ -35,3 +35,8 @@ def test_too_little_text(text: str) -> None:
 
 def test_arabic_shortcut_with_latin_hashtags() -> None:
     assert detect("#Raqqa #Syria قصف عنيف على الأحياء الشرقية") == "ar"
+
+
+def test_bug_lone_surrogate_crashed_lingua() -> None:
+    # Found by the Hypothesis pipeline fuzz: lingua (Rust) refuses a str with a lone surrogate.
+    assert detect("killed killed \ud800 people were killed in the town") == "en"

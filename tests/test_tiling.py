@@ -52,3 +52,25 @@ def test_arbitrary_text_tiles(text: str) -> None:
 @given(LINES, st.sampled_from(["\n", "\n\n", "\r\n", " "]))
 def test_genre_shaped_text_tiles(lines: list[str], sep: str) -> None:
     _assert_tiles(sep.join(lines))
+
+
+# -- comments_start (HTML inputs) ---------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(LINES, st.sampled_from(["\n", "\n\n"]), st.data())
+def test_any_comments_start_tiles(lines: list[str], sep: str, data: st.DataObject) -> None:
+    text = sep.join(lines)
+    cut = data.draw(st.integers(0, len(text)))
+    seg = segment(Document(id="t", text=text, sha256="0" * 64, comments_start=cut))
+    check_tiling(text, seg.units)
+
+
+def test_bug_comments_start_inside_leading_chrome_overlapped_leaves() -> None:
+    """Found by fuzzing: a comment section starting at or before the title (or inside leading
+    chrome lines) put the comment thread over the title: TilingError, the document was lost."""
+    text = "Upvote Downvote\n\nStrikes Hit Town Again\n\nMore than 12 civilians were killed.\n\n" \
+           "Jane Doe\n\nThey counted more later.\n"
+    for cut in (0, 5, 17, len("Upvote Downvote\n\nStrikes")):
+        seg = segment(Document(id="t", text=text, sha256="0" * 64, comments_start=cut))
+        check_tiling(text, seg.units)

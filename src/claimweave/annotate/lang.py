@@ -37,5 +37,7 @@ def detect(text: str) -> str | None:
     letters = len(_LETTER.findall(clean))
     if letters and len(_ARABIC.findall(clean)) * 2 > letters:
         return "ar"
+    # A lone surrogate (possible in text handed to the Python API) cannot cross into lingua.
+    clean = clean.encode("utf-8", "replace").decode("utf-8")
     found = _detector().detect_language_of(clean)
     return found.iso_code_639_1.name.lower() if found is not None else None

@@ -11,8 +11,9 @@ No text column -> E107 and no row is read.
 ``Document.path`` is ``"<path>#<row>"`` where the header is row 1 and the first data row is row 2
 (the spreadsheet row number; a quoted field may span several physical lines). The encoding is
 sniffed from the first MiB (BOM, UTF-8, else charset-normalizer) and the file is streamed; a
-decoding error or malformed CSV stops the file with E103/E108 at that row; a row whose fields
-total more than ``max_bytes`` characters is E104.
+decoding error or malformed CSV stops the file with E103/E108 at that row; a row with a field
+over the limit, or whose fields total more than ``max_bytes`` characters, is E104 and the rows
+after it go on.
 """
 
 from __future__ import annotations
@@ -105,14 +106,16 @@ def read_csv(path: Path, label: str, options: IngestOptions) -> Iterator[Documen
         reader = csv.reader(text)
         rowno = 1
         try:
-            header = next(reader)
+            header = next(reader, None)
+            if header is None:
+                raise InputError(Errors.E101, path=label)
             cols = _columns(header, label)
-            for rowno, row in enumerate(reader, start=2):
-                if not any(cell.strip() for cell in row):
-                    continue
+            for rowno, row in enumerate(_rows(reader), start=2):
                 where = f"{label}#{rowno}"
-                if sum(len(c) for c in row) > options.max_bytes:
+                if row is None or sum(len(c) for c in row) > options.max_bytes:
                     yield InputError(Errors.E104, path=where, limit=options.max_bytes)
+                    continue
+                if not any(cell.strip() for cell in row):
                     continue
                 try:
                     yield _row_document(row, header, cols, where)
@@ -122,3 +125,19 @@ def read_csv(path: Path, label: str, options: IngestOptions) -> Iterator[Documen
             yield InputError(Errors.E103, path=f"{label}#{rowno + 1}", reason=str(exc.reason))
         except csv.Error as exc:
             yield InputError(Errors.E108, path=f"{label}#{rowno + 1}", reason=f"CSV: {exc}")
+
+
+def _rows(reader: Iterator[list[str]]) -> Iterator[list[str] | None]:
+    """The reader's rows, with ``None`` for a row holding a field over the size limit: the csv
+    module drops the rest of that row and the next row parses afresh, so the file goes on."""
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            if "field larger than field limit" not in str(exc):
+                raise
+            yield None
+            continue
+        yield row

@@ -5,7 +5,7 @@ Fields: ``id``, ``text`` or ``html`` (HTML goes through trafilatura), optional `
 values as JSON). ``Document.path`` is ``"<path>#<line>"`` with the 1-based physical line number.
 Lines are UTF-8 (a BOM on the first line is allowed); a line longer than ``max_bytes`` is E104,
 undecodable or invalid JSON is E105, neither text nor html is E106; the other lines go on.
-Blank lines are skipped.
+Blank lines are skipped; a file with no non-blank line at all is E101 (empty), never silence.
 """
 
 from __future__ import annotations
@@ -62,14 +62,17 @@ def _document(obj: dict[str, Any], label: str, line: int, options: IngestOptions
 
 def read_jsonl(path: Path, label: str, options: IngestOptions) -> Iterator[Document | InputError]:
     with open(path, "rb") as fh:
+        seen = False
         for lineno, raw in _lines(fh, options.max_bytes):
             if raw is None:
+                seen = True
                 yield InputError(Errors.E104, path=f"{label}#{lineno}", limit=options.max_bytes)
                 continue
             if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
             if not raw.strip():
                 continue
+            seen = True
             try:
                 obj = json.loads(raw.decode("utf-8"))
             except UnicodeDecodeError as exc:
@@ -87,3 +90,5 @@ def read_jsonl(path: Path, label: str, options: IngestOptions) -> Iterator[Docum
                 yield _document(obj, label, lineno, options)
             except InputError as exc:
                 yield exc
+        if not seen:
+            yield InputError(Errors.E101, path=label)

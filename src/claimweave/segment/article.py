@@ -66,7 +66,9 @@ def cut_article(
     # Where the comments begin: a separately extracted section, else names on their own lines.
     c_from: int | None = None
     if comments_at is not None:
-        c_from = next((k for k, ln in enumerate(lines) if ln.start >= comments_at), None)
+        # Never before the body: leading chrome or a title may run past ``comments_at``.
+        c_from = next((k for k in range(body_from, len(lines)) if lines[k].start >= comments_at),
+                      None)
     if c_from is None:
         c_from = _comment_start(lines, body_from)
         if c_from is not None and is_factual is not None and c_from - 1 > body_from:

@@ -9,7 +9,9 @@ claimweave/1 contract exactly; the other tables are flat, queryable copies.
 from __future__ import annotations
 
 import json
+import random
 import sqlite3
+import time
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
@@ -39,7 +41,27 @@ class Ledger:
 
     @classmethod
     def open(cls, path: str | Path) -> Ledger:
+        """Open (creating and migrating if need be) the ledger at ``path``.
+
+        Two processes creating one ledger at once can deadlock on SQLite's locks (switching a new
+        file to WAL, or two migrations upgrading their locks); SQLite then answers "database is
+        locked" at once instead of waiting, so opening is retried until ``BUSY_TIMEOUT_MS``.
+        """
         db = str(path)
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                return cls._open_once(db)
+            except ClaimweaveError as exc:
+                cause = exc.__cause__
+                busy = isinstance(cause, sqlite3.OperationalError) and (
+                    "locked" in str(cause) or "busy" in str(cause))
+                if not busy or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02 + random.random() * 0.08)
+
+    @classmethod
+    def _open_once(cls, db: str) -> Ledger:
         conn: sqlite3.Connection | None = None
         try:
             conn = sqlite3.connect(db, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
@@ -161,13 +183,23 @@ class Ledger:
             "SELECT path, code, message, at FROM input_errors ORDER BY id").fetchall()
 
     def search_claims(self, query: str, limit: int = 50) -> list[dict[str, Any]]:
-        """Full-text search (FTS5 syntax) over claim text; empty if FTS5 is unavailable."""
+        """Full-text search (FTS5 syntax) over claim text; empty if FTS5 is unavailable.
+
+        A query that is not valid FTS5 syntax (an unpaired quote, a bare ``OR``, ``NEAR(``)
+        is searched as its words taken literally, never an error."""
         if not self.fts:
             return []
-        return [dict(r) for r in self._conn.execute(
-            "SELECT d.id AS document_id, d.path AS path, d.outlet AS outlet, c.* "
-            "FROM claims_fts f JOIN claims c ON c.seq = f.rowid JOIN documents d ON d.seq = c.doc"
-            " WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?", (query, limit))]
+        query = query.replace("\x00", " ")  # FTS5 reads a NUL as the end of the query
+        sql = ("SELECT d.id AS document_id, d.path AS path, d.outlet AS outlet, c.* "
+               "FROM claims_fts f JOIN claims c ON c.seq = f.rowid JOIN documents d ON d.seq = c.doc"
+               " WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?")
+        try:
+            return [dict(r) for r in self._conn.execute(sql, (query, limit))]
+        except sqlite3.OperationalError:
+            literal = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
+            if not literal:
+                return []
+            return [dict(r) for r in self._conn.execute(sql, (literal, limit))]
 
     def counts(self) -> dict[str, int]:
         one = self._conn.execute
