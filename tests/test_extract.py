@@ -63,3 +63,14 @@ def test_unknown_year_keeps_month_and_day() -> None:
     (c,) = _claims("Five civilians were killed on March 16 in al-Jinah.")
     assert c["date"]["month"] == 3 and c["date"]["day"] == 16
     assert c["date"]["year"] is None and c["date"]["start"] is None
+
+
+def test_denials_and_what_is_not_one() -> None:
+    kinds = [c["kind"] for c in _claims("The coalition denied killing 12 civilians in Hajin.")]
+    assert "denial" in kinds and "casualty" in kinds  # the count stated is kept too
+    kinds = [c["kind"] for c in _claims(
+        "Monitors said 30 civilians died in Manbij, and a coalition source did not deny it.")]
+    assert "denial" not in kinds and "casualty" in kinds
+    kinds = [c["kind"] for c in _claims(
+        "The strikes were meant to deny the militants the ability to move fuel across Raqqa.")]
+    assert "denial" not in kinds

@@ -229,7 +229,8 @@ def extract_claims(
             sent = text[s:e]
             if (den := find_denial(text, s, e, actors, claimant)) is not None:
                 claims.append(replace(den, unit_id=unit.id, sources=base.sources, place=place, date=date))
-                continue
+                if not victims:  # "denied killing 12 civilians" also states the count
+                    continue
             if victims:
                 perp = _perpetrator(text, actors, excluded, type_of)
                 claims.append(replace(

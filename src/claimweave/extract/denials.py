@@ -22,6 +22,12 @@ DENIAL = re.compile(
     r"(?:was|were)\s+(?:staged|fabricated)|dément|démenti|nie\s+avoir|a\s+nié|rejette)\b")
 
 
+# "did not deny", "to deny Daesh the ability to move": no denial of an event.
+_NOT_A_DENIAL = re.compile(
+    r"(?i)(?:\b(?:not|never|n[’']t)\s+den(?:y|ied|ies)\b|\bto\s+deny\s+(?:\w+\s+){1,3}?(?:the|any|its|their)\s+"
+    r"(?:ability|access|use|chance|opportunity|freedom|capacity|means))")
+
+
 def is_denial(sentence: str) -> bool:
     return DENIAL.search(sentence) is not None
 
@@ -31,6 +37,8 @@ def find_denial(text: str, start: int, end: int, actors: Sequence[ActorMention],
     """A ``denial`` claim for the sentence ``text[start:end]``, or None; ``actors`` are its
     actor mentions (document offsets). The caller sets ``id``, ``unit_id``, place and date."""
     m = DENIAL.search(text, start, end)
+    while m is not None and _NOT_A_DENIAL.search(text, max(start, m.start() - 12), m.end() + 40):
+        m = DENIAL.search(text, m.end(), end)
     if m is None:
         return None
     before = [a for a in actors if a.end <= m.start()]
