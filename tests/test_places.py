@@ -139,7 +139,7 @@ def test_fakes_governorate_none() -> None:
     [
         "Read more", "Many people died.", "Of course they did.", "Police said the attack was planned.",
         "Mobile phones were seized.", "The White House said so.", "Read 12 tweets", "President Assad spoke.",
-        "everyone in paris and raqqa", "They captured Tal al-Abd hill.", "Bab al-Hawa crossing",
+        "everyone in paris and raqqa", "They captured Tal al-Abd hill.", "Bab al-Amr crossing",
     ],
 )
 def test_no_false_positives(text: str) -> None:
@@ -188,3 +188,11 @@ def test_build_and_load_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert gazetteer.cache_path().parent == tmp_path
     assert gazetteer.cache_path().name.startswith("gazetteer-v")
     assert os.environ["CLAIMWEAVE_CACHE_DIR"] == str(tmp_path)
+
+
+def test_team_added_neighbourhoods_and_villages() -> None:
+    got = {m.text: fakes_governorate(m.place) for m in find_places(
+        "Rockets fell on Sheikh Maqsoud and Salaheddine; buses from al-Fouaa reached Bab al-Hawa; "
+        "shells hit al-Mazzeh and Barzeh.")}
+    assert got == {"Sheikh Maqsoud": "aleppo", "Salaheddine": "aleppo", "al-Fouaa": "idlib",
+                   "Bab al-Hawa": "idlib", "al-Mazzeh": "damascus", "Barzeh": "damascus"}

@@ -72,8 +72,9 @@ def _within(items: Sequence[M], starts: list[int], s: int, e: int) -> list[M]:
 
 
 class _Index:
-    def __init__(self, ann: Annotations) -> None:
+    def __init__(self, ann: Annotations, text: str = "") -> None:
         self.ann = ann
+        self.text = text
         self.actor_starts = [m.start for m in ann.actors]
         self.place_starts = [m.start for m in ann.places]
         self.date_starts = [m.start for m in ann.dates]
@@ -99,12 +100,23 @@ class _Index:
 _BUCKET = {"exact": 0, "village": 0, "city": 0, "district": 0, "governorate": 1, "region": 1, "country": 2}
 
 
+_ORIGIN = re.compile(r"(?i)\b(?:from|out of|fled|fleeing|evacuated from|displaced from|natives? of|"
+                     r"residents of|originally from)\s+(?:the\s+)?(?:besieged\s+|northern\s+|southern\s+|"
+                     r"eastern\s+|western\s+|two\s+)*(?:(?:towns?|villages?|city|cities|areas?) of\s+)?"
+                     r"(?:[\w'’-]+\s+and\s+)?$")
+
+
 def _best_place(mentions: list, anchor: tuple[int, int] | None = None,
-                avoid: tuple[tuple[int, int], ...] = ()) -> Place | None:
+                avoid: tuple[tuple[int, int], ...] = (), text: str | None = None) -> Place | None:
     """The most local place, and among equally local ones the nearest to the victims named."""
     mentions = [m for m in mentions if not any(x <= m.start < y for x, y in avoid)] or mentions
     if not mentions:
         return None
+    # "evacuees from the towns of Fuaa and Kafraya were killed ... west of Aleppo": the victims'
+    # origin is not where it happened.
+    if text is not None:
+        mentions = [m for m in mentions
+                    if not _ORIGIN.search(text, max(0, m.start - 45), m.start)] or mentions
     if anchor is None:
         return min(mentions, key=lambda m: (_PRECISION_RANK.get(m.place.precision, 9), m.start)).place
 
@@ -156,7 +168,7 @@ def extract_claims(
     type_of: ActorTypeOf, find_actors: Callable[[str], list[ActorMention]],
 ) -> tuple[Claim, ...]:
     text = doc.text
-    idx = _Index(ann)
+    idx = _Index(ann, text)
     claims: list[Claim] = []
     leaves = sorted(leaves_of(units), key=lambda u: u.start)
     via = _via_credits(text, leaves, idx)
@@ -212,7 +224,7 @@ def extract_claims(
                 anchor = (vs, vs + len(victims[0].text)) if vs >= 0 else None
             place = _best_place([p for p in idx.places(s, e)
                                  if not any(a.start <= p.start and p.end <= a.end and a.end - a.start >= p.end - p.start
-                                            for a in actors)], anchor, att.spans)
+                                            for a in actors)], anchor, att.spans, text)
             if place is None or _PRECISION_RANK.get(place.precision, 9) > 3:
                 place = _unresolved_place(text, s, e) or place
             if place is None:
@@ -284,9 +296,13 @@ def _article_scope(leaves: list[Unit]) -> int:
     return leaves[0].start if leaves else 0
 
 
+_CONTEXT_CHARS = 400  # how far back a sentence without a place looks for one
+
+
 def _recent_place(idx: _Index, scope: int, pos: int) -> Place | None:
     """The place named last before ``pos`` within the same story, thread or article."""
-    before = idx.places(scope, pos)
+    before = [m for m in idx.places(max(scope, pos - _CONTEXT_CHARS), pos)
+              if not _ORIGIN.search(idx.text, max(0, m.start - 45), m.start)]
     if not before:
         return None
     return min(reversed(before), key=lambda m: _PRECISION_RANK.get(m.place.precision, 9)).place
