@@ -420,3 +420,15 @@ def test_bad_arguments_console_script(tmp_path: Path) -> None:
                           cwd=tmp_path, check=False)
     assert proc.returncode == 2
     assert "Usage:" in proc.stderr and proc.stdout == ""
+    assert proc.returncode == 2
+    assert "Usage:" in proc.stderr and proc.stdout == ""
+
+
+def test_bad_arguments_carry_an_error_code() -> None:
+    from click.testing import CliRunner
+
+    from claimweave.cli import main as cli_main
+
+    r = CliRunner().invoke(cli_main, ["extract"])
+    assert r.exit_code == 2
+    assert "[E006] Bad arguments" in (r.stderr if hasattr(r, "stderr") else r.output)

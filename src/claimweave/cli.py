@@ -11,6 +11,7 @@ import shutil
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -26,7 +27,31 @@ def _printable(s: str) -> str:
     return "".join(ch if ch.isprintable() or ch in "\n\t" else f"\\x{ord(ch):02x}" for ch in s)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Usage errors carry a catalogue code like every other error: ``[E006] Bad arguments: …``."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs["standalone_mode"] = False
+        try:
+            return super().main(*args, **kwargs)
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
+        except click.UsageError as exc:
+            from .errors import Errors
+
+            if exc.ctx is not None:
+                click.echo(exc.ctx.get_usage(), err=True)
+            _err(Errors.E006.format(reason=exc.format_message()))
+            sys.exit(2)
+        except click.Abort:
+            _err("Aborted.")
+            sys.exit(1)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="claimweave")
 def main() -> None:
     """Turn conflict reporting into an evidence-linked claims ledger, offline."""
