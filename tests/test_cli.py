@@ -420,8 +420,6 @@ def test_bad_arguments_console_script(tmp_path: Path) -> None:
                           cwd=tmp_path, check=False)
     assert proc.returncode == 2
     assert "Usage:" in proc.stderr and proc.stdout == ""
-    assert proc.returncode == 2
-    assert "Usage:" in proc.stderr and proc.stdout == ""
 
 
 def test_bad_arguments_carry_an_error_code() -> None:
