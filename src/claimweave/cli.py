@@ -15,6 +15,8 @@ from typing import Any
 
 import click
 
+from .dbarg import DB_HELP, LEDGER, LEDGER_EXISTING
+
 FORMATS = ("jsonl", "csv", "geojson")
 
 
@@ -90,23 +92,45 @@ def extract(paths: tuple[Path, ...], fmt: str, no_lang: bool) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--db", required=True, type=click.Path(path_type=Path), help="SQLite ledger file.")
+@click.option("--db", type=LEDGER, default=None, help=DB_HELP)
 @click.option("--no-lang", is_flag=True, help="Skip language identification (faster).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--no-link", is_flag=True, help="Do not link the new claims into incidents.")
-def ingest(paths: tuple[Path, ...], db: Path, no_lang: bool, quiet: bool, no_link: bool) -> None:
-    """Extract PATHS into the ledger DB; documents already stored are skipped."""
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this process; dask: partitions mapped over a Dask cluster.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Dask scheduler (tcp://host:8786); default: start a local cluster.")
+@click.option("--workers", type=click.IntRange(1), default=None,
+              help="Worker processes of the local Dask cluster (default: one per core).")
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="With --engine dask: write Parquet parts to this folder instead of a ledger.")
+@click.option("--batch", type=click.IntRange(1), default=64, show_default=True,
+              help="With --engine dask: documents per partition (one task).")
+def ingest(paths: tuple[Path, ...], db: Path | str | None, no_lang: bool, quiet: bool,
+           no_link: bool, engine: str, scheduler: str | None, workers: int | None,
+           out: Path | None, batch: int) -> None:
+    """Extract PATHS into the ledger DB; documents already stored are skipped. Ctrl-C stops
+    after the current document (exit 130); a re-run resumes where it stopped."""
     from .errors import InputError
     from .ingest import iter_documents
     from .options import ExtractOptions
     from .pipeline import run
+    from .scale.interrupt import EXIT_INTERRUPTED, graceful
 
     opts = ExtractOptions(detect_language=not no_lang)
+    if (db is None) == (out is None) or (out is not None and engine != "dask"):
+        raise click.UsageError("give --db, or --out with --engine dask")
+    if engine == "dask":
+        from .scale.cli import run_dask
+
+        sys.exit(run_dask(paths, db, out, opts, scheduler=scheduler, workers=workers,
+                          batch=batch, quiet=quiet, link=not no_link, report=_err))
+    assert db is not None
     stats = {"new": 0, "unchanged": 0, "failed": 0, "claims": 0}
     t0 = time.perf_counter()
     with _open_ledger(db) as ledger:
-        items = iter_documents(list(paths))
-        with click.progressbar(items, label="ingest", file=sys.stderr, show_pos=True,
+        items = graceful(iter_documents(list(paths)))
+        with items, click.progressbar(items, label="ingest", file=sys.stderr, show_pos=True,
                                hidden=quiet or not sys.stderr.isatty(),
                                item_show_func=lambda d: _short(getattr(d, "path", None))) as bar:
             for item in bar:
@@ -133,7 +157,9 @@ def ingest(paths: tuple[Path, ...], db: Path, no_lang: bool, quiet: bool, no_lin
                     stats["unchanged"] += 1
         secs = time.perf_counter() - t0
         total = ledger.counts()
-        if not no_link:
+        if items.interrupted:
+            _err("interrupted: what was stored is kept; run the same command again to resume.")
+        elif not no_link:
             from .link import link_ledger
 
             _err(link_ledger(ledger).summary())
@@ -141,16 +167,23 @@ def ingest(paths: tuple[Path, ...], db: Path, no_lang: bool, quiet: bool, no_lin
     click.echo(
         f"ingested {stats['new']} new, {stats['unchanged']} unchanged, {stats['failed']} failed; "
         f"{stats['claims']} new claims; {done / secs if secs else 0:.1f} docs/s. "
-        f"Ledger {db}: {total.get('documents', 0)} documents, {total.get('claims', 0)} claims.",
-        err=True)
-    sys.exit(1 if stats["failed"] else 0)
+        f"Ledger {_shown(db)}: {total.get('documents', 0)} documents, "
+        f"{total.get('claims', 0)} claims.", err=True)
+    sys.exit(EXIT_INTERRUPTED if items.interrupted else 1 if stats["failed"] else 0)
+
+
+def _shown(db: Path | str) -> str:
+    """A ledger for messages: a PostgreSQL URL without its password."""
+    from .store.pg import redact
+
+    return redact(str(db))
 
 
 def _short(p: str | None) -> str:
     return "" if not p else (p if len(p) < 40 else "…" + p[-39:])
 
 
-def _open_ledger(db: Path):
+def _open_ledger(db: Path | str):
     from .errors import ClaimweaveError
     from .store import Ledger
 
@@ -162,7 +195,7 @@ def _open_ledger(db: Path):
 
 
 @main.command()
-@click.option("--db", required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--db", required=True, type=LEDGER_EXISTING, help=DB_HELP)
 @click.option("--limit", type=int, default=None, help="Show at most this many claims.")
 @click.option("--width", type=int, default=None, help="Table width (default: terminal width).")
 def claims(db: Path, limit: int | None, width: int | None) -> None:
@@ -176,7 +209,7 @@ def claims(db: Path, limit: int | None, width: int | None) -> None:
 
 
 @main.command()
-@click.option("--db", required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--db", required=True, type=LEDGER_EXISTING, help=DB_HELP)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Write here instead of standard output.")
@@ -194,7 +227,7 @@ def export(db: Path, fmt: str, output: Path | None) -> None:
 
 
 @main.command()
-@click.option("--db", required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--db", required=True, type=LEDGER_EXISTING, help=DB_HELP)
 def link(db: Path) -> None:
     """Group the claims not linked yet into incidents (across documents) and grade them."""
     from .link import link_ledger
@@ -204,7 +237,7 @@ def link(db: Path) -> None:
 
 
 @main.command()
-@click.option("--db", required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--db", required=True, type=LEDGER_EXISTING, help=DB_HELP)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Write here instead of standard output.")
@@ -222,7 +255,7 @@ def incidents(db: Path, fmt: str, output: Path | None) -> None:
 
 
 @main.command()
-@click.option("--db", required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--db", required=True, type=LEDGER_EXISTING, help=DB_HELP)
 @click.option("--reference", required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False),
               help="CSV of known events.")
 @click.option("--date-col", default="date", show_default=True)
@@ -251,7 +284,7 @@ def verify(db: Path, reference: Path, date_col: str, place_col: str, lat_col: st
 
 
 @main.command()
-@click.option("--db", required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--db", required=True, type=LEDGER_EXISTING, help=DB_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def framing(db: Path, as_json: bool) -> None:
     """Per source: persuasion marks per 1,000 words and the words chosen for contested things."""
@@ -302,6 +335,21 @@ def gazetteer_build() -> None:
     from .annotate.gazetteer import build_index
 
     click.echo(str(build_index()))
+
+
+@main.command()
+@click.option("--db", required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535))
+def serve(db: Path, host: str, port: int) -> None:
+    """Serve the read-only web workbench and JSON API over the ledger DB."""
+    from .serve.app import serve as run_server
+
+    try:
+        run_server(db, host=host, port=port)
+    except ValueError as exc:
+        _err(f"[E004] {exc}")
+        sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ import pluggy
 
 from . import hookspecs
 
-DEFAULT_PLUGINS = ("claimweave.ingest.defaults",)
+DEFAULT_PLUGINS = ("claimweave.ingest.defaults", "claimweave.scale.readers")
 
 
 @lru_cache(maxsize=1)

@@ -22,6 +22,8 @@ from ..errors import ClaimweaveError, Errors, InputError
 from ..model import Record
 from ..record import to_dict
 from .migrations import migrate, now
+from .pg import PgConnection, dialect, is_url, redact
+from .pg import search_claims as pg_search_claims
 from .rows import CLAIM_COLUMNS, claim_row
 
 BUSY_TIMEOUT_MS = 30_000
@@ -48,6 +50,8 @@ class Ledger:
         locked" at once instead of waiting, so opening is retried until ``BUSY_TIMEOUT_MS``.
         """
         db = str(path)
+        if is_url(db):  # PostgreSQL, through the dialect layer of .pg
+            return cls._open_pg(db)
         deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
         while True:
             try:
@@ -59,6 +63,21 @@ class Ledger:
                 if not busy or time.monotonic() > deadline:
                     raise
                 time.sleep(0.02 + random.random() * 0.08)
+
+    @classmethod
+    def _open_pg(cls, url: str) -> Ledger:
+        conn: Any = None
+        try:
+            conn = PgConnection(url)
+            return cls(conn, url, migrate(conn, redact(url)))
+        except sqlite3.Error as exc:
+            if conn is not None:
+                conn.close()
+            raise ClaimweaveError(Errors.E004, db=redact(url), reason=str(exc)) from exc
+        except BaseException:
+            if conn is not None:
+                conn.close()
+            raise
 
     @classmethod
     def _open_once(cls, db: str) -> Ledger:
@@ -139,15 +158,15 @@ class Ledger:
         out: dict[str, dict[str, Any]] = {}
         for src, words in c.execute(
                 "SELECT coalesce(outlet, path, id), sum(length(text) - length(replace(text, ' ', '')) + 1)"
-                " FROM documents GROUP BY 1"):
+                " FROM documents GROUP BY 1 ORDER BY 1"):
             out[src] = {"source": src, "words": words or 0, "techniques": {}, "terms": {}}
         for src, tech, n in c.execute(
                 "SELECT coalesce(d.outlet, d.path, d.id), f.technique, count(*) FROM frames f"
-                " JOIN documents d ON d.seq = f.doc GROUP BY 1, 2"):
+                " JOIN documents d ON d.seq = f.doc GROUP BY 1, 2 ORDER BY 1, 2"):
             out[src]["techniques"][tech] = n
         for src, concept, term, n in c.execute(
                 "SELECT coalesce(d.outlet, d.path, d.id), t.concept, t.term, count(*) FROM framing_terms t"
-                " JOIN documents d ON d.seq = t.doc GROUP BY 1, 2, 3"):
+                " JOIN documents d ON d.seq = t.doc GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"):
             out[src]["terms"].setdefault(concept, {})[term] = n
         return sorted(out.values(), key=lambda r: r["source"])
 
@@ -187,6 +206,8 @@ class Ledger:
 
         A query that is not valid FTS5 syntax (an unpaired quote, a bare ``OR``, ``NEAR(``)
         is searched as its words taken literally, never an error."""
+        if dialect(self._conn) == "postgresql":
+            return pg_search_claims(self._conn, query, limit)  # type: ignore[arg-type]
         if not self.fts:
             return []
         query = query.replace("\x00", " ")  # FTS5 reads a NUL as the end of the query

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from ..errors import ClaimweaveError, Errors
+from .pg import FTS_MIGRATION, dialect
 
 Migration = Callable[[sqlite3.Connection], None]
 REGISTRY: dict[int, Migration] = {}
@@ -104,7 +105,11 @@ CREATE TABLE input_errors (
 
 @migration(2)
 def full_text_search(conn: sqlite3.Connection) -> None:
-    """FTS5 over document and claim text (rowid = documents.seq / claims.seq), if compiled in."""
+    """FTS5 over document and claim text (rowid = documents.seq / claims.seq), if compiled in;
+    on PostgreSQL, GIN indexes of ``to_tsvector`` over the same text (see ``.pg``)."""
+    if dialect(conn) == "postgresql":
+        _run(conn, FTS_MIGRATION)
+        return
     if not fts5_available(conn):
         return
     _run(conn, """

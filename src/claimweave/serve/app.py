@@ -1,0 +1,316 @@
+"""The workbench: one Starlette app serving HTML pages and the JSON API over a read-only ledger.
+
+    from claimweave.serve.app import create_app
+    app = create_app("demo.db")          # then uvicorn.run(app) or TestClient(app)
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import sqlite3
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from ..link.export import CSV_FIELDS, csv_row
+from . import queries as Q
+from .errors import STATUS_CODES, ApiError
+from .openapi import openapi
+from .render import document_html, esc, map_svg, snippet_html, timeline_svg, visible
+
+log = logging.getLogger("claimweave.serve")
+
+MAX_BODY = 16 * 1024  # the app is read-only: any request body beyond this is refused
+MAX_URL = 4096
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+       "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; "
+       "connect-src 'self'")
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"cross-origin-resource-policy", b"same-origin"),
+    (b"permissions-policy", b"geolocation=(), camera=(), microphone=()"),
+]
+
+
+def _error_json(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+
+
+class Guard:
+    """ASGI middleware: security headers on every response; request size and method limits."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                names = {k for k, _ in message.get("headers", [])}
+                message["headers"] = list(message.get("headers", [])) + [
+                    h for h in SECURITY_HEADERS if h[0] not in names]
+            await send(message)
+
+        size = len(scope.get("path", "")) + len(scope.get("query_string", b""))
+        length = dict(scope.get("headers", [])).get(b"content-length", b"0")
+        try:
+            declared = int(length)
+        except ValueError:
+            declared = MAX_BODY + 1
+        if size > MAX_URL:
+            await _error_json(414, "uri_too_long", f"the URL is longer than {MAX_URL} bytes")(
+                scope, receive, send_with_headers)
+            return
+        if declared > MAX_BODY:
+            await _error_json(413, "too_large", f"request bodies are limited to {MAX_BODY} bytes")(
+                scope, receive, send_with_headers)
+            return
+        received = 0
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > MAX_BODY:
+                raise HTTPException(413, "request body too large")
+            return message
+
+        await self.app(scope, limited_receive, send_with_headers)
+
+
+class Workbench:
+    def __init__(self, db: str | Path) -> None:
+        self.db = str(db)
+        with self.conn() as c:
+            Q.check_ledger(c)
+        self.env = Environment(loader=PackageLoader("claimweave.serve", "templates"),
+                               autoescape=select_autoescape(default=True, default_for_string=True),
+                               trim_blocks=True, lstrip_blocks=True, finalize=visible)
+        self.env.filters["e"] = esc
+        self.env.globals["esc"] = esc
+        self.env.tests["contradiction"] = Q.is_contradiction
+
+    @contextmanager
+    def conn(self) -> Iterator[sqlite3.Connection]:
+        c = Q.connect(self.db)
+        try:
+            yield c
+        finally:
+            c.close()
+
+    def page(self, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+        html = self.env.get_template(name).render(**ctx)
+        return HTMLResponse(html, status_code=status)
+
+    # -- shared -------------------------------------------------------------------------------
+    def _incidents(self, request: Request) -> tuple[Q.Filters, list[dict[str, Any]]]:
+        f = Q.Filters.parse(request.query_params)
+        with self.conn() as c:
+            return f, Q.filter_incidents(c, f)
+
+    def _int_param(self, request: Request, name: str) -> int:
+        raw = request.path_params[name]
+        if not (raw.isascii() and raw.isdigit()) or len(raw) > 18:
+            raise ApiError(404, "not_found", f"no {name} {raw!r}")
+        return int(raw)
+
+    # -- API ----------------------------------------------------------------------------------
+    async def api_incidents(self, request: Request) -> Response:
+        f, items = self._incidents(request)
+        return JSONResponse({"total": len(items), "offset": f.offset, "limit": f.limit,
+                             "items": items[f.offset:f.offset + f.limit]})
+
+    async def api_incident(self, request: Request) -> Response:
+        iid = self._int_param(request, "incident_id")
+        with self.conn() as c:
+            return JSONResponse(Q.incident_detail(c, iid))
+
+    async def api_timeline(self, request: Request) -> Response:
+        f, items = self._incidents(request)
+        return JSONResponse(Q.timeline(items, f.bucket))
+
+    async def api_document(self, request: Request) -> Response:
+        with self.conn() as c:
+            return JSONResponse(Q.document_detail(c, request.path_params["doc"][:200]))
+
+    async def api_sources(self, request: Request) -> Response:
+        with self.conn() as c:
+            return JSONResponse({"items": Q.sources(c)})
+
+    async def api_search(self, request: Request) -> Response:
+        q = Q._text(request.query_params.get("q"), "q") or ""
+        with self.conn() as c:
+            res = Q.search(c, q)
+        return JSONResponse({"q": q, "documents": res.documents, "claims": res.claims})
+
+    async def api_openapi(self, request: Request) -> Response:
+        return JSONResponse(openapi())
+
+    async def export(self, request: Request) -> Response:
+        fmt = request.path_params["fmt"]
+        if fmt not in ("csv", "jsonl", "geojson"):
+            raise ApiError(404, "not_found", "export formats are csv, jsonl and geojson")
+        f, items = self._incidents(request)
+        with self.conn() as c:
+            recs = Q.incident_records(c, [s["id"] for s in items])
+        buf = io.StringIO()
+        if fmt == "csv":
+            w = csv.DictWriter(buf, fieldnames=CSV_FIELDS, lineterminator="\r\n")
+            w.writeheader()
+            for r in recs:
+                w.writerow({k: _csv_safe(v) for k, v in csv_row(r).items()})
+            media = "text/csv; charset=utf-8"
+        elif fmt == "jsonl":
+            for r in recs:
+                buf.write(json.dumps(r, ensure_ascii=False) + "\n")
+            media = "application/x-ndjson; charset=utf-8"
+        else:
+            feats = [{"type": "Feature", "geometry": {"type": "Point", "coordinates":
+                                                      [r["place"]["lon"], r["place"]["lat"]]},
+                      "properties": csv_row(r)}
+                     for r in recs if r.get("place") and r["place"].get("lat") is not None
+                     and r["place"].get("lon") is not None]
+            buf.write(json.dumps({"type": "FeatureCollection", "features": feats}, ensure_ascii=False))
+            media = "application/geo+json; charset=utf-8"
+        return Response(buf.getvalue(), media_type=media, headers={
+            "content-disposition": f'attachment; filename="incidents.{fmt}"'})
+
+    # -- pages --------------------------------------------------------------------------------
+    async def home(self, request: Request) -> Response:
+        return RedirectResponse("/incidents", status_code=307)
+
+    async def incidents_page(self, request: Request) -> Response:
+        f, items = self._incidents(request)
+        undated = sum(1 for s in items if not s["date_start"])
+        unplaced = sum(1 for s in items if s["lat"] is None)
+        fq = f.filter_query()
+        return self.page("incidents.html", f=f, items=items[f.offset:f.offset + f.limit],
+                         total=len(items), map=map_svg(items), unplaced=unplaced, undated=undated,
+                         timeline=timeline_svg(Q.timeline(items, f.bucket), fq), grades=Q.GRADES,
+                         qs=_qs, fq=fq, sorts=Q.SORTS)
+
+    async def incident_page(self, request: Request) -> Response:
+        iid = self._int_param(request, "incident_id")
+        with self.conn() as c:
+            d = Q.incident_detail(c, iid)
+        return self.page("incident.html", d=d, rec=d["incident"], s=d["summary"],
+                         map=map_svg([d["summary"]]))
+
+    async def document_page(self, request: Request) -> Response:
+        focus = request.query_params.get("claim")
+        with self.conn() as c:
+            doc = Q.document_detail(c, request.path_params["doc"][:200])
+        return self.page("document.html", doc=doc, body=document_html(doc, focus), focus=focus)
+
+    async def sources_page(self, request: Request) -> Response:
+        with self.conn() as c:
+            rows = Q.sources(c)
+        return self.page("sources.html", rows=rows)
+
+    async def search_page(self, request: Request) -> Response:
+        q = Q._text(request.query_params.get("q"), "q") or ""
+        with self.conn() as c:
+            res = Q.search(c, q)
+        return self.page("search.html", q=q, res=res, snippet=snippet_html)
+
+
+def _qs(params: dict[str, str]) -> str:
+    from urllib.parse import urlencode
+    return urlencode(params)
+
+
+def _csv_safe(v: Any) -> Any:
+    """Spreadsheets run cells that start with = + - @ as formulas: prefix them with a quote."""
+    if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + v
+    return v
+
+
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+def create_app(db: str | Path) -> Starlette:
+    """The app over ledger ``db`` (opened read-only; raises ValueError if it is not a ledger)."""
+    if not Path(db).is_file():
+        raise ValueError(f"no ledger at {db}")
+    try:
+        wb = Workbench(db)
+    except sqlite3.Error as exc:
+        raise ValueError(f"cannot read ledger {db}: {exc}") from exc
+    static = str(resources.files("claimweave.serve").joinpath("static"))
+    routes = [
+        Route("/", wb.home, methods=["GET"]),
+        Route("/incidents", wb.incidents_page, methods=["GET"]),
+        Route("/incidents/{incident_id}", wb.incident_page, methods=["GET"]),
+        Route("/documents/{doc}", wb.document_page, methods=["GET"]),
+        Route("/sources", wb.sources_page, methods=["GET"]),
+        Route("/search", wb.search_page, methods=["GET"]),
+        Route("/export/incidents.{fmt}", wb.export, methods=["GET"]),
+        Route("/api/openapi.json", wb.api_openapi, methods=["GET"]),
+        Route("/api/incidents", wb.api_incidents, methods=["GET"]),
+        Route("/api/incidents/{incident_id}", wb.api_incident, methods=["GET"]),
+        Route("/api/timeline", wb.api_timeline, methods=["GET"]),
+        Route("/api/documents/{doc}", wb.api_document, methods=["GET"]),
+        Route("/api/sources", wb.api_sources, methods=["GET"]),
+        Route("/api/search", wb.api_search, methods=["GET"]),
+        Route("/api/export/incidents.{fmt}", wb.export, methods=["GET"]),
+        Mount("/static", app=StaticFiles(directory=static, follow_symlink=False), name="static"),
+    ]
+
+    def wants_json(request: Request) -> bool:
+        return request.url.path.startswith("/api/") or request.url.path == "/api"
+
+    async def on_api_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, ApiError)
+        if wants_json(request) or request.url.path.startswith("/export/"):
+            return _error_json(exc.status, exc.code, exc.message)
+        return wb.page("error.html", status=exc.status, status_code=exc.status, message=exc.message)
+
+    async def on_http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        code = STATUS_CODES.get(exc.status_code, "http_error")
+        message = str(exc.detail) if exc.detail else code
+        if wants_json(request) or request.url.path.startswith("/export/"):
+            return _error_json(exc.status_code, code, message)
+        return wb.page("error.html", status=exc.status_code, status_code=exc.status_code,
+                       message=message)
+
+    async def on_error(request: Request, exc: Exception) -> Response:
+        log.exception("error on %s", request.url.path)
+        if wants_json(request):
+            return _error_json(500, "internal_error", "the server failed on this request")
+        return wb.page("error.html", status=500, status_code=500,
+                       message="the server failed on this request")
+
+    app = Starlette(routes=routes, exception_handlers={
+        ApiError: on_api_error, HTTPException: on_http_error, Exception: on_error})
+    app.add_middleware(Guard)
+    return app
+
+
+def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8765) -> None:
+    import uvicorn
+
+    uvicorn.run(create_app(db), host=host, port=port, log_level="info", server_header=False,
+                limit_concurrency=64, h11_max_incomplete_event_size=16 * 1024)

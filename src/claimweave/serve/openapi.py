@@ -1,0 +1,129 @@
+"""The OpenAPI 3.1 document of the JSON API (served at ``/api/openapi.json``)."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from .queries import GRADES, MAX_LIMIT, SORTS
+
+
+def _q(name: str, desc: str, schema: dict[str, Any]) -> dict[str, Any]:
+    return {"name": name, "in": "query", "required": False, "description": desc, "schema": schema}
+
+
+FILTERS = [
+    _q("from", "incidents whose date ends on or after this day", {"type": "string", "format": "date"}),
+    _q("to", "incidents whose date starts on or before this day", {"type": "string", "format": "date"}),
+    _q("place", "place name contains (incident or any of its claims)", {"type": "string", "maxLength": 200}),
+    _q("actor", "actor name or side contains, or actor id equals", {"type": "string", "maxLength": 200}),
+    _q("grade", "incident grade", {"type": "string", "enum": list(GRADES)}),
+    _q("min_count", "at least this many killed (largest stated)", {"type": "integer", "minimum": 0,
+                                                                  "maximum": 10**9}),
+    _q("q", "full-text search over the incident's claims (every word)", {"type": "string", "maxLength": 200}),
+]
+PAGING = [
+    _q("sort", "sort key", {"type": "string", "enum": list(SORTS)}),
+    _q("order", "sort order", {"type": "string", "enum": ["asc", "desc"]}),
+    _q("limit", "page size", {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT}),
+    _q("offset", "first item", {"type": "integer", "minimum": 0, "maximum": 10**9}),
+]
+ERRORS = {s: {"description": d, "content": {"application/json": {"schema": {
+    "$ref": "#/components/schemas/Error"}}}}
+    for s, d in (("400", "bad parameter"), ("404", "not found"))}
+
+
+def _ok(desc: str, schema: dict[str, Any], media: str = "application/json") -> dict[str, Any]:
+    return {"200": {"description": desc, "content": {media: {"schema": schema}}}, **ERRORS}
+
+
+def _path_param(name: str, schema: dict[str, Any]) -> dict[str, Any]:
+    return {"name": name, "in": "path", "required": True, "schema": schema}
+
+
+OBJ: dict[str, Any] = {"type": "object"}
+
+
+@cache
+def openapi() -> dict[str, Any]:
+    export = {"get": {
+        "summary": "The filtered incidents as CSV, JSON Lines or GeoJSON",
+        "operationId": "exportIncidents",
+        "parameters": [_path_param("fmt", {"type": "string", "enum": ["csv", "jsonl", "geojson"]}),
+                       *FILTERS, *PAGING[:2]],
+        "responses": {"200": {"description": "the export", "content": {
+            "text/csv": {"schema": {"type": "string"}},
+            "application/x-ndjson": {"schema": {"type": "string"}},
+            "application/geo+json": {"schema": OBJ}}}, **ERRORS}}}
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "claimweave workbench API", "version": "1",
+                 "description": "Read-only JSON API over a claimweave ledger. Every error is "
+                                '{"error": {"code": ..., "message": ...}}.'},
+        "paths": {
+            "/api/incidents": {"get": {
+                "summary": "Incidents matching the filter", "operationId": "listIncidents",
+                "parameters": FILTERS + PAGING,
+                "responses": _ok("a page of incident summaries", {
+                    "type": "object", "required": ["total", "items"],
+                    "properties": {"total": {"type": "integer"}, "offset": {"type": "integer"},
+                                   "limit": {"type": "integer"},
+                                   "items": {"type": "array", "items": {
+                                       "$ref": "#/components/schemas/IncidentSummary"}}}})}},
+            "/api/incidents/{incident_id}": {"get": {
+                "summary": "One incident: its record and its claims side by side",
+                "operationId": "getIncident",
+                "parameters": [_path_param("incident_id", {"type": "integer", "minimum": 1})],
+                "responses": _ok("the incident", {
+                    "type": "object", "required": ["incident", "summary", "claims"],
+                    "properties": {"incident": OBJ, "summary": {
+                        "$ref": "#/components/schemas/IncidentSummary"},
+                        "claims": {"type": "array", "items": OBJ}}})}},
+            "/api/timeline": {"get": {
+                "summary": "Incidents per week (Monday) by belligerent, for the filter",
+                "operationId": "getTimeline", "parameters": [*FILTERS, _q(
+                    "bucket", "bar width", {"type": "string", "enum": ["week", "day"]})],
+                "responses": _ok("the timeline", {
+                    "type": "object", "properties": {
+                        "bucket": {"type": "string", "enum": ["week", "day"]},
+                        "weeks": {"type": "array", "items": OBJ},
+                        "belligerents": {"type": "array", "items": {"type": "string"}},
+                        "undated": {"type": "integer"}}})}},
+            "/api/documents/{doc}": {"get": {
+                "summary": "A document: text, units, claims, persuasion marks, framing terms",
+                "operationId": "getDocument",
+                "parameters": [_path_param("doc", {"type": "string", "maxLength": 200})],
+                "responses": _ok("the document", OBJ)}},
+            "/api/sources": {"get": {
+                "summary": "Per outlet or account: claims, incidents, corroborated, contradicted",
+                "operationId": "listSources",
+                "responses": _ok("the sources", {"type": "object", "properties": {
+                    "items": {"type": "array", "items": OBJ}}})}},
+            "/api/search": {"get": {
+                "summary": "Full-text search over documents and claims (FTS5)",
+                "operationId": "search",
+                "parameters": [_q("q", "words, all of which must match",
+                                  {"type": "string", "maxLength": 200})],
+                "responses": _ok("hits; each snippet is a list of {text, hit} pieces", OBJ)}},
+            "/api/export/incidents.{fmt}": export,
+            "/api/openapi.json": {"get": {
+                "summary": "This document", "operationId": "openapi",
+                "responses": {"200": {"description": "OpenAPI 3.1", "content": {
+                    "application/json": {"schema": OBJ}}}}}},
+        },
+        "components": {"schemas": {
+            "Error": {"type": "object", "required": ["error"], "additionalProperties": False,
+                      "properties": {"error": {
+                          "type": "object", "required": ["code", "message"],
+                          "additionalProperties": False,
+                          "properties": {"code": {"type": "string"},
+                                         "message": {"type": "string"}}}}},
+            "IncidentSummary": {"type": "object", "required": ["id", "grade"], "properties": {
+                "id": {"type": "integer"}, "grade": {"type": "string", "enum": list(GRADES)},
+                "date_start": {"type": ["string", "null"]}, "date_end": {"type": ["string", "null"]},
+                "place": {"type": ["string", "null"]}, "lat": {"type": ["number", "null"]},
+                "lon": {"type": ["number", "null"]}, "precision": {"type": ["string", "null"]},
+                "count": {"type": ["integer", "null"]}, "belligerent": {"type": "string"},
+                "claims": {"type": "integer"}, "contradictions": {"type": "integer"}}},
+        }},
+    }

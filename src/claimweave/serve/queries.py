@@ -1,0 +1,458 @@
+"""Read-only queries behind the web UI and the JSON API.
+
+Every value from a request reaches SQLite as a bound parameter; sort keys and formats are
+checked against fixed lists. The ledger is opened with ``mode=ro``: the server cannot write.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date as Date
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from .errors import ApiError
+
+GRADES = ("contested", "conceded", "denied", "corroborated", "single_source")
+SORTS = ("date", "count", "grade", "place", "claims", "id")
+BUCKETS = {"week": 7, "day": 1}
+MAX_LIMIT = 1000
+_CONTRA = re.compile(r"^(?:perpetrator|date|place):|\bsays at least\b|^denied or not confirmed")
+
+
+def connect(db: str | Path) -> sqlite3.Connection:
+    """A read-only connection to the ledger (raises ``sqlite3.Error`` if it cannot be read)."""
+    uri = "file:" + quote(str(Path(db).resolve())) + "?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA query_only = ON")
+    conn.create_function("fold", 1, fold, deterministic=True)
+    return conn
+
+
+def fold(s: object) -> str | None:
+    """Lower case without diacritics or ʿayn/hamza marks: "Khān Shaykhūn" -> "khan shaykhun"."""
+    if s is None:
+        return None
+    d = unicodedata.normalize("NFKD", str(s))
+    return "".join(ch for ch in d if not unicodedata.combining(ch) and ch not in "ʿʾ'’`").casefold()
+
+
+def check_ledger(conn: sqlite3.Connection) -> None:
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    missing = {"documents", "units", "claims", "incidents", "claim_incident", "frames"} - tables
+    if missing:
+        raise ValueError(f"not a claimweave ledger (missing tables: {', '.join(sorted(missing))})")
+
+
+def has_fts(conn: sqlite3.Connection) -> bool:
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return {"documents_fts", "claims_fts"} <= tables
+
+
+# -- filters ------------------------------------------------------------------------------------
+def _day(value: str | None, name: str) -> str | None:
+    if value is None or value == "":
+        return None
+    try:
+        return Date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise ApiError(400, "bad_parameter", f"{name} must be a date YYYY-MM-DD") from None
+
+
+def _int(value: str | None, name: str, lo: int, hi: int, default: int | None) -> int | None:
+    if value is None or value == "":
+        return default
+    try:
+        n = int(value)
+    except ValueError:
+        raise ApiError(400, "bad_parameter", f"{name} must be an integer") from None
+    if not lo <= n <= hi:
+        raise ApiError(400, "bad_parameter", f"{name} must be between {lo} and {hi}")
+    return n
+
+
+def _text(value: str | None, name: str, maxlen: int = 200) -> str | None:
+    if value is None or not value.strip():
+        return None
+    if len(value) > maxlen:
+        raise ApiError(400, "bad_parameter", f"{name} is longer than {maxlen} characters")
+    return value.strip()
+
+
+@dataclass(frozen=True)
+class Filters:
+    date_from: str | None = None
+    date_to: str | None = None
+    place: str | None = None
+    actor: str | None = None
+    grade: str | None = None
+    min_count: int | None = None
+    q: str | None = None
+    sort: str = "date"
+    order: str = "desc"
+    limit: int = 100
+    offset: int = 0
+    bucket: str = "week"
+
+    @classmethod
+    def parse(cls, params: Any) -> Filters:
+        grade = _text(params.get("grade"), "grade")
+        if grade is not None and grade not in GRADES:
+            raise ApiError(400, "bad_parameter", "grade must be one of " + ", ".join(GRADES))
+        sort = params.get("sort") or "date"
+        if sort not in SORTS:
+            raise ApiError(400, "bad_parameter", "sort must be one of " + ", ".join(SORTS))
+        order = params.get("order") or ("asc" if sort in ("place", "id") else "desc")
+        if order not in ("asc", "desc"):
+            raise ApiError(400, "bad_parameter", "order must be asc or desc")
+        bucket = params.get("bucket") or "week"
+        if bucket not in BUCKETS:
+            raise ApiError(400, "bad_parameter", "bucket must be day or week")
+        return cls(date_from=_day(params.get("from"), "from"), date_to=_day(params.get("to"), "to"),
+                   place=_text(params.get("place"), "place"), actor=_text(params.get("actor"), "actor"),
+                   grade=grade, min_count=_int(params.get("min_count"), "min_count", 0, 10**9, None),
+                   q=_text(params.get("q"), "q"), sort=sort, order=order,
+                   limit=_int(params.get("limit"), "limit", 1, MAX_LIMIT, 100) or 100,
+                   offset=_int(params.get("offset"), "offset", 0, 10**9, 0) or 0, bucket=bucket)
+
+    def query(self, **change: Any) -> dict[str, str]:
+        """The filter as query parameters (for links), with ``change`` applied."""
+        d = {"from": self.date_from, "to": self.date_to, "place": self.place, "actor": self.actor,
+             "grade": self.grade, "min_count": self.min_count, "q": self.q, "sort": self.sort,
+             "order": self.order, "bucket": None if self.bucket == "week" else self.bucket}
+        d.update(change)
+        return {k: str(v) for k, v in d.items() if v not in (None, "")}
+
+    def filter_query(self) -> dict[str, str]:
+        return {k: v for k, v in self.query().items() if k not in ("sort", "order")}
+
+
+def fts_query(text: str) -> str:
+    """User text as an FTS5 query of quoted terms (all must match): no FTS syntax gets through."""
+    terms = [t for t in re.findall(r"\w+", text) if t][:20]
+    return " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+
+
+def _like(s: str) -> str:
+    return "%" + s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+# -- incidents ------------------------------------------------------------------------------------
+def incident_count(rec: dict[str, Any]) -> int | None:
+    """The incident's headline count: the largest stated number killed (civilians first)."""
+    victims = rec.get("victims") or {}
+    for groups in (["civilians"], list(victims)):
+        best: int | None = None
+        for g in groups:
+            k = (victims.get(g) or {}).get("killed") or {}
+            v = k.get("max") if k.get("max") is not None else k.get("min")
+            if v is not None and (best is None or v > best):
+                best = v
+        if best is not None:
+            return int(best)
+    return None
+
+
+def belligerent(rec: dict[str, Any]) -> str:
+    actors = rec.get("actors") or []
+    known = [a for a in actors if a.get("status") == "known"] or actors
+    return str(known[0].get("side") or known[0].get("name")) if known else "unattributed"
+
+
+def summary(rec: dict[str, Any]) -> dict[str, Any]:
+    p, d = rec.get("place") or {}, rec.get("date") or {}
+    return {
+        "id": rec["id"], "grade": rec["grade"], "date_start": d.get("start"), "date_end": d.get("end"),
+        "date_precision": d.get("precision"), "place": p.get("name"), "lat": p.get("lat"),
+        "lon": p.get("lon"), "precision": p.get("precision"), "country": p.get("country"),
+        "count": incident_count(rec), "belligerent": belligerent(rec),
+        "actors": [{"name": a["name"], "side": a["side"], "status": a["status"]}
+                   for a in rec.get("actors") or []],
+        "claims": len(rec.get("claims") or []),
+        "lines_of_evidence": (rec.get("corroboration") or {}).get("lines_of_evidence"),
+        "contradictions": sum((rec.get("contradictions") or {}).values()),
+        "headline": (rec.get("claims") or [{}])[0].get("text", "")[:200],
+    }
+
+
+def _sorted(items: list[dict[str, Any]], sort: str, order: str) -> list[dict[str, Any]]:
+    """Sorted by ``sort``; items without a value come last in either order."""
+    name = "date_start" if sort == "date" else sort
+
+    def value(s: dict[str, Any]) -> Any:
+        v = s[name]
+        return (GRADES.index(v) if v in GRADES else 99) if sort == "grade" else v
+
+    known = sorted((s for s in items if value(s) is not None), key=lambda s: (value(s), s["id"]),
+                   reverse=order == "desc")
+    return known + sorted((s for s in items if value(s) is None), key=lambda s: s["id"])
+
+
+def filter_incidents(conn: sqlite3.Connection, f: Filters) -> list[dict[str, Any]]:
+    """Summaries of every incident matching ``f`` (not paginated), sorted by ``f.sort``."""
+    where, params = ["record IS NOT NULL"], []
+    if f.grade:
+        where.append("grade = ?")
+        params.append(f.grade)
+    if f.date_from:
+        where.append("coalesce(json_extract(record, '$.date.end'), json_extract(record, '$.date.start')) >= ?")
+        params.append(f.date_from)
+    if f.date_to:
+        where.append("json_extract(record, '$.date.start') <= ?")
+        params.append(f.date_to)
+    if f.place:
+        # the incident's place or any of its claims' places, by gazetteer name or by any spelling
+        # the texts use for that place ("Khan Sheikhoun" finds Khān Shaykhūn)
+        names = place_names(conn, f.place)
+        marks = ",".join("?" * len(names))
+        where.append("(fold(json_extract(record, '$.place.name')) LIKE ? ESCAPE '\\'"
+                     + (f" OR json_extract(record, '$.place.name') IN ({marks})" if names else "")
+                     + " OR EXISTS (SELECT 1 FROM claim_incident ci JOIN claims c ON c.seq = ci.claim"
+                     " WHERE ci.incident = incidents.id AND (fold(c.place) LIKE ? ESCAPE '\\'"
+                     + (f" OR c.place IN ({marks})" if names else "") + ")))")
+        like = _like(fold(f.place) or "")
+        params += [like, *names, like, *names]
+    if f.actor:
+        where.append("EXISTS (SELECT 1 FROM json_each(record, '$.actors') a WHERE"
+                     " json_extract(a.value, '$.name') LIKE ? ESCAPE '\\' OR"
+                     " json_extract(a.value, '$.side') LIKE ? ESCAPE '\\' OR"
+                     " json_extract(a.value, '$.actor_id') = ?)")
+        params += [_like(f.actor), _like(f.actor), f.actor]
+    if f.q:
+        fq = fts_query(f.q)
+        if not fq:
+            return []
+        if has_fts(conn):
+            where.append("id IN (SELECT ci.incident FROM claims_fts JOIN claim_incident ci ON"
+                         " ci.claim = claims_fts.rowid WHERE claims_fts MATCH ?)")
+            params.append(fq)
+        else:
+            where.append("id IN (SELECT ci.incident FROM claims c JOIN claim_incident ci ON"
+                         " ci.claim = c.seq WHERE c.text LIKE ? ESCAPE '\\')")
+            params.append(_like(f.q))
+    sql = f"SELECT record FROM incidents WHERE {' AND '.join(where)}"
+    out = [summary(json.loads(r[0])) for r in conn.execute(sql, params)]
+    if f.min_count is not None:
+        out = [s for s in out if (s["count"] or 0) >= f.min_count]
+    return _sorted(out, f.sort, f.order)
+
+
+def place_names(conn: sqlite3.Connection, text: str, limit: int = 200) -> list[str]:
+    """Gazetteer names of the places some document names with a spelling containing ``text``."""
+    like = _like(fold(text) or "")
+    return [r[0] for r in conn.execute(
+        "SELECT DISTINCT p.name FROM places p JOIN documents d ON d.seq = p.doc WHERE"
+        " fold(substr(d.text, p.span_start + 1, p.span_end - p.span_start)) LIKE ? ESCAPE '\\'"
+        " LIMIT ?", (like, limit))]
+
+
+def incident_records(conn: sqlite3.Connection, ids: list[int]) -> list[dict[str, Any]]:
+    out = []
+    for i in range(0, len(ids), 500):
+        part = ids[i:i + 500]
+        out += [json.loads(r[0]) for r in conn.execute(
+            f"SELECT record FROM incidents WHERE id IN ({','.join('?' * len(part))})", part)]
+    order = {v: n for n, v in enumerate(ids)}
+    return sorted(out, key=lambda r: order[r["id"]])
+
+
+def is_contradiction(reason: str) -> bool:
+    return bool(_CONTRA.search(reason))
+
+
+def incident_detail(conn: sqlite3.Connection, incident_id: int) -> dict[str, Any]:
+    row = conn.execute("SELECT record FROM incidents WHERE id = ? AND record IS NOT NULL",
+                       (incident_id,)).fetchone()
+    if row is None:
+        raise ApiError(404, "not_found", f"no incident {incident_id}")
+    rec: dict[str, Any] = json.loads(row[0])
+    contra: dict[str, list[str]] = defaultdict(list)
+    for r in rec["reasons"]:
+        if is_contradiction(r["reason"]):
+            for ref in r["claims"]:
+                contra[ref].append(r["reason"])
+    claims = []
+    for r in conn.execute(
+            "SELECT c.*, d.id AS document_id, d.seq AS doc_seq, d.outlet AS outlet,"
+            " d.published AS published, d.title AS title, ci.score AS score, ci.reason AS link_reason"
+            " FROM claim_incident ci JOIN claims c ON c.seq = ci.claim JOIN documents d"
+            " ON d.seq = c.doc WHERE ci.incident = ? ORDER BY c.seq", (incident_id,)):
+        ref = f"{r['document_id']}#{r['id']}"
+        chain: list[str] = next((c["chain"] for c in rec["claims"]
+                      if f"{c['document']}#{c['claim']}" == ref), [])
+        claims.append({
+            "ref": ref, "document": r["document_id"], "document_seq": r["doc_seq"], "claim": r["id"],
+            "kind": r["kind"], "text": r["text"], "claimant": r["claimant"], "chain": chain,
+            "actor": r["actor"], "target": r["target"], "victims": json.loads(r["victims_json"]),
+            "victims_summary": r["victims_summary"], "date": json.loads(r["date_json"] or "null"),
+            "place": json.loads(r["place_json"] or "null"), "weapon": r["weapon"],
+            "outlet": r["outlet"], "published": r["published"], "title": r["title"],
+            "link": {"score": r["score"], "reason": r["link_reason"]},
+            "contradictions": contra.get(ref, []),
+        })
+    return {"incident": rec, "summary": summary(rec), "claims": claims}
+
+
+# -- documents ------------------------------------------------------------------------------------
+def _doc_row(conn: sqlite3.Connection, doc: str) -> sqlite3.Row:
+    row = None
+    if doc.isascii() and doc.isdigit() and len(doc) <= 18:
+        row = conn.execute("SELECT * FROM documents WHERE seq = ?", (int(doc),)).fetchone()
+    if row is None:
+        row = conn.execute("SELECT * FROM documents WHERE id = ? ORDER BY seq LIMIT 1",
+                           (doc,)).fetchone()
+    if row is None:
+        raise ApiError(404, "not_found", "no such document")
+    return row
+
+
+def document_detail(conn: sqlite3.Connection, doc: str) -> dict[str, Any]:
+    d = _doc_row(conn, doc)
+    seq = d["seq"]
+    units = [dict(r) for r in conn.execute(
+        "SELECT id, kind, span_start AS start, span_end AS end, speaker, lang, parent FROM units"
+        " WHERE doc = ? ORDER BY ord", (seq,))]
+    claims = [dict(r) for r in conn.execute(
+        "SELECT c.id, c.kind, c.unit_id, c.span_start AS start, c.span_end AS end, c.text,"
+        " c.claimant, c.actor, c.victims_summary, c.place, c.date_start, c.sources,"
+        " ci.incident AS incident FROM claims c LEFT JOIN claim_incident ci ON ci.claim = c.seq"
+        " WHERE c.doc = ? ORDER BY c.ord", (seq,))]
+    frames = [dict(r) for r in conn.execute(
+        "SELECT technique, span_start AS start, span_end AS end, unit_id, reason FROM frames"
+        " WHERE doc = ? ORDER BY ord", (seq,))]
+    terms = [dict(r) for r in conn.execute(
+        "SELECT concept, term, span_start AS start, span_end AS end, unit_id FROM framing_terms"
+        " WHERE doc = ? ORDER BY ord", (seq,))]
+    return {"seq": seq, "id": d["id"], "title": d["title"], "outlet": d["outlet"],
+            "author": d["author"], "published": d["published"], "url": d["url"],
+            "genre": d["genre"], "language": d["language"], "sha256": d["sha256"],
+            "text": d["text"], "units": units, "claims": claims, "frames": frames,
+            "framing_terms": terms}
+
+
+# -- sources --------------------------------------------------------------------------------------
+def sources(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Per outlet or account (the publisher of each document): what it claims, in which incidents,
+    and how often those claims are corroborated by or contradicted by independent lines."""
+    out: dict[str, dict[str, Any]] = {}
+    ref_source: dict[str, str] = {}
+    for r in conn.execute(
+            "SELECT coalesce(d.outlet, d.author, 'document ' || d.id) AS source, d.id AS doc,"
+            " c.id AS claim, ci.incident AS incident FROM documents d LEFT JOIN claims c"
+            " ON c.doc = d.seq LEFT JOIN claim_incident ci ON ci.claim = c.seq"):
+        s = out.setdefault(r["source"], {"source": r["source"], "documents": set(), "claims": 0,
+                                         "incidents": set(), "corroborated": set(),
+                                         "contradicted": set(), "grades": Counter()})
+        s["documents"].add(r["doc"])
+        if r["claim"] is not None:
+            s["claims"] += 1
+            ref_source[f"{r['doc']}#{r['claim']}"] = r["source"]
+        if r["incident"] is not None:
+            s["incidents"].add(r["incident"])
+    for (rec_json,) in conn.execute("SELECT record FROM incidents WHERE record IS NOT NULL"):
+        rec = json.loads(rec_json)
+        mine = {ref_source.get(f"{c['document']}#{c['claim']}") for c in rec["claims"]}
+        lines = (rec.get("corroboration") or {}).get("lines_of_evidence") or 0
+        for src in mine - {None}:
+            s = out[src]  # type: ignore[index]
+            s["grades"][rec["grade"]] += 1
+            if lines >= 2:
+                s["corroborated"].add(rec["id"])
+        for reason in rec["reasons"]:
+            if is_contradiction(reason["reason"]):
+                for ref in reason["claims"]:
+                    if ref in ref_source:
+                        out[ref_source[ref]]["contradicted"].add(rec["id"])
+    rows = []
+    for s in out.values():
+        rows.append({"source": s["source"], "documents": len(s["documents"]), "claims": s["claims"],
+                     "incidents": sorted(s["incidents"]), "n_incidents": len(s["incidents"]),
+                     "corroborated": len(s["corroborated"]), "contradicted": len(s["contradicted"]),
+                     "grades": dict(s["grades"])})
+    return sorted(rows, key=lambda r: (-r["claims"], r["source"]))
+
+
+# -- search ---------------------------------------------------------------------------------------
+MARK_ON, MARK_OFF = "\x02", "\x03"
+
+
+@dataclass
+class SearchResult:
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+
+
+def search(conn: sqlite3.Connection, text: str, limit: int = 50) -> SearchResult:
+    """Documents and claims matching every word of ``text``; ``snippet`` holds (text, marked)
+    pieces for highlighting (the HTML is built by escaping each piece)."""
+    res = SearchResult()
+    fq = fts_query(text)
+    if not fq:
+        return res
+    if not has_fts(conn):
+        raise ApiError(501, "no_full_text", "this ledger's SQLite has no FTS5 tables")
+    for r in conn.execute(
+            "SELECT d.seq, d.id, d.title, d.outlet, snippet(documents_fts, 1, ?, ?, '…', 24) AS snip"
+            " FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid"
+            " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?", (MARK_ON, MARK_OFF, fq, limit)):
+        res.documents.append({"seq": r["seq"], "id": r["id"], "title": r["title"],
+                              "outlet": r["outlet"], "snippet": pieces(r["snip"])})
+    for r in conn.execute(
+            "SELECT c.id, d.id AS document_id, d.seq AS doc_seq, ci.incident,"
+            " highlight(claims_fts, 0, ?, ?) AS hl FROM claims_fts JOIN claims c"
+            " ON c.seq = claims_fts.rowid JOIN documents d ON d.seq = c.doc LEFT JOIN claim_incident"
+            " ci ON ci.claim = c.seq WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?",
+            (MARK_ON, MARK_OFF, fq, limit)):
+        res.claims.append({"claim": r["id"], "document": r["document_id"], "document_seq": r["doc_seq"],
+                           "incident": r["incident"], "snippet": pieces(r["hl"])})
+    return res
+
+
+def pieces(marked: str) -> list[dict[str, Any]]:
+    """Split FTS output at the marker characters into balanced (text, hit) pieces."""
+    out: list[dict[str, Any]] = []
+    hit = False
+    for part in re.split(f"([{MARK_ON}{MARK_OFF}])", marked or ""):
+        if part == MARK_ON:
+            hit = True
+        elif part == MARK_OFF:
+            hit = False
+        elif part:
+            out.append({"text": part, "hit": hit})
+    return out
+
+
+# -- timeline -------------------------------------------------------------------------------------
+def week_of(day: str | None, bucket: str = "week") -> str | None:
+    """The bucket's first day: the Monday of the ISO week, or the day itself."""
+    if not day:
+        return None
+    try:
+        d = Date.fromisoformat(day[:10])
+    except ValueError:
+        return None
+    return (d - timedelta(days=d.weekday() if bucket == "week" else 0)).isoformat()
+
+
+def timeline(items: list[dict[str, Any]], bucket: str = "week") -> dict[str, Any]:
+    """Incidents per ISO week (its Monday) or per day, by belligerent side, for the filtered
+    incidents (by the first day of each incident's date)."""
+    weeks: dict[str, Counter[str]] = defaultdict(Counter)
+    undated = 0
+    for s in items:
+        w = week_of(s["date_start"], bucket)
+        if w is None:
+            undated += 1
+            continue
+        weeks[w][s["belligerent"]] += 1
+    sides = sorted({b for c in weeks.values() for b in c})
+    return {"bucket": bucket, "weeks": [{"week": w, "counts": dict(weeks[w])} for w in sorted(weeks)],
+            "belligerents": sides, "undated": undated}
