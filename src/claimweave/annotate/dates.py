@@ -18,6 +18,7 @@ meaning ("last", "since", "early", "dernier") are inside it.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from collections.abc import Callable, Iterable
@@ -524,18 +525,26 @@ def find_dates(text: str, base: int = 0, published: str | None = None,
     pub = _pub(published)
     found = _candidates(text)
     found.sort(key=lambda t: (t[0] - t[1], t[0]))  # longest first, then leftmost
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # taken spans, kept sorted and non-overlapping
+    ends: list[int] = []
     out: list[DateMention] = []
+
+    def overlaps(s: int, e: int) -> bool:
+        i = bisect.bisect_right(starts, s)
+        return (i > 0 and ends[i - 1] > s) or (i < len(starts) and starts[i] < e)
+
     for s, e, g, kind in found:
-        if any(s < te and ts < e for ts, te in taken):
+        if overlaps(s, e):
             continue
         val = _HANDLERS[kind](g, text[s:e], pub, text[max(0, s - 16):s])
         if val is None:
             continue
         s, val = _since(text, s, e, val, pub)
-        if any(s < te and ts < e for ts, te in taken):
+        if overlaps(s, e):
             continue
-        taken.append((s, e))
+        i = bisect.bisect_right(starts, s)
+        starts.insert(i, s)
+        ends.insert(i, e)
         out.append(DateMention(base + s, base + e, text[s:e], val))
     out.sort(key=lambda d: d.start)
     return out
