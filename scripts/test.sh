@@ -10,6 +10,6 @@ if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/
   { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; } >/dev/null 2>&1 \
     || echo "test.sh: could not install chromium with apt-get; browser tests will skip" >&2
 fi
-.venv/bin/ruff check src tests bench
+.venv/bin/ruff check src tests bench fuzz
 .venv/bin/mypy
 .venv/bin/python -m pytest "$@"
