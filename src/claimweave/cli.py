@@ -208,6 +208,14 @@ def claims(db: Path, limit: int | None, width: int | None) -> None:
     click.echo(_printable(render_claims(rows, max(w, 80))))
 
 
+def _to_output(output: Path | None, write: Any) -> int:
+    """Run ``write(stream)`` on standard output, or on ``output`` opened for text."""
+    if output is None:
+        return int(write(sys.stdout))
+    with output.open("w", encoding="utf-8", newline="") as fh:
+        return int(write(fh))
+
+
 @main.command()
 @click.option("--db", required=True, type=LEDGER_EXISTING, help=DB_HELP)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
@@ -218,11 +226,7 @@ def export(db: Path, fmt: str, output: Path | None) -> None:
     from .store.export import export as do_export
 
     with _open_ledger(db) as ledger:
-        if output is None:
-            n = do_export(ledger, fmt, sys.stdout)
-        else:
-            with output.open("w", encoding="utf-8", newline="") as fh:
-                n = do_export(ledger, fmt, fh)
+        n = _to_output(output, lambda out: do_export(ledger, fmt, out))
     _err(f"exported {n} {'documents' if fmt == 'jsonl' else 'rows'} as {fmt}")
 
 
@@ -246,11 +250,7 @@ def incidents(db: Path, fmt: str, output: Path | None) -> None:
     from .link.export import export_incidents
 
     with _open_ledger(db) as ledger:
-        if output is None:
-            n = export_incidents(ledger, fmt, sys.stdout)
-        else:
-            with output.open("w", encoding="utf-8", newline="") as fh:
-                n = export_incidents(ledger, fmt, fh)
+        n = _to_output(output, lambda out: export_incidents(ledger, fmt, out))
     _err(f"exported {n} incidents as {fmt}")
 
 
