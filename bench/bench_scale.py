@@ -88,6 +88,17 @@ def startup(tmp: Path) -> float:
     return best
 
 
+def _read_texts(corpus: Path, limit: int) -> list[str]:
+    """The first ``limit`` texts of a generated JSON Lines corpus."""
+    texts: list[str] = []
+    with open(corpus, encoding="utf-8") as fh:
+        for line in fh:
+            texts.append(json.loads(line)["text"])
+            if len(texts) >= limit:
+                break
+    return texts
+
+
 def spacy_ner(corpus: Path, limit: int) -> tuple[float, int] | str:
     """(words/s, documents) of en_core_web_sm with only NER over the first ``limit`` texts."""
     try:
@@ -100,12 +111,7 @@ def spacy_ner(corpus: Path, limit: int) -> tuple[float, int] | str:
         assert nlp.pipe_names == ["tok2vec", "ner"], nlp.pipe_names
     except Exception as exc:
         return f"not available: {type(exc).__name__}: {exc}"
-    texts = []
-    with open(corpus, encoding="utf-8") as fh:
-        for line in fh:
-            texts.append(json.loads(line)["text"])
-            if len(texts) >= limit:
-                break
+    texts = _read_texts(corpus, limit)
     words = sum(len(t.split()) for t in texts)
     t0 = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=64):
@@ -118,12 +124,7 @@ def claimweave_words_per_s(corpus: Path, limit: int, lang: bool) -> float:
     from claimweave.pipeline import make_document, run
     from claimweave.record import to_dict
 
-    texts = []
-    with open(corpus, encoding="utf-8") as fh:
-        for line in fh:
-            texts.append(json.loads(line)["text"])
-            if len(texts) >= limit:
-                break
+    texts = _read_texts(corpus, limit)
     opts = ExtractOptions(detect_language=lang)
     run(make_document(texts[0]), opts)
     t0 = time.perf_counter()

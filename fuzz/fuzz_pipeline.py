@@ -31,6 +31,10 @@ from pathlib import Path
 
 import atheris
 
+# One WARC record builder for the fuzz harness and the tests alike (tests/pagegen.py).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from pagegen import warc_response  # noqa: E402
+
 with atheris.instrument_imports(include=["claimweave"]):
     # Stages imported lazily by the package are imported here so they get instrumented too.
     import claimweave.annotate.actors
@@ -121,15 +125,6 @@ def _seed_text(r: random.Random) -> str:
     return "\n\n".join(paras) + "\n\nJane Doe\n\nThey counted more later today.\n\nSam K\n\nSad news.\n"
 
 
-def _warc(html: bytes) -> bytes:
-    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html
-    head = ("WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:seed>\r\n"
-            "WARC-Target-URI: http://example.invalid/a\r\nWARC-Date: 2020-01-01T00:00:00Z\r\n"
-            "Content-Type: application/http; msgtype=response\r\n"
-            f"Content-Length: {len(http)}\r\n\r\n").encode()
-    return head + http + b"\r\n\r\n"
-
-
 def write_seeds(directory: Path, n: int = 40, seed: int = 7) -> int:
     """Write a small seed corpus (our own templates) for every input mode; return how many."""
     directory.mkdir(parents=True, exist_ok=True)
@@ -144,7 +139,7 @@ def write_seeds(directory: Path, n: int = 40, seed: int = 7) -> int:
         variants = {
             0: text.encode(), 1: html, 2: (row + "\n{broken\n").encode(),
             3: ("id,title,text\n" + f's{i},T,"{text.replace(chr(34), chr(39))}"\n').encode(),
-            4: _warc(html), 5: gzip.compress(_warc(html)), 6: text.encode("utf-16"),
+            4: warc_response(html), 5: gzip.compress(warc_response(html)), 6: text.encode("utf-16"),
         }
         for mode, body in variants.items():
             (directory / f"seed-{i:03d}-{mode}").write_bytes(bytes([mode]) + body)

@@ -92,3 +92,16 @@ def pages(seed: int, n: int) -> list[str]:
     """``n`` distinct pages from ``seed`` (a serial line keeps any two apart)."""
     r = random.Random(seed)
     return [f"{page(r)}\nRef {seed}-{i}\n" for i in range(n)]
+
+
+def warc_response(payload: bytes, *, status: str = "200 OK",
+                  content_type: str = "text/html; charset=utf-8", headers: str = "",
+                  target: str = "http://example.invalid/") -> bytes:
+    """One WARC/1.0 ``response`` record wrapping an HTTP response with ``payload`` as its body;
+    ``headers`` are extra HTTP header lines, each ending in CRLF."""
+    http = f"HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\n{headers}\r\n".encode() + payload
+    head = ("WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:claimweave-test>\r\n"
+            f"WARC-Target-URI: {target}\r\nWARC-Date: 2020-01-01T00:00:00Z\r\n"
+            "Content-Type: application/http; msgtype=response\r\n"
+            f"Content-Length: {len(http)}\r\n\r\n").encode()
+    return head + http + b"\r\n\r\n"

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 
+from pagegen import warc_response
+
 CLAIMWEAVE = Path(sys.executable).parent / "claimweave"
 GOOD = "More than 17 civilians were killed on November 3 in Hajin, according to a local monitor.\n"
 ARABIC = "قتل 12 مدنيا في غارات جوية على مدينة الرقة يوم الثلاثاء، بحسب مرصد محلي.\n"
@@ -68,15 +70,6 @@ def _errors(db: Path) -> dict[str, str]:
         return {p: c for p, c in conn.execute("SELECT path, code FROM input_errors")}
 
 
-def _warc_response(payload: bytes, headers: str) -> bytes:
-    http = f"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n{headers}\r\n".encode() + payload
-    head = ("WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:bomb>\r\n"
-            "WARC-Target-URI: http://example.invalid/bomb\r\nWARC-Date: 2020-01-01T00:00:00Z\r\n"
-            "Content-Type: application/http; msgtype=response\r\n"
-            f"Content-Length: {len(http)}\r\n\r\n").encode()
-    return head + http + b"\r\n\r\n"
-
-
 def _gzip_bomb(size: int) -> bytes:
     """gzip of ``size`` bytes of HTML-ish filler, streamed so the test itself stays small."""
     out = io.BytesIO()
@@ -118,7 +111,7 @@ def _corpus(root: Path) -> dict[str, Path]:
                                  + "â€œquotedâ€\x9d\n", encoding="utf-8")
     files["deep_html"].write_text("<html><body>" + "<div>" * 10_000 + "Twelve civilians were killed."
                                   + "</div>" * 10_000 + "</body></html>", encoding="utf-8")
-    files["warc_bomb"].write_bytes(_warc_response(_gzip_bomb(200 << 20), "Content-Encoding: gzip\r\n"))
+    files["warc_bomb"].write_bytes(warc_response(_gzip_bomb(200 << 20), headers="Content-Encoding: gzip\r\n"))
     files["jsonl_broken"].write_text(
         json.dumps({"id": "a", "text": GOOD.replace("17", "19")}) + "\n{\"id\": \"b\", \"text\": \"cut short\n"
         + json.dumps({"id": "c", "text": GOOD.replace("17", "18")}) + "\n", encoding="utf-8")
@@ -201,7 +194,7 @@ def test_hundred_megabyte_single_line(tmp_path: Path, suffix: str) -> None:
 
 def test_gzip_member_bomb_in_warc_gz(tmp_path: Path) -> None:
     """A .warc.gz whose one gzip member inflates to 300 MB: capped at the limit, not in memory."""
-    record = _warc_response(b"<html><body>" + b"<p>" + b"b" * (300 << 20) + b"</p></body></html>", "")
+    record = warc_response(b"<html><body>" + b"<p>" + b"b" * (300 << 20) + b"</p></body></html>")
     data = zlib.compressobj(9, zlib.DEFLATED, 31)
     path = tmp_path / "bomb.warc.gz"
     path.write_bytes(data.compress(record) + data.flush())

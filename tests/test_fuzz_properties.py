@@ -31,7 +31,7 @@ from claimweave.options import ExtractOptions
 from claimweave.pipeline import make_document, run
 from claimweave.record import to_dict
 from claimweave.schema import contract_errors
-from pagegen import page
+from pagegen import page, warc_response
 
 SCALE = int(os.environ.get("CLAIMWEAVE_FUZZ_SCALE", "1"))  # e.g. 50 for a long run
 FAST = settings(max_examples=150 * SCALE, deadline=None, suppress_health_check=list(HealthCheck))
@@ -162,21 +162,13 @@ def html_bytes(draw: st.DrawFn) -> bytes:
         "utf-8", "surrogatepass")
 
 
-def _warc_record(payload: bytes, ctype: str, status: str) -> bytes:
-    http = f"HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\n\r\n".encode() + payload
-    head = ("WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\n"
-            "WARC-Target-URI: http://example.invalid/\r\nWARC-Date: 2020-01-01T00:00:00Z\r\n"
-            f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(http)}\r\n\r\n")
-    return head.encode() + http + b"\r\n\r\n"
-
-
 @st.composite
 def warc_bytes(draw: st.DrawFn) -> bytes:
     out = b""
     for _ in range(draw(st.integers(1, 3))):
-        rec = _warc_record(draw(html_bytes()), draw(st.sampled_from(["text/html", "text/plain",
+        rec = warc_response(draw(html_bytes()), content_type=draw(st.sampled_from(["text/html", "text/plain",
                                                                       "text/html; charset=cp1256"])),
-                           draw(st.sampled_from(["200 OK", "404 Not Found", "2xx"])))
+                           status=draw(st.sampled_from(["200 OK", "404 Not Found", "2xx"])))
         if draw(st.booleans()):
             rec = gzip.compress(rec)
         out += rec

@@ -19,6 +19,7 @@ from claimweave.ingest import iter_documents
 from claimweave.options import ExtractOptions
 from claimweave.pipeline import make_document, run
 from claimweave.store import Ledger
+from pagegen import warc_response
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "claimweave"
 
@@ -55,19 +56,10 @@ def no_escape(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return attempts
 
 
-def _warc(html: bytes) -> bytes:
-    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html
-    head = ("WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:h>\r\n"
-            "WARC-Target-URI: http://attacker.invalid/page\r\nWARC-Date: 2020-01-01T00:00:00Z\r\n"
-            "Content-Type: application/http; msgtype=response\r\n"
-            f"Content-Length: {len(http)}\r\n\r\n").encode()
-    return head + http + b"\r\n\r\n"
-
-
 def test_nothing_a_document_names_is_fetched_or_executed(tmp_path: Path, no_escape: list[str]) -> None:
     (tmp_path / "page.html").write_text(HOSTILE_HTML, encoding="utf-8")
     (tmp_path / "page.xhtml").write_text('<?xml version="1.0"?>\n' + HOSTILE_HTML, encoding="utf-8")
-    (tmp_path / "crawl.warc").write_bytes(_warc(HOSTILE_HTML.encode()))
+    (tmp_path / "crawl.warc").write_bytes(warc_response(HOSTILE_HTML.encode(), target="http://attacker.invalid/page"))
     (tmp_path / "wire.jsonl").write_text(json.dumps({"id": "h", "html": HOSTILE_HTML,
                                                      "url": "http://attacker.invalid/"}) + "\n",
                                          encoding="utf-8")

@@ -208,6 +208,18 @@ def claims(db: Path, limit: int | None, width: int | None) -> None:
     click.echo(_printable(render_claims(rows, max(w, 80))))
 
 
+def _export_options(fn: Any) -> Any:
+    """--db, --format and --output, shared by the commands that export."""
+    for opt in reversed((
+        click.option("--db", required=True, type=LEDGER_EXISTING, help=DB_HELP),
+        click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True),
+        click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), default=None,
+                     help="Write here instead of standard output."),
+    )):
+        fn = opt(fn)
+    return fn
+
+
 def _to_output(output: Path | None, write: Any) -> int:
     """Run ``write(stream)`` on standard output, or on ``output`` opened for text."""
     if output is None:
@@ -217,10 +229,7 @@ def _to_output(output: Path | None, write: Any) -> int:
 
 
 @main.command()
-@click.option("--db", required=True, type=LEDGER_EXISTING, help=DB_HELP)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
-@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Write here instead of standard output.")
+@_export_options
 def export(db: Path, fmt: str, output: Path | None) -> None:
     """Export the ledger as JSON Lines (claimweave/1), CSV (one row per claim) or GeoJSON."""
     from .store.export import export as do_export
@@ -241,10 +250,7 @@ def link(db: Path) -> None:
 
 
 @main.command()
-@click.option("--db", required=True, type=LEDGER_EXISTING, help=DB_HELP)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
-@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Write here instead of standard output.")
+@_export_options
 def incidents(db: Path, fmt: str, output: Path | None) -> None:
     """Export the incidents (claims, sources, date, place, victims, actors, grade, reasons)."""
     from .link.export import export_incidents
