@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from claimweave.annotate.actors import (
@@ -211,17 +209,3 @@ def test_offsets_base_sorted_non_overlapping() -> None:
 ])
 def test_fakes_mapping(actor_id: str, fakes: str | None) -> None:
     assert load_kb().get(actor_id).fakes_actor == fakes
-
-
-def test_speed() -> None:
-    sentence = ("Earlier, the Syrian Observatory for Human Rights said that US-led coalition "
-                "warplanes and artillery struck positions of IS fighters near the town, while "
-                "Russian jets bombed rebel-held villages and the SDF advanced. ")
-    text = sentence * 20
-    words = len(text.split())
-    find_actors(text)
-    t0 = time.perf_counter()
-    for _ in range(5):
-        find_actors(text)
-    per_word = (time.perf_counter() - t0) / 5 / words
-    assert per_word < 15e-6, f"{per_word * 1e6:.1f} us/word"

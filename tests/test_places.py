@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -180,9 +179,7 @@ def test_lookup() -> None:
 def test_build_and_load_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = gazetteer.build_index(tmp_path / "g.pickle")
     assert target.exists() and not list(tmp_path.glob("*.tmp"))
-    t = time.perf_counter()
     gaz = gazetteer.load_index(target)
-    assert time.perf_counter() - t < 1.0
     assert gaz.lookup("Raqqa").admin1 == "Raqqa"  # type: ignore[union-attr]
     monkeypatch.setenv("CLAIMWEAVE_CACHE_DIR", str(tmp_path))
     assert gazetteer.cache_path().parent == tmp_path
