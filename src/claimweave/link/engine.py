@@ -6,8 +6,10 @@ claims: only with incidents at the same place). The claim joins the best-scoring
 the score reaches :data:`THRESHOLD`, else it opens a new one. Scores (see :func:`score`):
 
 - place: same place +2; both at village/city precision and <= 15 km apart +1.5, > 40 km -3
-- date: both dated to the day, same day +1
-- actor: the claim's perpetrator side already named in the incident +1
+- date: both dated to the day, same day +1, different days -3 (two reports that each state
+  their day and disagree on it are, as for Airwars and UCDP, two incidents unless all else agrees)
+- actor: the claim's perpetrator side already named in the incident +1 (a different side is no
+  penalty: competing attribution is what makes an incident contested)
 - cause: same cause of death +1, a different one -1 (not at the same place)
 - numbers: killed counts within a factor 1.5 of each other +0.5
 - wording: 4 x Jaccard of the content-word masks
@@ -87,9 +89,9 @@ def score(f: ClaimFeatures, p: Profile) -> tuple[float, list[str]]:
         elif d > 40:
             s -= 3
             why.append(f"places {d:.0f} km apart")
-    if f.precise and p.precise and f.lo == p.lo:
-        s += 1
-        why.append("same day")
+    if f.precise and p.precise:
+        s += 1 if f.lo == p.lo else -3
+        why.append("same day" if f.lo == p.lo else "different days")
     if f.side is not None and f.side in p.sides:
         s += 1
         why.append("same perpetrator side")
