@@ -193,3 +193,14 @@ def test_team_added_neighbourhoods_and_villages() -> None:
         "shells hit al-Mazzeh and Barzeh.")}
     assert got == {"Sheikh Maqsoud": "aleppo", "Salaheddine": "aleppo", "al-Fouaa": "idlib",
                    "Bab al-Hawa": "idlib", "al-Mazzeh": "damascus", "Barzeh": "damascus"}
+
+
+def test_place_word_inside_a_group_name_is_no_place() -> None:
+    # Regression: "al-Sham" in "Ahrar al-Sham" counted as Damascus, and an Idlib article whose
+    # group was named three times was placed in Damascus by the FA-KES evaluation.
+    from claimweave import extract
+
+    rec = extract("Ahrar al-Sham fighters were killed in a blast in Idlib. Damascus denied it. "
+                  "The Islamic State of Iraq and al-Sham claimed the attack.")
+    names = [p["name"] for p in rec["places"]]
+    assert names == ["Idlib", "Damascus"], names

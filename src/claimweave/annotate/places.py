@@ -10,7 +10,10 @@ Idlib", "Aleppo countryside", "محافظة إدلب" give the governorate.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from claimweave.annotate.gazetteer import (
     STRONG_ARTICLES,
@@ -21,6 +24,14 @@ from claimweave.annotate.gazetteer import (
     norm_token,
 )
 from claimweave.model import Place, PlaceMention
+
+
+class Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
 
 _LETTERS = "(?:[^\\W\\d_]|[\u0610-\u061a\u064b-\u065f\u0670])"
 _TOKEN = re.compile(
@@ -196,6 +207,21 @@ def find_places(text: str, base: int = 0) -> list[PlaceMention]:
         if not out or base + start >= out[-1].end:
             out.append(PlaceMention(base + start, base + end, text[start:end], place))
         i = last + 1
+    return out
+
+
+def outside_names(mentions: list[PlaceMention], names: Sequence[Span]) -> list[PlaceMention]:
+    """Drop places that lie inside a longer name: "al-Sham" in "Ahrar al-Sham", "Iraq" in "Islamic
+    State of Iraq". A metonym that is the whole name ("Damascus denied") stays a place."""
+    spans = sorted((n.start, n.end) for n in names)
+    starts = [a for a, _ in spans]
+    out = []
+    for m in mentions:
+        k = bisect_right(starts, m.start)
+        inside = any(a <= m.start and m.end <= b and b - a > m.end - m.start
+                     for a, b in spans[max(0, k - 4):k])
+        if not inside:
+            out.append(m)
     return out
 
 
