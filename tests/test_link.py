@@ -99,6 +99,24 @@ def test_reports_that_state_different_days_are_two_incidents() -> None:
     assert lk.link(_f(3, 3, 1000))[0] == a
 
 
+def test_claims_of_one_report_hold_together() -> None:
+    # Regression: a headline ("nerve agent killed at least 74 in Khan Sheikhoun") and its lede
+    # (undated, a different cause word) opened two incidents of the demo corpus.
+    lk = Linker()
+    head = _f(1, 7, 1000, cause="chemical", mask=0b1111)
+    head.lo = head.hi = None
+    head.precise = False
+    a = lk.link(head)[0]
+    lede = _f(2, 7, 1000, cause="shelling", mask=0b110000)
+    lede.lo = lede.hi = None
+    lede.precise = False
+    assert lk.link(lede)[0] == a
+    other = _f(3, 8, 1000, cause=None, mask=0b11000000)
+    other.lo = other.hi = None
+    other.precise = False
+    assert lk.link(other)[0] != a
+
+
 def test_independence_one_origin_is_one_line(tmp_path: Path) -> None:
     docs = [{"id": f"w{i}", "outlet": o, "published": "2018-03-02",
              "text": f"{o}: air strikes killed 12 civilians in Atarib on March 1, 2018, according to "

@@ -12,6 +12,8 @@ the score reaches :data:`THRESHOLD`, else it opens a new one. Scores (see :func:
   penalty: competing attribution is what makes an incident contested)
 - cause: same cause of death +1, a different one -1 (not at the same place)
 - numbers: killed counts within a factor 1.5 of each other +0.5
+- document: a claim of the same document already joined the incident +1 (a report's headline,
+  lede and denial paragraph tell one incident more often than two)
 - wording: 4 x Jaccard of the content-word masks
 """
 
@@ -25,7 +27,9 @@ from typing import Any
 from .features import MASK_BITS, ClaimFeatures
 
 THRESHOLD = 2.0
+SAME_DOC = 1.0
 MAX_SPAN = 62  # days indexed per incident or searched per claim
+_DOCS = 8  # documents remembered per incident for the same-document bonus
 _MASK_CAP = 160  # bits: an incident's word mask stops growing past this many
 
 
@@ -47,20 +51,21 @@ class Profile:
     vhi: int | None = None
     mask: int = 0
     n: int = 0
+    docs: list[int] = field(default_factory=list)  # the last few documents that joined
 
     def to_json(self) -> str:
         return json.dumps({"lo": self.lo, "hi": self.hi, "precise": self.precise,
                            "place_key": self.place_key, "lat": self.lat, "lon": self.lon,
                            "prank": self.prank, "sides": sorted(self.sides),
                            "causes": sorted(self.causes), "vlo": self.vlo, "vhi": self.vhi,
-                           "mask": format(self.mask, "x"), "n": self.n})
+                           "mask": format(self.mask, "x"), "n": self.n, "docs": self.docs})
 
     @classmethod
     def from_json(cls, pid: int, family: str, region: str, text: str) -> Profile:
         d: dict[str, Any] = json.loads(text)
         return cls(pid, family, region, d["lo"], d["hi"], d["precise"], d["place_key"], d["lat"],
                    d["lon"], d["prank"], set(d["sides"]), set(d["causes"]), d["vlo"], d["vhi"],
-                   int(d["mask"], 16), d["n"])
+                   int(d["mask"], 16), d["n"], list(d.get("docs", [])))
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -106,6 +111,9 @@ def score(f: ClaimFeatures, p: Profile) -> tuple[float, list[str]]:
             p.vlo / 1.5 <= f.vmin <= p.vhi * 1.5:
         s += 0.5
         why.append("comparable counts")
+    if f.doc in p.docs:
+        s += SAME_DOC
+        why.append("same document")
     j = jaccard(f.mask, p.mask)
     s += 4 * j
     why.append(f"wording {j:.2f}")
@@ -199,6 +207,8 @@ class Linker:
         if p.mask.bit_count() < _MASK_CAP:
             p.mask |= f.mask
         p.n += 1
+        if f.doc not in p.docs:
+            p.docs = (p.docs + [f.doc])[-_DOCS:]
         self.dirty.add(p.id)
         if moved:
             self._register(p)
