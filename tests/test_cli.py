@@ -234,6 +234,18 @@ def test_ingest_same_text_under_another_name_is_not_stored_twice(tmp_path: Path)
     assert counts(db)["documents"] == 1
 
 
+def test_ingest_skips_its_own_ledger_inside_the_folder(tmp_path: Path) -> None:
+    # Regression: a ledger kept in the folder being ingested was read as input on the next run,
+    # and its .db, -wal and -shm files were reported as three failures (exit status 1).
+    corpus = write_corpus(tmp_path / "in", {"a.txt": ARTICLE})
+    db = corpus / "ledger.db"
+    for _ in range(2):
+        res = invoke("ingest", corpus, "--db", db, "-q", "--no-lang")
+        assert res.exit_code == 0, res.stderr
+        assert "0 failed" in res.stderr and "E110" not in res.stderr
+    assert counts(db)["documents"] == 1
+
+
 # -- reading the ledger ----------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

@@ -267,3 +267,18 @@ def test_oversized(tmp_path: Path) -> None:
 def test_no_paths() -> None:
     [err] = list(iter_documents([]))
     assert isinstance(err, InputError) and err.code is Errors.E001
+
+
+def test_a_run_never_reads_its_own_output(tmp_path: Path) -> None:
+    from claimweave.ingest.walk import iter_files, output_paths
+
+    (tmp_path / "a.txt").write_text("Shelling killed two people in Atarib.", encoding="utf-8")
+    db = tmp_path / "ledger.db"
+    for name in ("ledger.db", "ledger.db-wal", "ledger.db-shm"):
+        (tmp_path / name).write_bytes(b"SQLite format 3\x00")
+    out = tmp_path / "parquet"
+    out.mkdir()
+    (out / "part-0.parquet").write_bytes(b"PAR1")
+    opts = IngestOptions(skip=output_paths(db, out, "postgresql://x/y"))
+    assert [p.name for p, _ in iter_files([tmp_path], opts)] == ["a.txt"]
+    assert len(list(iter_files([tmp_path], IngestOptions()))) == 5

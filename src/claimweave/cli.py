@@ -112,7 +112,8 @@ def ingest(paths: tuple[Path, ...], db: Path | str | None, no_lang: bool, quiet:
     """Extract PATHS into the ledger DB; documents already stored are skipped. Ctrl-C stops
     after the current document (exit 130); a re-run resumes where it stopped."""
     from .errors import InputError
-    from .ingest import iter_documents
+    from .ingest import IngestOptions, iter_documents
+    from .ingest.walk import output_paths
     from .options import ExtractOptions
     from .pipeline import run
     from .scale.interrupt import EXIT_INTERRUPTED, graceful
@@ -129,7 +130,7 @@ def ingest(paths: tuple[Path, ...], db: Path | str | None, no_lang: bool, quiet:
     stats = {"new": 0, "unchanged": 0, "failed": 0, "claims": 0}
     t0 = time.perf_counter()
     with _open_ledger(db) as ledger:
-        items = graceful(iter_documents(list(paths)))
+        items = graceful(iter_documents(list(paths), IngestOptions(skip=output_paths(db))))
         with items, click.progressbar(items, label="ingest", file=sys.stderr, show_pos=True,
                                hidden=quiet or not sys.stderr.isatty(),
                                item_show_func=lambda d: _short(getattr(d, "path", None))) as bar:

@@ -22,3 +22,6 @@ class IngestOptions:
     html_comments: bool = True
     # Recurse into directories; hidden files and directories (".name") are always skipped there.
     recursive: bool = True
+    # Real paths never read (nor entered) inside directories: the run's own output, see
+    # ``walk.output_paths``.
+    skip: frozenset[str] = frozenset()

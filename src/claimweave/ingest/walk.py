@@ -57,6 +57,8 @@ def _walk(
         child, child_label = Path(entry.path), os.path.join(label, entry.name)
         if entry.is_symlink() and not options.follow_symlinks:
             continue
+        if options.skip and os.path.realpath(entry.path) in options.skip:
+            continue
         try:
             st = entry.stat(follow_symlinks=True)
         except OSError:
@@ -66,3 +68,14 @@ def _walk(
                 yield from _walk(child, child_label, options, seen | {_key(st)})
         elif stat.S_ISREG(st.st_mode):
             yield child, child_label
+
+
+def output_paths(*targets: Path | str | None) -> frozenset[str]:
+    """Real paths a run writes to (a SQLite ledger with its -wal/-shm/-journal files, a Parquet
+    folder), for :attr:`IngestOptions.skip`: a run never reads its own output as input."""
+    out: set[str] = set()
+    for t in targets:
+        if isinstance(t, Path):
+            base = os.path.realpath(t)
+            out.update(base + s for s in ("", "-wal", "-shm", "-journal"))
+    return frozenset(out)

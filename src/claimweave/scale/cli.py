@@ -18,6 +18,8 @@ def run_dask(paths: Sequence[Path], db: Path | str | None, out: Path | None, opt
     import sys
 
     from ..errors import ClaimweaveError
+    from ..ingest import IngestOptions
+    from ..ingest.walk import output_paths
     from ..store import Ledger
     from .engine import ingest_dask
 
@@ -31,7 +33,8 @@ def run_dask(paths: Sequence[Path], db: Path | str | None, out: Path | None, opt
     try:
         stats = ingest_dask(paths, ledger=ledger, out=out, options=options, scheduler=scheduler,
                             n_workers=workers, batch_size=batch, link=link, report=report,
-                            progress=not quiet and sys.stderr.isatty())
+                            progress=not quiet and sys.stderr.isatty(),
+                            reading=IngestOptions(skip=output_paths(db, out)))
         where = f"Parquet {out}" if out is not None else f"Ledger {redact(str(db))}"
         if ledger is not None:
             total = ledger.counts()

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..ingest.options import IngestOptions
 from ..model import Document, Record
 from ..options import ExtractOptions
 from .interrupt import graceful
@@ -211,7 +212,7 @@ def ingest_dask(paths: Sequence[str | Path], *, ledger: Any = None, out: Path | 
                 n_workers: int | None = None, processes: bool = True,
                 batch_size: int = DEFAULT_BATCH, inflight: int | None = None, link: bool = True,
                 progress: bool = False, report: Callable[[str], None] | None = None,
-                client: Any = None) -> ScaleStats:
+                client: Any = None, reading: IngestOptions | None = None) -> ScaleStats:
     """Run the pipeline over ``paths`` on a Dask cluster into ``ledger`` (or Parquet ``out``)."""
     from ..ingest import iter_documents
 
@@ -249,7 +250,7 @@ def ingest_dask(paths: Sequence[str | Path], *, ledger: Any = None, out: Path | 
                 print(f"\ringest (dask, {stats.workers} workers): {done} documents, "
                       f"{rate:.1f} docs/s", end="", file=sys.stderr, flush=True)
 
-        with graceful(iter_documents(list(paths))) as items:
+        with graceful(iter_documents(list(paths), reading)) as items:
             try:
                 for part in _partitions(items, sink, stats, batch_size, say):
                     futures.append(client.submit(process_partition, part, opts, sink.as_dict,
