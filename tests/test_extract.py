@@ -53,6 +53,18 @@ def test_perpetrator_is_the_agent_not_the_place_holder() -> None:
     assert c["actor"]["actor_id"] == "international_coalition"
 
 
+def test_regression_owner_of_a_place_or_target_is_no_perpetrator() -> None:
+    # "rebel bastion", "opposition checkpoint" and "the headquarters of Ahrar al-Sham" name who
+    # holds the place hit, not who hit it; they were taken as the perpetrator when no agent was named.
+    for text in ("Shelling of a rebel bastion east of Damascus killed 14 civilians on Monday.",
+                 "A car bomb killed 11 people at an opposition checkpoint near Azaz on Friday.",
+                 "A blast near the headquarters of Ahrar al-Sham killed 30 people in Idlib."):
+        (c,) = [c for c in _claims(text) if c["kind"] == "casualty"]
+        assert c["actor"] is None, (text, c["actor"])
+    (c,) = _claims("Rebel fighters shelled the Hamdaniyeh district of Aleppo, killing 6 civilians.")
+    assert c["actor"]["actor_id"] == "generic_opposition"
+
+
 def test_speaker_named_in_the_sentence_is_the_claimant() -> None:
     (c,) = _claims("Eleven people were killed in the shelling of Jobar, the local council told reporters.")
     assert c["claimant"]["name"].lower() == "the local council"

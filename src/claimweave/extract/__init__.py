@@ -28,7 +28,14 @@ from ..segment.units import leaves_of
 from .attribution import attribute
 from .casualties import find_victims
 from .denials import find_denial
-from .lexicon import ACCUSE_VERBS, ACTION_VERBS, COREF_TYPES, HELD_SUFFIX
+from .lexicon import (
+    ACCUSE_VERBS,
+    ACTION_VERBS,
+    COREF_TYPES,
+    HELD_SUFFIX,
+    OWNED_SUFFIX,
+    OWNER_PREFIX,
+)
 from .sentences import sentence_spans
 
 BELLIGERENT_TYPES = frozenset({"military", "armed_group", "state", "coalition", "government", "ministry"})
@@ -136,10 +143,12 @@ def _perpetrator(text: str, actors: list[ActorMention], excluded: set[int],
         if re.search(r"(?i)\b(?:by|par)\s+(?:the\s+|les?\s+|la\s+)?$", before) or _AGENT_OF.search(before):
             return a
         after = text[a.end:a.end + 40]
-        if (_AGENT.match(after) or _AGENT_VERB.match(after)) and type_of(a.actor_id) in BELLIGERENT_TYPES:
+        if (_AGENT.match(after) or _AGENT_VERB.match(after)) and type_of(a.actor_id) in BELLIGERENT_TYPES \
+                and not OWNER_PREFIX.search(text[max(0, a.start - 30):a.start]):
             return a
-    for a in cands:
-        if type_of(a.actor_id) in FORCE_TYPES:
+    for a in cands:  # no agent pattern: the first force named, unless it owns a place or is a target
+        if type_of(a.actor_id) in FORCE_TYPES and not OWNED_SUFFIX.match(text[a.end:a.end + 16]) \
+                and not OWNER_PREFIX.search(text[max(0, a.start - 30):a.start]):
             return a
     return None
 

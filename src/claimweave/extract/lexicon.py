@@ -68,6 +68,15 @@ ACTION_VERBS = re.compile(
 )
 
 HELD_SUFFIX = re.compile(r"^[-\s]?(?:held|controlled|run|occupied|besieged)\b", re.I)
+# An actor named as the owner of a place or a target ("rebel bastion", "opposition checkpoint",
+# "the headquarters of Ahrar al-Sham", "members of the alliance") is no perpetrator by default.
+OWNED_SUFFIX = re.compile(
+    r"^\s?(?:bastions?|strongholds?|towns?|villages?|cit(?:y|ies)|areas?|districts?|"
+    r"neighbou?rhoods?|territor(?:y|ies)|enclaves?|pockets?|checkpoints?|positions?|headquarters|"
+    r"bases?|camps?|outposts?|depots?|offices?|fiefs?)\b", re.I)
+OWNER_PREFIX = re.compile(
+    r"(?i)\b(?:headquarters|positions?|bases?|checkpoints?|strongholds?|territory|offices?|"
+    r"members?|leaders?|commanders?|meeting|convoy|depots?|bastions?)\s+of\s+(?:the\s+)?$")
 NEGATION = re.compile(
     r"(?i)\b(?:not|no|never|didn['’]t|did not|denied|denies|deny|n['’]a pas|aucun|aucune|ne\s+\w+\s+pas)\b"
 )
