@@ -65,6 +65,20 @@ def test_regression_owner_of_a_place_or_target_is_no_perpetrator() -> None:
     assert c["actor"]["actor_id"] == "generic_opposition"
 
 
+def test_regression_weapon_named_with_its_force_beats_a_later_clause() -> None:
+    # "regime airstrikes" is one actor mention; the perpetrator was taken from "after rebels
+    # launched", and "by a ... barrel bomb" was not read as an agent because of the article "a".
+    (c,) = [c for c in _claims("At least 20 civilians were killed in regime airstrikes on Hama on "
+                               "Monday after rebels launched an offensive.") if c["kind"] == "casualty"]
+    assert c["actor"]["actor_id"] == "syrian_air_force"
+    (c,) = [c for c in _claims("Nine civilians were killed by a Syrian regime barrel bomb in Aleppo.")
+            if c["kind"] == "casualty"]
+    assert c["actor"]["actor_id"] == "syrian_government"
+    casualties = [c for c in _claims("Opposition groups accused the government of gassing the town, "
+                                     "killing 40 people in Douma.") if c["kind"] == "casualty"]
+    assert all((c["actor"] or {}).get("actor_id") != "generic_opposition" for c in casualties)
+
+
 def test_speaker_named_in_the_sentence_is_the_claimant() -> None:
     (c,) = _claims("Eleven people were killed in the shelling of Jobar, the local council told reporters.")
     assert c["claimant"]["name"].lower() == "the local council"

@@ -51,6 +51,14 @@ _AGENT_OF = re.compile(r"(?i)\b(?:aircraft|warplanes?|jets?|planes?|helicopters?
 _AGENT_VERB = re.compile(r"(?i)^[\s’'s]{0,3}(?:\w+\s+)?(?:has\s+|have\s+|had\s+)?(?:killed|targeted|struck|"
                          r"bombed|shelled|hit|attacked|dropped|fired|launched|carried\s+out|raided|executed|"
                          r"beheaded|committed|massacred|shot|stormed|pounded|used|tué|bombardé|frappé|pilonné)\b")
+# "by the regime", "by a Syrian regime barrel bomb", "par les forces"
+_BY = re.compile(r"(?i)\b(?:by|par)\s+(?:the\s+|an?\s+|les?\s+|la\s+|une?\s+)?$")
+# A mention that names the weapon itself ("regime airstrikes", "coalition warplanes").
+_AGENT_SELF = re.compile(r"(?i)(?:warplanes?|jets?|aircraft|airstrikes?|air\s?strikes?|raids?|"
+                         r"shelling|bombing|bombardment|artillery|helicopters?|drones?)$")
+# The one who speaks or accuses in the sentence is not, by that, its perpetrator.
+_SPEAKS = re.compile(r"(?i)^[\s’'s]{0,3}(?:have\s+|has\s+|had\s+)?(?:accused|blamed|said|says|"
+                     r"reported|alleged|told)\b")
 _HELD_BY = re.compile(r"(?i)\b(?:held|controlled|run|besieged|occupied|dominated|seized|captured|"
                       r"tenu|contrôlé)\s+(?:by|par)\s+(?:the\s+|les?\s+|la\s+|l')?(?:[\w-]+\s+){0,2}$")
 _UNRESOLVED_PLACE = re.compile(
@@ -137,10 +145,11 @@ def _perpetrator(text: str, actors: list[ActorMention], excluded: set[int],
                  type_of: ActorTypeOf) -> ActorMention | None:
     cands = [a for a in actors if a.start not in excluded
              and not HELD_SUFFIX.match(text[a.end:a.end + 12])
-             and not _HELD_BY.search(text[max(0, a.start - 30):a.start])]
+             and not _HELD_BY.search(text[max(0, a.start - 30):a.start])
+             and not _SPEAKS.match(text[a.end:a.end + 30])]
     for a in cands:  # "by ISIS", "coalition warplanes", "aircraft of the coalition"
         before = text[max(0, a.start - 40):a.start]
-        if re.search(r"(?i)\b(?:by|par)\s+(?:the\s+|les?\s+|la\s+)?$", before) or _AGENT_OF.search(before):
+        if _BY.search(before) or _AGENT_OF.search(before) or _AGENT_SELF.search(a.text):
             return a
         after = text[a.end:a.end + 40]
         if (_AGENT.match(after) or _AGENT_VERB.match(after)) and type_of(a.actor_id) in BELLIGERENT_TYPES \
