@@ -3,9 +3,11 @@
 Each article is run through the ordinary pipeline; its claims are then reduced to the five
 facts FA-KES records, by rules stated here (nothing is tuned on the test split):
 
-- civilians: the civilian count of the article's casualty claims (``civilians``, else
-  ``people``, else children + women) of outcome killed/dead: the largest stated minimum; 0 if
-  the article states no civilian deaths.
+- civilians: the first casualty claim that states a death count decides: its civilians, else
+  its people, else its children + women (outcome killed/dead, stated minimum); later claims are
+  background more often than refinement ("87 civilians" of an earlier attack, "hundreds" over
+  the war; measured on the train split: 0.758 against 0.741 when any of the first three claims'
+  civilian count won); 0 if the article states no civilian deaths.
 - location: the Syrian governorate of the first casualty claim that names a Syrian place, else
   the governorate named most by the article's place mentions (its first lines count double).
 - actor: the FA-KES category of the perpetrator of the first casualty claim that has one, else
@@ -100,9 +102,10 @@ def predict(rec: Record) -> tuple[dict[str, str], str]:
         cas_civ: list[Claim] = []  # the article is about fighters' deaths
     else:
         cas_civ = cas
-    explicit = [n for c in cas_civ[:3] if (n := _killed(c, ("civilians",))) is not None]
     for c in cas_civ:
-        n = explicit[0] if explicit else _killed(c, ("people",))
+        n = _killed(c, ("civilians",))
+        if n is None:
+            n = _killed(c, ("people",))
         if n is None:
             kids, women = _killed(c, ("children",)), _killed(c, ("women",))
             n = (kids or 0) + (women or 0) if kids is not None or women is not None else None

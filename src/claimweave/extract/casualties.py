@@ -48,6 +48,9 @@ def _outcome_near(text: str, s: int, e: int, lo: int, hi: int) -> tuple[str, int
     return (best[1], best[2]) if best else None
 
 
+_COUNTER = re.compile(r"(?i)\b(?:views|shares|likes|comments|retweets|reads)\s*:?\s*$")
+
+
 def find_victims(text: str, start: int, end: int, quantities: list[Quantity]) -> list[Victims]:
     """Victim groups stated in the sentence ``text[start:end]``."""
     out: list[Victims] = []
@@ -56,6 +59,8 @@ def find_victims(text: str, start: int, end: int, quantities: list[Quantity]) ->
             continue
         if _YEAR.fullmatch(q.text) and _CAP_NEXT.match(text, q.end):
             continue  # "21 Jul 2016 Dozens of civilians...": a dateline year, not a count
+        if _COUNTER.search(text, max(start, q.start - 12), q.start):
+            continue  # "Print Tweet Views 371 Related ...": a page's share counter, not a count
         toks = _tokens(text, q.end, min(end, q.end + 60))
         vtype = None
         noun_end = q.end

@@ -1,0 +1,30 @@
+"""The FA-KES reduction rules of ``claimweave.evaluate.fakes.predict`` on pages the team wrote."""
+
+from __future__ import annotations
+
+from claimweave.evaluate.fakes import predict
+from claimweave.pipeline import make_document, run
+
+
+def _predict(text: str) -> dict[str, str]:
+    return predict(run(make_document(text)))[0]
+
+
+def test_civilians_come_from_the_first_claim_that_counts_the_dead() -> None:
+    # Regression: a later claim's civilian count ("hundreds, mostly civilians" over the whole
+    # campaign) replaced the event's own "at least 21 people".
+    page = ("Air raid kills 21 at market in Atarib\n\n"
+            "An air strike on the market of Atarib killed at least 21 people on Thursday, a monitor said.\n\n"
+            "The bombing campaign has killed hundreds, mostly civilians, since the spring, the monitor added.")
+    assert _predict(page)["civilians"] == "21"
+
+
+def test_a_share_counter_is_not_a_death_toll() -> None:
+    # Regression: "Print Tweet Views 371 Related Syrian refugees ..." became 371 civilians killed.
+    import claimweave
+
+    page = ("Car bomb kills 12 in Homs AFP Tuesday 29 Apr 2014 Print Tweet Views 371 Related Syrian "
+            "refugees reach a new camp A car bomb killed 12 people in the Zahra district of Homs.")
+    counts = {v["min"] for c in claimweave.extract(page)["claims"] for v in c["victims"]}
+    assert 371 not in counts and 12 in counts
+    assert _predict(page)["civilians"] == "12"
