@@ -28,3 +28,10 @@ def test_a_share_counter_is_not_a_death_toll() -> None:
     counts = {v["min"] for c in claimweave.extract(page)["claims"] for v in c["victims"]}
     assert 371 not in counts and 12 in counts
     assert _predict(page)["civilians"] == "12"
+
+
+def test_a_headline_toll_restated_as_fighters_counts_no_civilians() -> None:
+    page = ("At least 40 killed in fighting north of Aleppo\n\n"
+            "At least 40 regime and rebel fighters have been killed in 24 hours of fighting north of "
+            "Aleppo, a monitor said on Thursday.")
+    assert _predict(page)["civilians"] == "0"

@@ -41,6 +41,14 @@ def test_regression_wounded_are_not_counted_as_killed() -> None:
     assert (7, "killed") in outcomes and (24, "injured") in outcomes
 
 
+def test_regression_the_next_clause_has_its_own_outcome() -> None:
+    # "... were killed and twenty civilians ... were injured": the twenty were counted as killed.
+    (c,) = _claims("Two men were killed and twenty civilians including children were injured in "
+                   "the shelling of Latamneh.")
+    twenty = next(v for v in c["victims"] if v["min"] == 20)
+    assert twenty["outcome"] == "injured"
+
+
 def test_accusation_claimant_and_accused() -> None:
     claims = _claims("Russia accused the US-led coalition of shielding Islamic State fighters near Raqqa.")
     acc = [c for c in claims if c["kind"] == "accusation"]

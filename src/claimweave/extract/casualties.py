@@ -29,6 +29,9 @@ def _tokens(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group().lower()) for m in _TOK.finditer(text, s, e)]
 
 
+_COORD = re.compile(r"(?i)\s*,?\s*(?:and|while|whereas|but|et|tandis que)\s+")
+
+
 def _outcome_near(text: str, s: int, e: int, lo: int, hi: int) -> tuple[str, int] | None:
     """The outcome word nearest to ``s:e`` inside the window ``lo:hi``."""
     best: tuple[int, str, int] | None = None
@@ -39,6 +42,8 @@ def _outcome_near(text: str, s: int, e: int, lo: int, hi: int) -> tuple[str, int
         if ts < s and re.search(r"[;:]", text[te:s]):
             continue  # an outcome before a clause break belongs to another clause
         dist = ts - e if ts >= e else s - te
+        if ts < s and _COORD.fullmatch(text, te, s):
+            dist += 1000  # "a child was killed and twenty were injured": the next clause's own verb wins
         if best is None or dist < best[0]:
             best = (dist, o, te)
     if best is None and _DEATH_TOLL.search(text, lo, hi):
