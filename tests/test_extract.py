@@ -49,6 +49,18 @@ def test_regression_the_next_clause_has_its_own_outcome() -> None:
     assert twenty["outcome"] == "injured"
 
 
+def test_regression_cause_chemical_agent_wins_over_its_delivery() -> None:
+    # "rockets filled with sarin", "an air strike that released toxic gas": the cause was shelling.
+    for text in ("Rockets filled with sarin gas hit Zamalka at dawn, killing at least 300 civilians.",
+                 "An air strike that released toxic gas killed 40 people in Khan Sheikhoun on Tuesday.",
+                 "Shells fired on Aleppo killed five people and left eight with breathing difficulties."):
+        (c,) = [c for c in _claims(text) if c["kind"] == "casualty"]
+        assert c["cause"] == "chemical", text
+    (c,) = [c for c in _claims("A twin bombing struck a crowd in Qamishli, killing 44 people.")
+            if c["kind"] == "casualty"]
+    assert c["cause"] == "explosion"
+
+
 def test_accusation_claimant_and_accused() -> None:
     claims = _claims("Russia accused the US-led coalition of shielding Islamic State fighters near Raqqa.")
     acc = [c for c in claims if c["kind"] == "accusation"]

@@ -235,7 +235,8 @@ def extract_claims(
                 vs = text.find(v.text, s, e)
                 excluded |= {a.start for a in actors if vs <= a.start < vs + len(v.text)}
             weapons = idx.weapons(s, e)
-            weapon = weapons[0] if weapons else None
+            # a chemical agent named anywhere in the sentence is the cause, whatever delivered it
+            weapon = next((w for w in weapons if w.cause == "chemical"), weapons[0] if weapons else None)
             anchor = None
             if victims:
                 vs = text.find(victims[0].text, s, e)
