@@ -37,9 +37,9 @@ def test_train_accuracy_floor(report, field: str) -> None:
 
 
 # Incident linking against FA-KES's grouping (same crowd date, location, actor and cause).
-# Measured 2026-11-23 on the train split's pairs: precision 0.232, recall 0.310, F1 0.265.
+# Measured 2026-11-23 on the train split's pairs: precision 0.242, recall 0.352, F1 0.287.
 # The floor is 0.80 on all articles; see README "Incidents" for why we are far below it.
-LINK_F1_FLOOR = 0.24
+LINK_F1_FLOOR = 0.26
 
 
 @pytest.mark.gate
