@@ -47,6 +47,19 @@ def test_mosul_sources_disagree_in_one_incident(demo_db: Path) -> None:
     assert rec["victims"]["civilians"]["killed"]["max"] >= 200
 
 
+def test_cumulative_toll_is_no_incident(demo_db: Path) -> None:
+    # Regression: OHCHR's "more than 300 civilians had been killed since February 17" in west Mosul
+    # joined the March 17 strike and raised its count to 300.
+    for rec in _records(demo_db):
+        assert "94c7f5d5ca8cc45a#c4" not in {f"{c['document']}#{c['claim']}" for c in rec["claims"]}
+        assert rec["victims"].get("civilians", {}).get("killed", {}).get("max") != 300
+    with Ledger.open(demo_db) as ledger:
+        (reason,) = ledger.connection.execute(
+            "SELECT ci.reason FROM claim_incident ci JOIN claims c ON c.seq = ci.claim JOIN documents d "
+            "ON d.seq = c.doc WHERE d.id = '94c7f5d5ca8cc45a' AND c.id = 'c4'").fetchone()
+    assert reason == "a cumulative toll, not one incident"
+
+
 def test_link_is_incremental(demo_db: Path, tmp_path: Path) -> None:
     with Ledger.open(demo_db) as ledger:
         again = link_ledger(ledger)

@@ -37,7 +37,7 @@ class LinkStats:
 
     def summary(self) -> str:
         return (f"linked {self.linked} of {self.claims} new claims ({self.unlinkable} without date "
-                f"or place); {self.new_incidents} new incidents, {self.touched} graded; "
+                f"or place, or cumulative tolls); {self.new_incidents} new incidents, {self.touched} graded; "
                 + ", ".join(f"{k} {v:.1f} s" for k, v in self.seconds.items()))
 
 

@@ -3,7 +3,8 @@
 Blocks are (kind family, region); inside a block, incidents are indexed by every day of their
 date window, so a claim is compared only with the incidents whose window meets its own (undated
 claims: only with incidents at the same place). The claim joins the best-scoring incident when
-the score reaches :data:`THRESHOLD`, else it opens a new one. Scores (see :func:`score`):
+the score reaches :data:`THRESHOLD`, else it opens a new one. A cumulative toll joins none.
+Scores (see :func:`score`):
 
 - place: same place +2; both at village/city precision and <= 15 km apart +1.5, > 40 km -3
 - date: both dated to the day, same day +1, different days -3 (two reports that each state
@@ -166,6 +167,8 @@ class Linker:
         """The incident ``f`` joins (a new one when none fits); None when it cannot be linked."""
         if f.lo is None and f.place_key is None:
             return None, 0.0, "no date and no place"
+        if f.toll:
+            return None, 0.0, "a cumulative toll, not one incident"
         need = THRESHOLD + (1.0 if f.lo is None else 0.0) + (1.0 if f.region == "?" else 0.0)
         best: tuple[float, Profile | None, list[str]] = (need, None, [])
         for p in self.candidates(f):

@@ -6,6 +6,7 @@ else the country, else ``"?"``. Date window, in proleptic ordinals: the claim's 
 (day: +-1 day; week: its days +-1; month: its days); a day and month without a year take the
 publication's year; a claim without a date takes its document's publication date, as
 ``[published - 3, published]``. Years, seasons and undated claims have no window (``lo`` None).
+A casualty claim that counts since a month, a year or the start of the war is a cumulative toll.
 """
 
 from __future__ import annotations
@@ -26,6 +27,13 @@ PRECISION_RANK = {"exact": 0, "village": 1, "city": 2, "district": 3, "governora
 DEATH = frozenset({"killed", "dead"})
 CIVILIAN = frozenset({"civilians", "people", "children", "women", "men", "bodies"})
 _WORD = re.compile(r"[^\W\d_]{3,}")
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+           "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre")
+_TOLL = re.compile(
+    rf"(?i)\bsince\s+(?:(?:early|late|mid)[\s-]+)?(?:{_MONTHS}|20\d\d|19\d\d|the\s+(?:start|beginning|"
+    rf"outbreak)|(?:the\s+)?(?:war|conflict|uprising|campaign|offensive|siege)\s+(?:began|started|"
+    rf"erupted)|it\s+(?:began|started|erupted))\b|\bdepuis\s+(?:le\s+début|(?:le\s+)?(?:{_MONTHS})|20\d\d)\b"
+    r"|\b(?:so\s+far\s+this\s+(?:year|month)|to\s+date)\b")
 _STOP = frozenset(["the", "and", "for", "that", "with", "from", "this", "was", "were", "have", "has", "had", "are", "but", "not", "its", "their", "they", "them", "his", "her", "said", "says", "also", "been", "into", "than", "after", "over", "more", "least", "which", "who", "when", "where", "what", "les", "des", "une", "dans", "pour", "par", "que", "qui", "est", "sur", "aux", "ont", "été", "selon"])
 
 
@@ -49,6 +57,7 @@ class ClaimFeatures:
     vmin: int | None
     vmax: int | None
     mask: int
+    toll: bool = False  # a cumulative toll ("300 civilians killed since February"), not one incident
 
 
 RegionOf = Callable[[Any], str]
@@ -133,4 +142,4 @@ def features(row: Any, region_of: RegionOf, side_of: Callable[[str], str | None]
         place_key=place_key, lat=row["lat"], lon=row["lon"],
         prank=PRECISION_RANK.get(row["precision"] or "", 9), actor=actor,
         side=side_of(actor) if actor else None, cause=row["cause"], vmin=vmin, vmax=vmax,
-        mask=word_mask(row["text"]))
+        mask=word_mask(row["text"]), toll=row["kind"] == "casualty" and bool(_TOLL.search(row["text"])))
