@@ -56,9 +56,9 @@ _BY = re.compile(r"(?i)\b(?:by|par)\s+(?:the\s+|an?\s+|les?\s+|la\s+|une?\s+)?$"
 # A mention that names the weapon itself ("regime airstrikes", "coalition warplanes").
 _AGENT_SELF = re.compile(r"(?i)(?:warplanes?|jets?|aircraft|airstrikes?|air\s?strikes?|raids?|"
                          r"shelling|bombing|bombardment|artillery|helicopters?|drones?)$")
-# The one who speaks or accuses in the sentence is not, by that, its perpetrator.
-_SPEAKS = re.compile(r"(?i)^[\s’'s]{0,3}(?:have\s+|has\s+|had\s+)?(?:accused|blamed|said|says|"
-                     r"reported|alleged|told)\b")
+# The one who accuses in the sentence is not, by that, its perpetrator ("the coalition said it
+# struck" is a self-report, so "said" is no bar).
+_SPEAKS = re.compile(r"(?i)^[\s’'s]{0,3}(?:have\s+|has\s+|had\s+)?(?:accused|blamed|alleged)\b")
 _HELD_BY = re.compile(r"(?i)\b(?:held|controlled|run|besieged|occupied|dominated|seized|captured|"
                       r"tenu|contrôlé)\s+(?:by|par)\s+(?:the\s+|les?\s+|la\s+|l')?(?:[\w-]+\s+){0,2}$")
 _UNRESOLVED_PLACE = re.compile(
