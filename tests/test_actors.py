@@ -12,6 +12,7 @@ from claimweave.annotate.actors import (
     find_actors,
     load_kb,
 )
+from mentions import assert_spans
 
 
 def ids(text: str) -> list[str]:
@@ -186,9 +187,7 @@ def test_offsets_base_sorted_non_overlapping() -> None:
     text = "Earlier, the SOHR said US-led coalition warplanes struck ISIS positions near Hajin."
     ms = find_actors(text, base=100)
     assert [m.actor_id for m in ms] == ["sohr", "international_coalition", "isis"]
-    for m in ms:
-        assert text[m.start - 100:m.end - 100] == m.text
-    assert all(a.end <= b.start for a, b in zip(ms, ms[1:], strict=False))
+    assert_spans(text, ms, 100)
     assert ms[0].name == "Syrian Observatory for Human Rights"
 
 

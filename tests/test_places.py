@@ -10,6 +10,7 @@ import pytest
 from claimweave.annotate import gazetteer
 from claimweave.annotate.places import fakes_governorate, find_places
 from claimweave.model import Place
+from mentions import assert_spans
 
 
 def places(text: str) -> list[tuple[str, str, str | None, str]]:
@@ -159,8 +160,7 @@ def test_offsets_with_base() -> None:
     text = "Raqqa's hospital was hit; al-Raqqa residents fled to Ain Issa."
     got = find_places(text, base=1000)
     assert [m.text for m in got] == ["Raqqa", "al-Raqqa", "Ain Issa"]
-    for m in got:
-        assert text[m.start - 1000 : m.end - 1000] == m.text
+    assert_spans(text, got, 1000)
 
 
 def test_longest_match_non_overlapping() -> None:

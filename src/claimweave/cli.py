@@ -221,12 +221,14 @@ def _export_options(fn: Any) -> Any:
     return fn
 
 
-def _to_output(output: Path | None, write: Any) -> int:
-    """Run ``write(stream)`` on standard output, or on ``output`` opened for text."""
-    if output is None:
-        return int(write(sys.stdout))
-    with output.open("w", encoding="utf-8", newline="") as fh:
-        return int(write(fh))
+def _export(db: Path, output: Path | None, write: Any) -> int:
+    """Open the ledger ``db`` and run ``write(ledger, stream)`` on standard output or on
+    ``output`` opened for text; the number of records written."""
+    with _open_ledger(db) as ledger:
+        if output is None:
+            return int(write(ledger, sys.stdout))
+        with output.open("w", encoding="utf-8", newline="") as fh:
+            return int(write(ledger, fh))
 
 
 @main.command()
@@ -235,8 +237,7 @@ def export(db: Path, fmt: str, output: Path | None) -> None:
     """Export the ledger as JSON Lines (claimweave/1), CSV (one row per claim) or GeoJSON."""
     from .store.export import export as do_export
 
-    with _open_ledger(db) as ledger:
-        n = _to_output(output, lambda out: do_export(ledger, fmt, out))
+    n = _export(db, output, lambda ledger, out: do_export(ledger, fmt, out))
     _err(f"exported {n} {'documents' if fmt == 'jsonl' else 'rows'} as {fmt}")
 
 
@@ -256,9 +257,8 @@ def incidents(db: Path, fmt: str, output: Path | None) -> None:
     """Export the incidents (claims, sources, date, place, victims, actors, grade, reasons)."""
     from .link.export import export_incidents
 
-    with _open_ledger(db) as ledger:
-        n = _to_output(output, lambda out: export_incidents(ledger, fmt, out))
-    _err(f"exported {n} incidents as {fmt}")
+    _err(f"exported {_export(db, output, lambda ledger, out: export_incidents(ledger, fmt, out))} "
+         f"incidents as {fmt}")
 
 
 @main.command()

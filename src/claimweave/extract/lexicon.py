@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import re
 
-VICTIM_NOUNS: dict[str, str] = {}
-for _type, _words in {
+
+def _by_word(groups: dict[str, str]) -> dict[str, str]:
+    """{label: "space-separated words"} -> {word: label}."""
+    return {w: label for label, words in groups.items() for w in words.split()}
+
+
+VICTIM_NOUNS: dict[str, str] = _by_word({
     "civilians": "civilians civilian residents inhabitants villagers worshippers worshipers displaced "
                  "refugees patients volunteers rescuers medics paramedics doctors nurses staff "
                  "journalists teachers passengers shoppers farmers workers employees evacuees "
@@ -20,12 +25,9 @@ for _type, _words in {
     "soldiers": "soldiers troops servicemen personnel officers guards policemen militiamen "
                 "soldats militaires",
     "bodies": "bodies corpses remains corps cadavres",
-}.items():
-    for _w in _words.split():
-        VICTIM_NOUNS[_w] = _type
+})
 
-OUTCOMES: dict[str, str] = {}
-for _outcome, _words in {
+OUTCOMES: dict[str, str] = _by_word({
     "killed": "killed kill kills killing dead died die dies deaths death toll massacred slain "
               "martyred martyrs perished lost lives executed beheaded murdered assassinated tués tué tuées "
               "morts mort décédés péri périt massacrés exécutés assassinat assassinés meurtre",
@@ -34,9 +36,7 @@ for _outcome, _words in {
     "held": "kidnapped abducted detained arrested held hostage hostages captured enlevés "
             "détenus arrêtés otages enlèvement",
     "dead": "exhumed buried unearthed recovered found graves grave exhumés",
-}.items():
-    for _w in _words.split():
-        OUTCOMES[_w] = _outcome
+})
 
 SPEECH_VERBS = re.compile(
     r"(?i)\b(?:said|says|say|told|tells|claimed|claims|claim|stated|states|announced|announces|"
