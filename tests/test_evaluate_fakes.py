@@ -35,3 +35,30 @@ def test_a_headline_toll_restated_as_fighters_counts_no_civilians() -> None:
             "At least 40 regime and rebel fighters have been killed in 24 hours of fighting north of "
             "Aleppo, a monitor said on Thursday.")
     assert _predict(page)["civilians"] == "0"
+
+
+def test_a_vague_headline_toll_gives_way_to_the_exact_count_that_follows() -> None:
+    # Regression: "dozens" (read as 24) decided although the next sentence gave the toll exactly.
+    page = ("Dozens of civilians killed in raids on Sarmin\n\n"
+            "Air raids on the town of Sarmin killed at least 47 civilians on Tuesday, a monitor said.")
+    assert _predict(page)["civilians"] == "47"
+
+
+def test_an_exact_count_smaller_than_the_vague_one_is_another_toll() -> None:
+    page = ("Hundreds killed in the battle for the air base\n\n"
+            "Shelling of the nearby village killed 12 civilians on Sunday, residents said.")
+    assert _predict(page)["civilians"] == "200"
+
+
+def test_a_breakdown_of_the_same_toll_gives_the_civilians() -> None:
+    # Regression: the headline's "18 dead" decided though the lede says how many were civilians.
+    page = ("18 dead in air strikes on Raqqa\n\n"
+            "Five civilians were among at least 18 people killed in air strikes on Raqqa on Sunday, "
+            "a monitor said. The rest were fighters.")
+    assert _predict(page)["civilians"] == "5"
+
+
+def test_children_counted_first_then_the_civilian_total() -> None:
+    page = ("An air raid killed three children in a village east of Aleppo on Monday.\n\n"
+            "The three children were among at least 16 civilians killed in the raid, a monitor said.")
+    assert _predict(page)["civilians"] == "16"

@@ -8,7 +8,12 @@ facts FA-KES records, by rules stated here (nothing is tuned on the test split):
   background more often than refinement ("87 civilians" of an earlier attack, "hundreds" over
   the war; measured on the train split: 0.758 against 0.741 when any of the first three claims'
   civilian count won); a people count that one of the next two claims restates as fighters or
-  soldiers counts 0; 0 if the article states no civilian deaths.
+  soldiers counts 0; 0 if the article states no civilian deaths. Two refinements from the next
+  two claims: a count given by a word ("dozens", "hundreds") gives way to the first exact count
+  at least as large (civilians, else people); a people count restated with its civilians ("six
+  civilians among at least 22 people killed"), or a children/women count followed by the
+  civilian total, gives the civilians (train: 0.764 -> 0.792; won 4 of 5 random train folds,
+  tied 1).
 - location: the Syrian governorate of the first casualty claim that names a Syrian place, else
   the governorate named most by the article's place mentions (its first lines count double).
 - actor: the FA-KES category of the perpetrator of the first casualty claim that has one, else
@@ -89,6 +94,66 @@ def _killed(c: Claim, types: tuple[str, ...]) -> int | None:
     return max(vals) if vals else None
 
 
+# A count given by a word ("dozens", "hundreds", "scores") is a headline's rounding of a toll
+# the next sentences usually state exactly.
+_VAGUE = re.compile(r"(?i)\b(?:dozens?|scores?|hundreds|tens|several|many|numerous)\b")
+_DIGIT = re.compile(r"\d")
+
+
+def _vague(c: Claim, types: tuple[str, ...]) -> bool:
+    vs = [v for v in c.victims if v.type in types and v.outcome in ("killed", "dead")]
+    return bool(vs) and all(_VAGUE.search(v.text) and not _DIGIT.search(v.text) for v in vs)
+
+
+def _exact(c: Claim, types: tuple[str, ...]) -> int | None:
+    vals = [n for v in c.victims if v.type in types and v.outcome in ("killed", "dead")
+            and not _VAGUE.search(v.text)
+            if (n := v.min if v.min is not None else v.max) is not None and n <= _MAX_EVENT]
+    return max(vals) if vals else None
+
+
+def _civilians(cas: list[Claim]) -> int:
+    """The civilian death toll of the article's event (the module docstring gives the rules)."""
+    if cas and all(v.type in _COMBATANTS for v in cas[0].victims):
+        return 0  # the article is about fighters' deaths
+    for i, c in enumerate(cas):
+        types: tuple[str, ...] = ("civilians",)
+        n = _killed(c, types)
+        if n is None:
+            types = ("people",)
+            n = _killed(c, types)
+            # "At least 70 killed" in the headline, "70 regime and rebel fighters" in the lede
+            if n is not None and n in {_killed(d, tuple(_COMBATANTS)) for d in cas[i + 1:i + 3]}:
+                n = 0
+        if n is None:
+            types = ("children", "women")
+            kids, women = _killed(c, ("children",)), _killed(c, ("women",))
+            n = (kids or 0) + (women or 0) if kids is not None or women is not None else None
+        if n is None:
+            continue
+        nxt = cas[i + 1:i + 3]
+        if n and _vague(c, types):  # "dozens killed", then "at least 58 civilians"
+            for d in nxt:
+                m = _exact(d, ("civilians",))
+                if m is None and types != ("civilians",):
+                    m = _exact(d, ("people",))
+                if m is not None and m >= n:
+                    return m
+        for d in nxt:  # a breakdown of the same toll
+            dc = _killed(d, ("civilians",))
+            if dc is None or dc == n:
+                continue
+            # "22 dead", then "six civilians were among at least 22 people killed"
+            if types == ("people",) and _killed(d, ("people",)) == n and dc < n \
+                    and "civilian" in d.text.lower():
+                return dc
+            # "killing three children", then "three children among at least 19 civilians killed"
+            if types == ("children", "women") and dc > n:
+                return dc
+        return n
+    return 0
+
+
 def predict(rec: Record) -> tuple[dict[str, str], str]:
     from ..annotate.actors import load_kb
     from ..annotate.places import fakes_governorate
@@ -96,26 +161,7 @@ def predict(rec: Record) -> tuple[dict[str, str], str]:
     kb = load_kb()
     cas = [c for c in rec.claims if c.kind == "casualty" and not _BACKGROUND.search(c.text)]
     main = cas[0] if cas else None
-    # civilians: the first claim that counts civilian dead (civilians, else people, else
-    # children and women); 0 when the article states none.
-    civ = 0
-    if cas and all(v.type in _COMBATANTS for v in cas[0].victims):
-        cas_civ: list[Claim] = []  # the article is about fighters' deaths
-    else:
-        cas_civ = cas
-    for i, c in enumerate(cas_civ):
-        n = _killed(c, ("civilians",))
-        if n is None:
-            n = _killed(c, ("people",))
-            # "At least 70 killed" in the headline, "70 regime and rebel fighters" in the lede
-            if n is not None and n in {_killed(d, tuple(_COMBATANTS)) for d in cas_civ[i + 1:i + 3]}:
-                n = 0
-        if n is None:
-            kids, women = _killed(c, ("children",)), _killed(c, ("women",))
-            n = (kids or 0) + (women or 0) if kids is not None or women is not None else None
-        if n is not None:
-            civ = n
-            break
+    civ = _civilians(cas)
     # location
     votes: Counter[str] = Counter()
     for c in cas:
