@@ -49,6 +49,49 @@ def test_regression_the_next_clause_has_its_own_outcome() -> None:
     assert twenty["outcome"] == "injured"
 
 
+
+def _outcomes(text: str) -> set[tuple[str, str, int | None]]:
+    return {(v["type"], v["outcome"], v["min"]) for c in _claims(text) for v in c["victims"]}
+
+
+def test_regression_a_count_of_one_said_with_an_article() -> None:
+    # "five women and a child" counted only the women; "a woman and a child" counted no one.
+    assert _outcomes("Jets struck the camp near Sarmada, killing four women and a child.") \
+        == {("women", "killed", 4), ("children", "killed", 1)}
+    assert _outcomes("A woman and a young girl were killed by sniper fire in Daraa on Monday.") \
+        == {("women", "killed", 1), ("children", "killed", 1)}
+
+
+def test_regression_an_outcome_right_after_a_count_is_that_counts_own() -> None:
+    # "at least 31 people dead over 90 injured": the 90 were counted as dead.
+    assert _outcomes("At least 31 people dead over 90 injured after a car bomb in Azaz.") \
+        == {("people", "killed", 31), ("people", "injured", 90)}
+    assert _outcomes("Four killed more than 50 injured in shelling of Aleppo.") \
+        == {("people", "killed", 4), ("people", "injured", 50)}
+    # ...unless the first count has its verb before it
+    assert _outcomes("The shells killed 9 injured 40 in the old city of Aleppo.") \
+        == {("people", "killed", 9), ("people", "injured", 40)}
+
+
+def test_regression_a_death_toll_that_rises_is_of_the_dead() -> None:
+    assert _outcomes("The death toll from the rocket fire on Aleppo rose to 14 with over 150 injured.") \
+        == {("people", "killed", 14), ("people", "injured", 150)}
+
+
+def test_regression_words_that_are_not_victims() -> None:
+    # "several civilian sites" became 3 civilians killed; "found refuge" made the displaced dead;
+    # "members of the medical staff" were fighters.
+    assert ("civilians", "killed", 3) not in _outcomes(
+        "Air raids hit several civilian sites, killing eight children in Mayadin.")
+    assert not _claims("Thousands of families displaced from Aleppo have found refuge in Idlib.")
+    assert _outcomes("Jets bombed a clinic in Khan Tuman, killing 11 members of the medical staff.") \
+        == {("civilians", "killed", 11)}
+    assert _outcomes("The blast killed 9 children and 12 others in Tal Abyad.") \
+        == {("children", "killed", 9), ("people", "killed", 12)}
+    assert ("civilians", "injured", 15) in _outcomes(
+        "Fifteen civilians were treated for breathing problems after the attack on Latamneh.")
+
+
 def test_regression_cause_chemical_agent_wins_over_its_delivery() -> None:
     # "rockets filled with sarin", "an air strike that released toxic gas": the cause was shelling.
     for text in ("Rockets filled with sarin gas hit Zamalka at dawn, killing at least 300 civilians.",

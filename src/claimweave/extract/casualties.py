@@ -32,18 +32,30 @@ def _tokens(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
 _COORD = re.compile(r"(?i)\s*,?\s*(?:and|while|whereas|but|et|tandis que)\s+")
 
 
-def _outcome_near(text: str, s: int, e: int, lo: int, hi: int) -> tuple[str, int] | None:
-    """The outcome word nearest to ``s:e`` inside the window ``lo:hi``."""
+def _outcome_near(text: str, s: int, e: int, lo: int, hi: int,
+                  counted: frozenset[tuple[int, int]] = frozenset()) -> tuple[str, int] | None:
+    """The outcome word nearest to ``s:e`` inside the window ``lo:hi``.
+
+    ``counted`` holds the spans of the other counts of the sentence: an outcome word right after
+    one of them ("Three killed over 70 injured") is that count's own, unless that count has its
+    outcome word before it ("killed 12 injured 30").
+    """
     best: tuple[int, str, int] | None = None
+    bodies = _BODY_WORDS.search(text, lo, hi) is not None
     for ts, te, w in _tokens(text, lo, hi):
         o = OUTCOMES.get(w)
         if o is None:
             continue
+        if o == "dead" and not bodies:
+            continue  # "found refuge", "recovered": only bodies are found dead
         if ts < s and re.search(r"[;:]", text[te:s]):
             continue  # an outcome before a clause break belongs to another clause
         dist = ts - e if ts >= e else s - te
         if ts < s and _COORD.fullmatch(text, te, s):
             dist += 1000  # "a child was killed and twenty were injured": the next clause's own verb wins
+        if ts < s and any(_OWN_OUTCOME.fullmatch(text, ce, ts) and not _verb_first(text, cs, lo)
+                          for cs, ce in counted if ce <= ts):
+            dist += 500  # "48 people dead over 100 injured": "dead" is the 48's
         if best is None or dist < best[0]:
             best = (dist, o, te)
     if best is None and _DEATH_TOLL.search(text, lo, hi):
@@ -53,14 +65,50 @@ def _outcome_near(text: str, s: int, e: int, lo: int, hi: int) -> tuple[str, int
     return (best[1], best[2]) if best else None
 
 
+_BODY_WORDS = re.compile(r"(?i)\b(?:bod(?:y|ies)|corpses?|remains|graves?|corps|cadavres|charniers?)\b")
+# Between a count and its own outcome word: nothing, or one noun ("48 people dead").
+_OWN_OUTCOME = re.compile(r"\s+(?:[^\W\d_][\w-]*\s+)?")
+# "a child", "a woman": a count of one the number finder does not give.
+_ONE = re.compile(
+    r"(?i)\b(?:a|an)\s+(?:(?:young|little|small|pregnant|elderly|teenage|newborn)\s+)?"
+    r"(?:child|baby|infant|girl|boy|woman|civilian|person)\b")
+# "civilian sites", "civilian areas": the adjective, not a count of civilians.
+_NOT_PERSONS = frozenset(re.findall(r"\w+", """sites site areas area targets target infrastructure
+    facilities facility buildings building homes houses objects neighbourhoods neighborhoods
+    vehicles vehicle cars buses convoy convoys airport planes aircraft"""))
+# "members of the medical staff", "members of a tribe": not fighters.
+_CIVIL_MEMBERS = re.compile(
+    r"(?i)\s+of\s+(?:the\s+|a\s+|an\s+|one\s+|his\s+|her\s+|their\s+|same\s+)*(?:[\w-]+\s+)?"
+    r"(?:famil|tribe|clan|staff|medical|civil|rescue|crew|team|press|media|household|white)")
+
+
+def _verb_first(text: str, s: int, lo: int) -> bool:
+    """Whether the count at ``s`` comes right after its outcome word ("killing 12")."""
+    prev = _tokens(text, max(lo, s - 20), s)
+    return bool(prev) and prev[-1][2] in OUTCOMES
+
+
+def _ones(text: str, start: int, end: int, quantities: list[Quantity]) -> list[Quantity]:
+    """Counts of one said with an article ("a woman and a child"), outside the numbers found."""
+    taken = [(q.start, q.end) for q in quantities]
+    out = []
+    for m in _ONE.finditer(text, start, end):
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            out.append(Quantity(m.start(), m.start() + len(m.group().split()[0]), m.group().split()[0], 1, 1))
+    return out
+
+
 _COUNTER = re.compile(r"(?i)\b(?:views|shares|likes|comments|retweets|reads)\s*:?\s*$")
 
 
 def find_victims(text: str, start: int, end: int, quantities: list[Quantity]) -> list[Victims]:
     """Victim groups stated in the sentence ``text[start:end]``."""
     out: list[Victims] = []
+    quantities = sorted([q for q in quantities if start <= q.start and q.end <= end]
+                        + _ones(text, start, end, quantities), key=lambda q: q.start)
+    counted = frozenset((q.start, q.end) for q in quantities)
     for q in quantities:
-        if not (start <= q.start and q.end <= end) or q.min is None and q.max is None:
+        if q.min is None and q.max is None:
             continue
         if _YEAR.fullmatch(q.text) and _CAP_NEXT.match(text, q.end):
             continue  # "21 Jul 2016 Dozens of civilians...": a dateline year, not a count
@@ -72,6 +120,11 @@ def find_victims(text: str, start: int, end: int, quantities: list[Quantity]) ->
         for ts, te, w in toks[:6]:
             if w in VICTIM_NOUNS:
                 vtype, noun_end = VICTIM_NOUNS[w], te
+                nxt = _tokens(text, te, min(end, te + 30))[:1]
+                if w == "civilian" and nxt and nxt[0][2] in _NOT_PERSONS:
+                    vtype = None  # "several civilian sites"
+                elif w == "members" and _CIVIL_MEMBERS.match(text, te):
+                    vtype = "civilians"  # "15 members of the medical staff"
                 break
             if text[ts].isupper() or w in ("group", "affiliated", "linked", "backed"):
                 continue  # "12 IS group militants", "20 Nusra-linked fighters"
@@ -92,9 +145,13 @@ def find_victims(text: str, start: int, end: int, quantities: list[Quantity]) ->
                 vtype = "people"
         if vtype is None:
             continue
-        outcome = _outcome_near(text, q.start, noun_end, max(start, q.start - 80), min(end, noun_end + 90))
+        outcome = _outcome_near(text, q.start, noun_end, max(start, q.start - 80), min(end, noun_end + 90),
+                                counted - {(q.start, q.end)})
         if outcome is None:
             continue
+        if outcome[0] != "killed" and _TOLL_REACHED.search(text, max(start, q.start - 120), q.start) \
+                and _DEATH_TOLL.search(text, max(start, q.start - 120), q.start):
+            outcome = ("killed", outcome[1])  # "the death toll rose to 12 with over 200 injured"
         if vtype == "bodies":
             outcome = ("dead", outcome[1])
         span_end = noun_end

@@ -16,8 +16,9 @@ VICTIM_NOUNS: dict[str, str] = _by_word({
                  "journalists teachers passengers shoppers farmers workers employees evacuees "
                  "citizens pilgrims mourners civils habitants secouristes médecins journalistes",
     "people": "people persons individuals person personnes gens victims victimes casualties "
-              "martyrs martyr",
-    "children": "children child kids minors boys girls babies infants students enfants enfant",
+              "martyrs martyr others",
+    "children": "children child kids minors boys girls boy girl babies baby infants infant students "
+                "enfants enfant",
     "women": "women woman mothers femmes femme",
     "men": "men hommes",
     "fighters": "fighters militants jihadists terrorists rebels insurgents combatants gunmen members "
@@ -31,7 +32,7 @@ OUTCOMES: dict[str, str] = _by_word({
     "killed": "killed kill kills killing dead died die dies deaths death toll massacred slain "
               "martyred martyrs perished lost lives executed beheaded murdered assassinated tués tué tuées "
               "morts mort décédés péri périt massacrés exécutés assassinat assassinés meurtre",
-    "injured": "injured injuring injuries wounded wounding hurt maimed blessés blessé blessées",
+    "injured": "injured injuring injuries wounded wounding hurt maimed treated blessés blessé blessées",
     "missing": "missing disappeared disparus disparu",
     "held": "kidnapped abducted detained arrested held hostage hostages captured enlevés "
             "détenus arrêtés otages enlèvement",
