@@ -116,6 +116,17 @@ def test_perpetrator_is_the_agent_not_the_place_holder() -> None:
     assert c["actor"]["actor_id"] == "international_coalition"
 
 
+
+def test_regression_military_action_agent_after_an_earlier_action_word() -> None:
+    # "In new raids Russian jets pounded ...": the agent was looked for only before "raids".
+    (c,) = _claims("In new raids Russian jets pounded rebel-held districts of Aleppo on Friday.")
+    assert c["kind"] == "military_action" and c["actor"]["actor_id"].startswith("russia")
+    # "... carried out by Russian planes": the agent named after the action word.
+    (c,) = _claims("The strike on the village of Kafr Nabl was believed to have been carried out "
+                   "by Russian planes.")
+    assert c["kind"] == "military_action" and c["actor"]["actor_id"].startswith("russia")
+
+
 def test_regression_owner_of_a_place_or_target_is_no_perpetrator() -> None:
     # "rebel bastion", "opposition checkpoint" and "the headquarters of Ahrar al-Sham" name who
     # holds the place hit, not who hit it; they were taken as the perpetrator when no agent was named.

@@ -162,6 +162,22 @@ def _perpetrator(text: str, actors: list[ActorMention], excluded: set[int],
     return None
 
 
+def _agent(text: str, s: int, acts: list[re.Match[str]], actors: list[ActorMention], excluded: set[int],
+           type_of: ActorTypeOf) -> tuple[list[ActorMention], re.Match[str]]:
+    """Who carries out the action: a force before an action word ("In fresh strikes Russian
+    jets pounded": the second word), else one named as the agent ("carried out by Russian
+    planes"); with the action word the patient follows."""
+    def able(a: ActorMention) -> bool:
+        return a.start not in excluded and type_of(a.actor_id) in BELLIGERENT_TYPES \
+            and not HELD_SUFFIX.match(text[a.end:a.end + 12])
+    for act in acts:
+        before = [a for a in actors if a.end <= s + act.start() and able(a)]
+        if before:
+            return before, act
+    by = [a for a in actors if able(a) and _BY.search(text[max(0, a.start - 40):a.start])]
+    return by, acts[0]
+
+
 def _unresolved_place(text: str, s: int, e: int) -> Place | None:
     """A named village the gazetteer lacks ("the village of Dablan"): its name, no coordinates."""
     m = _UNRESOLVED_PLACE.search(text, s, e)
@@ -282,13 +298,11 @@ def extract_claims(
                         weapon=weapon.weapon if weapon else None,
                         cause=weapon.cause if weapon else None))
                     continue
-            act = ACTION_VERBS.search(sent)
-            if act and (weapon is not None or actors):
-                vpos = s + act.start()
-                agent = [a for a in actors if a.end <= vpos and a.start not in excluded
-                         and not HELD_SUFFIX.match(text[a.end:a.end + 12])
-                         and type_of(a.actor_id) in BELLIGERENT_TYPES]
-                patient = [a for a in actors if a.start >= s + act.end() and a.start not in excluded]
+            acts = list(ACTION_VERBS.finditer(sent))
+            if acts and (weapon is not None or actors):
+                agent, act = _agent(text, s, acts, actors, excluded, type_of)
+                patient = [a for a in actors if a.start >= s + act.end() and a.start not in excluded
+                           and a not in agent]
                 if agent or weapon is not None:
                     claims.append(replace(
                         base, kind="military_action",
