@@ -125,6 +125,9 @@ def test_regression_military_action_agent_after_an_earlier_action_word() -> None
     (c,) = _claims("The strike on the village of Kafr Nabl was believed to have been carried out "
                    "by Russian planes.")
     assert c["kind"] == "military_action" and c["actor"]["actor_id"].startswith("russia")
+    # ...but not anyone named after "by": "a truce brokered by the US" did not strike
+    (c,) = _claims("Jets pounded eastern Aleppo days after a truce brokered by the US and Russia collapsed.")
+    assert c["actor"] is None
 
 
 def test_regression_owner_of_a_place_or_target_is_no_perpetrator() -> None:
@@ -174,3 +177,35 @@ def test_denials_and_what_is_not_one() -> None:
     kinds = [c["kind"] for c in _claims(
         "The strikes were meant to deny the militants the ability to move fuel across Raqqa.")]
     assert "denial" not in kinds
+
+
+def test_regression_a_flattened_tag_line_is_not_part_of_the_sentence() -> None:
+    # "Tags Syria Islamic State Idlib At least 9 civilians were killed in regime strikes": the
+    # tags made the Islamic State the perpetrator.
+    text = ("Strikes hit Idlib town. Tags Syria Islamic State Idlib SOHR At least 9 civilians were "
+            "killed in regime air strikes on Saraqib on Monday.")
+    (c,) = [c for c in _claims(text) if c["kind"] == "casualty"]
+    assert c["actor"]["actor_id"] == "syrian_air_force"
+    assert text[c["start"]:c["end"]].startswith("At least 9")
+    # prose that starts without a sentence-opening word is left whole
+    text = "Strikes hit Idlib. Tags Syria Idlib Jets struck the town of Saraqib killing 4 civilians."
+    (c,) = [c for c in _claims(text) if c["kind"] == "casualty"]
+    assert text[c["start"]:c["end"]].startswith("Tags")
+
+
+def test_regression_who_holds_the_place_and_who_is_counted_are_not_perpetrators() -> None:
+    # "Shelling of rebel bastion ... kills 19": the agent pattern "shelling of" took the rebels.
+    (c,) = _claims("Shelling of rebel bastion near Damascus kills 19 civilians, a monitor said.")
+    assert c["actor"] is None
+    # "At least 40 Syrian army troops were killed as IS advanced": the counted troops were taken.
+    (c,) = [c for c in _claims("At least 40 Syrian army troops were killed as the Islamic State "
+                               "advanced on a base near Raqqa.") if c["kind"] == "casualty"]
+    assert c["actor"]["actor_id"] == "isis"
+    # a dateline year right before a force is no count of it
+    (c,) = _claims("Saturday 11 Jul 2015 Syrias regime killed at least 28 people in air raids on Raqqa.")
+    assert c["actor"]["actor_id"].startswith("syria")
+
+
+def test_regression_allied_adjectives_before_the_victim_noun() -> None:
+    (c,) = _claims("Dozens of foreign-backed militants were killed in Latakia on Friday.")
+    assert [(v["type"], v["min"]) for v in c["victims"]] == [("fighters", 24)]

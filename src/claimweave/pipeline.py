@@ -65,6 +65,7 @@ def run(doc: Document, options: ExtractOptions | None = None) -> Record:
         a_dt += dates.find_dates(chunk, u.start, published=published, lang=u.lang)
         a_q += numbers.find_quantities(chunk, u.start, lang=u.lang)
         a_w += weapons.find_weapons(chunk, u.start)
+    a_act = actors.document_senses(a_act)
     a_pl = places.outside_names(a_pl, a_act)
     ann = Annotations(tuple(a_act), tuple(places.disambiguate(a_pl)), tuple(a_dt), tuple(a_q), tuple(a_w))
     doc2 = replace(

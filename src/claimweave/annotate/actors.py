@@ -341,6 +341,10 @@ class ActorKB:
         if (k + 1 < n and toks[k].low == "'" and toks[k + 1].low == "s"
                 and toks[k].start == toks[k - 1].end):
             k += 2  # possessive: "Assad's forces"
+        if (k + 1 < n and toks[k].low == "air" and toks[k + 1].low in ("force", "forces")
+                and toks[k].start - toks[k - 1].end <= 2):
+            link = self.air_force_of(actor_id)  # "Assad's air force"
+            return (link, k + 2) if link else (actor_id, j)
         if k >= len(toks) or toks[k].low not in _HEADS or toks[k].start - toks[k - 1].end > 2:
             return actor_id, j
         head = toks[k].low
@@ -380,6 +384,25 @@ class ActorKB:
                     and t.raw not in self._caps_tokens):
                 return True
         return False
+
+
+_BARE_COALITION = frozenset({"coalition", "the coalition"})
+
+
+def document_senses(mentions: list[ActorMention]) -> list[ActorMention]:
+    """Senses that depend on the whole document: a bare "the Coalition" in a page that names the
+    Syrian National Coalition, and names the US-led coalition only as bare "coalition" if at all,
+    is the Syrian National Coalition (the opposition's political body, not a belligerent)."""
+    snc = "syrian_national_coalition"
+    if not any(m.actor_id == snc for m in mentions):
+        return mentions
+    bare = [m for m in mentions if m.actor_id == "international_coalition" and fold(m.text) in _BARE_COALITION]
+    if not bare or any(m.actor_id == "international_coalition" and fold(m.text) not in _BARE_COALITION
+                       for m in mentions):
+        return mentions
+    name = load_kb().get(snc).name
+    ids = {id(m) for m in bare}
+    return [ActorMention(m.start, m.end, m.text, snc, name) if id(m) in ids else m for m in mentions]
 
 
 def _read_entries() -> list[dict[str, Any]]:

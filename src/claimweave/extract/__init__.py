@@ -53,6 +53,11 @@ _AGENT_VERB = re.compile(r"(?i)^[\s’'s]{0,3}(?:\w+\s+)?(?:has\s+|have\s+|had\s
                          r"beheaded|committed|massacred|shot|stormed|pounded|used|tué|bombardé|frappé|pilonné)\b")
 # "by the regime", "by a Syrian regime barrel bomb", "par les forces"
 _BY = re.compile(r"(?i)\b(?:by|par)\s+(?:the\s+|an?\s+|les?\s+|la\s+|une?\s+)?$")
+_YEAR_Q = re.compile(r"(?:19|20)\d\d")
+# "carried out by", "launched by": the agent of an action named after it (not "a truce brokered by").
+_BY_ACTION = re.compile(r"(?i)\b(?:carried\s+out|launched|conducted|struck|hit|bombed|shelled|targeted|"
+                        r"attacked|fired|dropped|raided|pounded|stormed|executed|committed|perpetrated)"
+                        r"\s+(?:\w+\s+){0,2}?by\s+(?:the\s+|an?\s+)?$")
 # A mention that names the weapon itself ("regime airstrikes", "coalition warplanes").
 _AGENT_SELF = re.compile(r"(?i)(?:warplanes?|jets?|aircraft|airstrikes?|air\s?strikes?|raids?|"
                          r"shelling|bombing|bombardment|artillery|helicopters?|drones?)$")
@@ -149,6 +154,8 @@ def _perpetrator(text: str, actors: list[ActorMention], excluded: set[int],
              and not _SPEAKS.match(text[a.end:a.end + 30])]
     for a in cands:  # "by ISIS", "coalition warplanes", "aircraft of the coalition"
         before = text[max(0, a.start - 40):a.start]
+        if OWNED_SUFFIX.match(text[a.end:a.end + 16]):
+            continue  # "shelling of rebel bastion": the rebels hold the place hit
         if _BY.search(before) or _AGENT_OF.search(before) or _AGENT_SELF.search(a.text):
             return a
         after = text[a.end:a.end + 40]
@@ -174,7 +181,7 @@ def _agent(text: str, s: int, acts: list[re.Match[str]], actors: list[ActorMenti
         before = [a for a in actors if a.end <= s + act.start() and able(a)]
         if before:
             return before, act
-    by = [a for a in actors if able(a) and _BY.search(text[max(0, a.start - 40):a.start])]
+    by = [a for a in actors if able(a) and _BY_ACTION.search(text[max(0, a.start - 60):a.start])]
     return by, acts[0]
 
 
@@ -246,10 +253,14 @@ def extract_claims(
             sources = tuple(x for x in srcs + credits if x != claimant)
             base = Claim(id="", unit_id=unit.id, kind="", start=s, end=e, text=text[s:e],
                          claimant=claimant, sources=tuple(dict.fromkeys(sources)))
-            victims = find_victims(text, s, e, idx.quantities(s, e))
+            quantities = idx.quantities(s, e)
+            victims = find_victims(text, s, e, quantities)
             for v in victims:  # "two US soldiers" are victims, not perpetrators
                 vs = text.find(v.text, s, e)
                 excluded |= {a.start for a in actors if vs <= a.start < vs + len(v.text)}
+            if victims:  # "85 Syrian army troops were killed": a counted force is a victim
+                ends = {q.end for q in quantities if not _YEAR_Q.fullmatch(q.text)}
+                excluded |= {a.start for a in actors if any(a.start - x in (1, 2) for x in ends)}
             weapons = idx.weapons(s, e)
             # a chemical agent named anywhere in the sentence is the cause, whatever delivered it
             weapon = next((w for w in weapons if w.cause == "chemical"), weapons[0] if weapons else None)

@@ -11,7 +11,7 @@ _TOK = re.compile(r"[^\W\d_][\w-]*|\d[\d,.]*", re.UNICODE)
 _GROUP = re.compile(
     r"(?i)\b(?:including|among them|among whom|of whom|dont|parmi lesquels|parmi eux)\b"
 )
-_SKIP = frozenset(["of", "the", "other", "more", "at", "least", "some", "des", "de", "d'", "other", "and", "innocent", "unarmed", "local", "syrian", "iraqi", "kurdish", "arab", "pro-government", "government", "opposition", "rebel", "isis", "regime", "russian", "turkish", "american"])
+_SKIP = frozenset(["of", "the", "other", "more", "at", "least", "some", "des", "de", "d'", "other", "and", "innocent", "unarmed", "local", "syrian", "iraqi", "kurdish", "arab", "pro-government", "pro-regime", "loyalist", "army", "military", "security", "government", "opposition", "rebel", "isis", "regime", "russian", "turkish", "american"])
 _TOLL_REACHED = re.compile(
     r"(?i)\b(?:death\s+toll|toll|bilan)\b[^.;:!?]{0,100}?\b(?:reached|rose\s+to|risen\s+to|climbed\s+to|"
     r"jumped\s+to|hit|stands?\s+at|stood\s+at|is|was|of|at|to|atteint|s'élève\s+à)\s+"
@@ -98,6 +98,7 @@ def _ones(text: str, start: int, end: int, quantities: list[Quantity]) -> list[Q
     return out
 
 
+_ALLIED = ("-backed", "-linked", "-affiliated", "-led", "-aligned", "-allied", "-loyal", "-sponsored")
 _COUNTER = re.compile(r"(?i)\b(?:views|shares|likes|comments|retweets|reads)\s*:?\s*$")
 
 
@@ -126,8 +127,8 @@ def find_victims(text: str, start: int, end: int, quantities: list[Quantity]) ->
                 elif w == "members" and _CIVIL_MEMBERS.match(text, te):
                     vtype = "civilians"  # "15 members of the medical staff"
                 break
-            if text[ts].isupper() or w in ("group", "affiliated", "linked", "backed"):
-                continue  # "12 IS group militants", "20 Nusra-linked fighters"
+            if text[ts].isupper() or w in ("group", "affiliated", "linked", "backed") or w.endswith(_ALLIED):
+                continue  # "12 IS group militants", "20 Nusra-linked fighters", "dozens of foreign-backed militants"
             if (w not in _SKIP and not w.endswith("ly") and len(w) > 2
                     and w not in ("other", "more", "innocent", "unarmed", "local", "young", "elderly")):
                 break

@@ -25,7 +25,35 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         _push(text, pos, cut, out)
         pos = cut
     _push(text, pos, end, out)
-    return out
+    return [_after_tags(text, s, e) for s, e in out]
+
+
+# A news site's topic tags flattened into the text ("Tags Syria Idlib Russia At least 12 civilians
+# were killed ..."): the sentence starts at the first word that can only begin prose.
+_TAGS = re.compile(r"Tags?:?\s+")
+_PROSE_START = frozenset(re.findall(r"\S+", """The A An At In On As After Before According Since While When More Most
+    Dozens Hundreds Scores Several Some Many It This These Those One Two Three Four Five Six Seven
+    Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen Sixteen Seventeen Eighteen Nineteen
+    Twenty Thirty Forty Fifty Sixty Seventy Eighty Ninety Over Nearly Almost About Around Despite
+    Following Amid During"""))
+# Words of running prose: once one is seen, the prose began without a word from the list above,
+# and the sentence is left whole.
+_PROSE_WORDS = frozenset(re.findall(r"\S+", """in of on the to by at for with from and a an has have had was were is
+    are be been killed killing said says"""))
+_WORD = re.compile(r"\S+")
+_MAX_TAGS = 30
+
+
+def _after_tags(text: str, s: int, e: int) -> tuple[int, int]:
+    m = _TAGS.match(text, s, e)
+    if not m:
+        return s, e
+    for i, w in enumerate(_WORD.finditer(text, m.end(), e)):
+        if i >= _MAX_TAGS or w.group() in _PROSE_WORDS:
+            break
+        if i and w.group() in _PROSE_START:
+            return w.start(), e
+    return s, e
 
 
 # No real sentence is this long; a longer run (a flattened page, a hostile single line) is cut at
