@@ -209,3 +209,11 @@ def test_regression_who_holds_the_place_and_who_is_counted_are_not_perpetrators(
 def test_regression_allied_adjectives_before_the_victim_noun() -> None:
     (c,) = _claims("Dozens of foreign-backed militants were killed in Latakia on Friday.")
     assert [(v["type"], v["min"]) for v in c["victims"]] == [("fighters", 24)]
+
+
+def test_regression_a_named_weapon_beats_a_generic_word() -> None:
+    # "Dozens dead in evacuees bombing ... a suicide car bomb": the generic "bombing" (aerial,
+    # so shelling) came first and made the cause shelling.
+    (c,) = [c for c in _claims("Dozens dead in convoy bombing as a suicide car bomb killed 60 "
+                               "evacuees near Aleppo.") if c["kind"] == "casualty"]
+    assert c["cause"] == "explosion" and c["weapon"] == "suicide_bombing"

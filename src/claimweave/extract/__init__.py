@@ -53,6 +53,7 @@ _AGENT_VERB = re.compile(r"(?i)^[\s’'s]{0,3}(?:\w+\s+)?(?:has\s+|have\s+|had\s
                          r"beheaded|committed|massacred|shot|stormed|pounded|used|tué|bombardé|frappé|pilonné)\b")
 # "by the regime", "by a Syrian regime barrel bomb", "par les forces"
 _BY = re.compile(r"(?i)\b(?:by|par)\s+(?:the\s+|an?\s+|les?\s+|la\s+|une?\s+)?$")
+_GENERIC_WEAPONS = frozenset({"bombing", "strike", "explosion", "bomb"})
 _YEAR_Q = re.compile(r"(?:19|20)\d\d")
 # "carried out by", "launched by": the agent of an action named after it (not "a truce brokered by").
 _BY_ACTION = re.compile(r"(?i)\b(?:carried\s+out|launched|conducted|struck|hit|bombed|shelled|targeted|"
@@ -262,8 +263,11 @@ def extract_claims(
                 ends = {q.end for q in quantities if not _YEAR_Q.fullmatch(q.text)}
                 excluded |= {a.start for a in actors if any(a.start - x in (1, 2) for x in ends)}
             weapons = idx.weapons(s, e)
-            # a chemical agent named anywhere in the sentence is the cause, whatever delivered it
-            weapon = next((w for w in weapons if w.cause == "chemical"), weapons[0] if weapons else None)
+            # a chemical agent named anywhere in the sentence is the cause, whatever delivered it;
+            # else a named weapon before a generic word ("evacuees bombing ... a suicide car bomb")
+            weapon = next((w for w in weapons if w.cause == "chemical"),
+                          next((w for w in weapons if w.weapon not in _GENERIC_WEAPONS),
+                               weapons[0] if weapons else None))
             anchor = None
             if victims:
                 vs = text.find(victims[0].text, s, e)
