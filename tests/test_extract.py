@@ -84,6 +84,7 @@ def test_regression_words_that_are_not_victims() -> None:
     assert ("civilians", "killed", 3) not in _outcomes(
         "Air raids hit several civilian sites, killing eight children in Mayadin.")
     assert not _claims("Thousands of families displaced from Aleppo have found refuge in Idlib.")
+    assert _outcomes("So far 41 have been exhumed from the pit.") == {("people", "dead", 41)}
     assert _outcomes("Jets bombed a clinic in Khan Tuman, killing 11 members of the medical staff.") \
         == {("civilians", "killed", 11)}
     assert _outcomes("The blast killed 9 children and 12 others in Tal Abyad.") \
@@ -217,3 +218,12 @@ def test_regression_a_named_weapon_beats_a_generic_word() -> None:
     (c,) = [c for c in _claims("Dozens dead in convoy bombing as a suicide car bomb killed 60 "
                                "evacuees near Aleppo.") if c["kind"] == "casualty"]
     assert c["cause"] == "explosion" and c["weapon"] == "suicide_bombing"
+
+
+def test_regression_a_later_action_word_does_not_take_the_owner_of_a_place() -> None:
+    # "captured Hajin, the largest Islamic State stronghold in eastern Syria, after fighting backed
+    # by coalition air strikes": the agent search at "strikes" took the Islamic State (it holds
+    # the stronghold), then Syria (a place after "in eastern").
+    (c,) = _claims("The Kurdish-led fighters captured Hajin, the last Islamic State stronghold in eastern "
+                   "Syria, after weeks of fighting backed by coalition air strikes.")
+    assert c["actor"]["actor_id"] == "international_coalition"

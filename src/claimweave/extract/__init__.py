@@ -53,7 +53,7 @@ _AGENT_VERB = re.compile(r"(?i)^[\s’'s]{0,3}(?:\w+\s+)?(?:has\s+|have\s+|had\s
                          r"beheaded|committed|massacred|shot|stormed|pounded|used|tué|bombardé|frappé|pilonné)\b")
 # "by the regime", "by a Syrian regime barrel bomb", "par les forces"
 _BY = re.compile(r"(?i)\b(?:by|par)\s+(?:the\s+|an?\s+|les?\s+|la\s+|une?\s+)?$")
-_GENERIC_WEAPONS = frozenset({"bombing", "strike", "explosion", "bomb"})
+_GENERIC_WEAPONS = frozenset({"bombing", "strike"})
 _YEAR_Q = re.compile(r"(?:19|20)\d\d")
 # "carried out by", "launched by": the agent of an action named after it (not "a truce brokered by").
 _BY_ACTION = re.compile(r"(?i)\b(?:carried\s+out|launched|conducted|struck|hit|bombed|shelled|targeted|"
@@ -177,7 +177,9 @@ def _agent(text: str, s: int, acts: list[re.Match[str]], actors: list[ActorMenti
     planes"); with the action word the patient follows."""
     def able(a: ActorMention) -> bool:
         return a.start not in excluded and type_of(a.actor_id) in BELLIGERENT_TYPES \
-            and not HELD_SUFFIX.match(text[a.end:a.end + 12])
+            and not HELD_SUFFIX.match(text[a.end:a.end + 12]) \
+            and not OWNED_SUFFIX.match(text[a.end:a.end + 16]) \
+            and not OWNER_PREFIX.search(text[max(0, a.start - 30):a.start])  # "Islamic State stronghold"
     for act in acts:
         before = [a for a in actors if a.end <= s + act.start() and able(a)]
         if before:
@@ -329,7 +331,8 @@ def extract_claims(
 
 
 _PLACE_PREP = re.compile(r"(?i)\b(?:in|of|outside|near|from|to|at|into|around|towards?|across|over|"
-                         r"à|de|près|vers)\s+(?:the\s+)?$")
+                         r"à|de|près|vers)\s+(?:the\s+)?(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|"
+                         r"(?:central|rural|war-torn|neighbouring|neighboring)\s+)?$")
 
 
 def _not_places(text: str, actors: list[ActorMention], places: list) -> list[ActorMention]:

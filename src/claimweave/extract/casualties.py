@@ -46,7 +46,7 @@ def _outcome_near(text: str, s: int, e: int, lo: int, hi: int,
         o = OUTCOMES.get(w)
         if o is None:
             continue
-        if o == "dead" and not bodies:
+        if w in ("found", "recovered") and not bodies:
             continue  # "found refuge", "recovered": only bodies are found dead
         if ts < s and re.search(r"[;:]", text[te:s]):
             continue  # an outcome before a clause break belongs to another clause
