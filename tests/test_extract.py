@@ -227,3 +227,18 @@ def test_regression_a_later_action_word_does_not_take_the_owner_of_a_place() -> 
     (c,) = _claims("The Kurdish-led fighters captured Hajin, the last Islamic State stronghold in eastern "
                    "Syria, after weeks of fighting backed by coalition air strikes.")
     assert c["actor"]["actor_id"] == "international_coalition"
+
+
+def test_a_belligerent_reporting_its_own_action_is_its_perpetrator() -> None:
+    # Known gap closed: the speaker was never the perpetrator, so "the coalition said it carried
+    # out strikes, killing 30" had none.
+    (c,) = _claims("The coalition said it carried out strikes near Hajin, killing 30 Islamic State fighters.")
+    assert c["actor"]["actor_id"] == "international_coalition"
+    (c,) = _claims("The SDF said on Friday they had captured the village of Baghuz.")
+    assert c["kind"] == "military_action" and c["actor"]["actor_id"] == "sdf"
+    # ...but saying something about deaths is no self-report
+    for text in ("Russia said it had no information about 30 civilians killed in Idlib.",
+                 "The coalition said it was investigating reports that 30 civilians died in Mosul.",
+                 "The Observatory said it had documented 30 deaths in Hajin."):
+        (c,) = _claims(text)
+        assert c["actor"] is None, text

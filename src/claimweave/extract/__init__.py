@@ -188,6 +188,25 @@ def _agent(text: str, s: int, acts: list[re.Match[str]], actors: list[ActorMenti
     return by, acts[0]
 
 
+# "The coalition said it carried out strikes": a belligerent reporting its own action.
+_SELF = re.compile(r"(?i)^[\s’'s]{0,3}(?:\w+\s+){0,2}?(?:said|says|announced|claimed|stated|reported|"
+                   r"confirmed|declared|acknowledged|admitted)\s+(?:on\s+\w+\s+|in\s+a\s+statement\s+)?"
+                   r"(?:that\s+)?(?:it|they|(?:its|their)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:had\s+|has\s+|have\s+)?"
+                   r"(?:\w+ly\s+)?(?:carried\s+out|conducted|launched|killed|struck|targeted|hit|destroyed|"
+                   r"captured|recaptured|shelled|bombed|attacked|executed|eliminated|liquidated|neutrali[sz]ed|"
+                   r"seized|downed|shot)\b")
+
+
+def _self_report(text: str, actors: list[ActorMention], excluded: set[int],
+                 type_of: ActorTypeOf) -> ActorMention | None:
+    """The speaker of a self-report, when it is a belligerent."""
+    for a in actors:
+        if a.start in excluded and type_of(a.actor_id) in BELLIGERENT_TYPES | {"ministry"} \
+                and _SELF.match(text[a.end:a.end + 80]):
+            return a
+    return None
+
+
 def _unresolved_place(text: str, s: int, e: int) -> Place | None:
     """A named village the gazetteer lacks ("the village of Dablan"): its name, no coordinates."""
     m = _UNRESOLVED_PLACE.search(text, s, e)
@@ -296,7 +315,7 @@ def extract_claims(
                 if not victims:  # "denied killing 12 civilians" also states the count
                     continue
             if victims:
-                perp = _perpetrator(text, actors, excluded, type_of)
+                perp = _perpetrator(text, actors, excluded, type_of) or _self_report(text, actors, excluded, type_of)
                 claims.append(replace(
                     base, kind="casualty", actor=_r(perp), victims=tuple(victims),
                     place=place, date=date, weapon=weapon.weapon if weapon else None,
@@ -318,6 +337,8 @@ def extract_claims(
             acts = list(ACTION_VERBS.finditer(sent))
             if acts and (weapon is not None or actors):
                 agent, act = _agent(text, s, acts, actors, excluded, type_of)
+                if not agent and (me := _self_report(text, actors, excluded, type_of)) is not None:
+                    agent = [me]  # "the SDF said they had captured Hajin"
                 patient = [a for a in actors if a.start >= s + act.end() and a.start not in excluded
                            and a not in agent]
                 if agent or weapon is not None:
