@@ -62,3 +62,10 @@ def test_children_counted_first_then_the_civilian_total() -> None:
     page = ("An air raid killed three children in a village east of Aleppo on Monday.\n\n"
             "The three children were among at least 16 civilians killed in the raid, a monitor said.")
     assert _predict(page)["civilians"] == "16"
+
+
+def test_regression_since_it_began_this_week_is_not_a_war_toll() -> None:
+    # "the first deaths since it (the truce) began this week" was taken for a war-long toll.
+    page = ("Two civilians were killed in Aleppo on Tuesday, the first deaths since it began this "
+            "week.\n\nThe bombing of the city has killed 40 civilians since it began in July, a monitor said.")
+    assert _predict(page)["civilians"] == "2"

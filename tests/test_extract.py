@@ -91,6 +91,12 @@ def test_regression_words_that_are_not_victims() -> None:
         == {("children", "killed", 9), ("people", "killed", 12)}
     assert ("civilians", "injured", 15) in _outcomes(
         "Fifteen civilians were treated for breathing problems after the attack on Latamneh.")
+    # "the killing of one person and the injury of 40 others": the 40 were counted as killed;
+    # "four medical staff" counted no one.
+    assert _outcomes("The shell led to the killing of one person and the injury of 30 others.") \
+        == {("people", "killed", 1), ("people", "injured", 30)}
+    assert _outcomes("Three children and four medical staff were killed in the raid on Kafr Nabl.") \
+        == {("children", "killed", 3), ("civilians", "killed", 4)}
 
 
 def test_regression_cause_chemical_agent_wins_over_its_delivery() -> None:

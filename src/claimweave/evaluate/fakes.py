@@ -51,7 +51,8 @@ _CAUSES = {"shelling": "shelling", "explosion": "explosion", "chemical": "chemic
            "shooting": "shooting", "execution": "execution"}
 # Background tolls of the whole war are not the article's event.
 _BACKGROUND = re.compile(
-    r"(?i)\bsince\s+(?:the\s+(?:start|beginning|outbreak)|(?:early\s+|march\s+)?20\d\d|it\s+(?:began|erupted|started)|"
+    r"(?i)\bsince\s+(?:the\s+(?:start|beginning|outbreak)|(?:early\s+|march\s+)?20\d\d|"
+    r"it\s+(?:began|erupted|started)(?!\s+(?:this|last|on|earlier|yesterday|today))|"
     r"the\s+(?:conflict|war|uprising|revolt))|\b(?:war|conflict)\s+(?:has|had)\s+(?:killed|left)|"
     r"\b(?:war|conflict)\s+that\s+has\s+killed")
 

@@ -11,7 +11,7 @@ _TOK = re.compile(r"[^\W\d_][\w-]*|\d[\d,.]*", re.UNICODE)
 _GROUP = re.compile(
     r"(?i)\b(?:including|among them|among whom|of whom|dont|parmi lesquels|parmi eux)\b"
 )
-_SKIP = frozenset(["of", "the", "other", "more", "at", "least", "some", "des", "de", "d'", "other", "and", "innocent", "unarmed", "local", "syrian", "iraqi", "kurdish", "arab", "pro-government", "pro-regime", "loyalist", "army", "military", "security", "government", "opposition", "rebel", "isis", "regime", "russian", "turkish", "american"])
+_SKIP = frozenset(["of", "the", "other", "more", "at", "least", "some", "des", "de", "d'", "other", "and", "innocent", "unarmed", "local", "syrian", "iraqi", "kurdish", "arab", "pro-government", "pro-regime", "loyalist", "army", "military", "security", "medical", "humanitarian", "aid", "rescue", "emergency", "health", "relief", "civil", "defence", "defense", "government", "opposition", "rebel", "isis", "regime", "russian", "turkish", "american"])
 _TOLL_REACHED = re.compile(
     r"(?i)\b(?:death\s+toll|toll|bilan)\b[^.;:!?]{0,100}?\b(?:reached|rose\s+to|risen\s+to|climbed\s+to|"
     r"jumped\s+to|hit|stands?\s+at|stood\s+at|is|was|of|at|to|atteint|s'élève\s+à)\s+"

@@ -32,7 +32,7 @@ OUTCOMES: dict[str, str] = _by_word({
     "killed": "killed kill kills killing dead died die dies deaths death toll massacred slain "
               "martyred martyrs perished lost lives executed beheaded murdered assassinated tués tué tuées "
               "morts mort décédés péri périt massacrés exécutés assassinat assassinés meurtre",
-    "injured": "injured injuring injuries wounded wounding hurt maimed treated blessés blessé blessées",
+    "injured": "injured injuring injury injuries wounded wounding hurt maimed treated blessés blessé blessées",
     "missing": "missing disappeared disparus disparu",
     "held": "kidnapped abducted detained arrested held hostage hostages captured enlevés "
             "détenus arrêtés otages enlèvement",
