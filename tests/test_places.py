@@ -204,3 +204,12 @@ def test_place_word_inside_a_group_name_is_no_place() -> None:
                   "The Islamic State of Iraq and al-Sham claimed the attack.")
     names = [p["name"] for p in rec["places"]]
     assert names == ["Idlib", "Damascus"], names
+
+
+@pytest.mark.parametrize(("text", "governorate"), [
+    ("a missile hit the town of Marea overnight", "aleppo"),  # GeoNames spells it Mare'
+    ("news of the Ghoutta massacre", "damascus"),  # FA-KES files Rif Dimashq under Damascus
+])
+def test_regression_spellings_fakes_articles_use(text: str, governorate: str) -> None:
+    (m,) = find_places(text)
+    assert fakes_governorate(m.place) == governorate
