@@ -1,6 +1,7 @@
 """Time and peak memory of ``claimweave ingest`` on hostile inputs: a 100 MB single line (as text,
 JSON Lines, HTML and CSV) and two decompression bombs (a gzip Content-Encoding in a WARC record,
-and a .warc.gz member inflating to 300 MB). Each is generated in a temporary folder. A benchmark:
+and a .warc.gz member inflating to 300 MB), and 500 KB of nothing but counts and outcome words
+(accepted: the worst case for casualty extraction). Each is generated in a temporary folder. A benchmark:
 it prints figures and asserts nothing (tests/test_bad_inputs.py checks the outcomes).
 
     .venv/bin/python bench/bench_hostile.py
@@ -58,6 +59,12 @@ def _inputs(tmp: Path) -> list[Path]:
         p.write_bytes(body)
         out.append(p)
     del line
+    # Accepted, not refused: 500 KB of paragraphs that are nothing but counts and outcomes, the
+    # worst case for pairing each count with its outcome word.
+    dense = " ".join(f"{i} killed {i + 1} injured" for i in range(1, 200)) + ".\n\n"
+    p = tmp / "dense_counts500kb.txt"
+    p.write_text(dense * ((500 << 10) // len(dense)), encoding="utf-8")
+    out.append(p)
     bomb = io.BytesIO()
     with gzip.GzipFile(fileobj=bomb, mode="wb", compresslevel=9) as gz:
         for _ in range(200):

@@ -180,11 +180,13 @@ def _agent(text: str, s: int, acts: list[re.Match[str]], actors: list[ActorMenti
             and not HELD_SUFFIX.match(text[a.end:a.end + 12]) \
             and not OWNED_SUFFIX.match(text[a.end:a.end + 16]) \
             and not OWNER_PREFIX.search(text[max(0, a.start - 30):a.start])  # "Islamic State stronghold"
-    for act in acts:
-        before = [a for a in actors if a.end <= s + act.start() and able(a)]
-        if before:
-            return before, act
-    by = [a for a in actors if able(a) and _BY_ACTION.search(text[max(0, a.start - 60):a.start])]
+    agents = [a for a in actors if able(a)]
+    if agents:
+        first_end = min(a.end for a in agents)
+        act = next((m for m in acts if s + m.start() >= first_end), None)
+        if act is not None:
+            return [a for a in agents if a.end <= s + act.start()], act
+    by = [a for a in agents if _BY_ACTION.search(text[max(0, a.start - 60):a.start])]
     return by, acts[0]
 
 
@@ -282,7 +284,7 @@ def extract_claims(
                 excluded |= {a.start for a in actors if vs <= a.start < vs + len(v.text)}
             if victims:  # "85 Syrian army troops were killed": a counted force is a victim
                 ends = {q.end for q in quantities if not _YEAR_Q.fullmatch(q.text)}
-                excluded |= {a.start for a in actors if any(a.start - x in (1, 2) for x in ends)}
+                excluded |= {a.start for a in actors if a.start - 1 in ends or a.start - 2 in ends}
             weapons = idx.weapons(s, e)
             # a chemical agent named anywhere in the sentence is the cause, whatever delivered it;
             # else a named weapon before a generic word ("evacuees bombing ... a suicide car bomb")

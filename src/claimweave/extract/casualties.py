@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 
 from ..model import Quantity, Victims
 from .lexicon import OUTCOMES, VICTIM_NOUNS
@@ -33,10 +35,10 @@ _COORD = re.compile(r"(?i)\s*,?\s*(?:and|while|whereas|but|et|tandis que)\s+")
 
 
 def _outcome_near(text: str, s: int, e: int, lo: int, hi: int,
-                  counted: frozenset[tuple[int, int]] = frozenset()) -> tuple[str, int] | None:
+                  counted: Sequence[tuple[int, int]] = ()) -> tuple[str, int] | None:
     """The outcome word nearest to ``s:e`` inside the window ``lo:hi``.
 
-    ``counted`` holds the spans of the other counts of the sentence: an outcome word right after
+    ``counted`` holds the (end, start) of the other counts of the sentence, sorted: an outcome word right after
     one of them ("Three killed over 70 injured") is that count's own, unless that count has its
     outcome word before it ("killed 12 injured 30").
     """
@@ -54,7 +56,7 @@ def _outcome_near(text: str, s: int, e: int, lo: int, hi: int,
         if ts < s and _COORD.fullmatch(text, te, s):
             dist += 1000  # "a child was killed and twenty were injured": the next clause's own verb wins
         if ts < s and any(_OWN_OUTCOME.fullmatch(text, ce, ts) and not _verb_first(text, cs, lo)
-                          for cs, ce in counted if ce <= ts):
+                          for ce, cs in _ending_before(counted, ts)):
             dist += 500  # "48 people dead over 100 injured": "dead" is the 48's
         if best is None or dist < best[0]:
             best = (dist, o, te)
@@ -82,6 +84,14 @@ _CIVIL_MEMBERS = re.compile(
     r"(?:famil|tribe|clan|staff|medical|civil|rescue|crew|team|press|media|household|white)")
 
 
+_OWN_GAP = 40  # an outcome word this far after a count, at most, can be that count's own
+
+
+def _ending_before(counted: Sequence[tuple[int, int]], pos: int) -> Sequence[tuple[int, int]]:
+    """The counts (end, start) that end within ``_OWN_GAP`` characters before ``pos``."""
+    return counted[bisect.bisect_left(counted, (pos - _OWN_GAP, -1)):bisect.bisect_right(counted, (pos, pos))]
+
+
 def _verb_first(text: str, s: int, lo: int) -> bool:
     """Whether the count at ``s`` comes right after its outcome word ("killing 12")."""
     prev = _tokens(text, max(lo, s - 20), s)
@@ -107,7 +117,7 @@ def find_victims(text: str, start: int, end: int, quantities: list[Quantity]) ->
     out: list[Victims] = []
     quantities = sorted([q for q in quantities if start <= q.start and q.end <= end]
                         + _ones(text, start, end, quantities), key=lambda q: q.start)
-    counted = frozenset((q.start, q.end) for q in quantities)
+    counted = sorted((q.end, q.start) for q in quantities)
     for q in quantities:
         if q.min is None and q.max is None:
             continue
@@ -147,7 +157,7 @@ def find_victims(text: str, start: int, end: int, quantities: list[Quantity]) ->
         if vtype is None:
             continue
         outcome = _outcome_near(text, q.start, noun_end, max(start, q.start - 80), min(end, noun_end + 90),
-                                counted - {(q.start, q.end)})
+                                counted)  # its own count ends after every word before it
         if outcome is None:
             continue
         if outcome[0] != "killed" and _TOLL_REACHED.search(text, max(start, q.start - 120), q.start) \
