@@ -248,3 +248,20 @@ def test_a_belligerent_reporting_its_own_action_is_its_perpetrator() -> None:
                  "The Observatory said it had documented 30 deaths in Hajin."):
         (c,) = _claims(text)
         assert c["actor"] is None, text
+
+
+def test_regression_an_earlier_precise_place_does_not_outlive_a_move_elsewhere() -> None:
+    # A placeless claim took the most precise place named so far in its thread or article, even
+    # after the text had moved on to another governorate (#KhanSheikhoun, then #Raqqa).
+    page = ("Thread on the week in Syria\n\n"
+            "1/ The regime jets that hit #KhanSheikhoun took off from Shayrat, monitors say.\n\n"
+            "2/ Meanwhile in #Raqqa the coalition kept up its raids on the old city.\n\n"
+            "3/ At least 14 civilians were killed overnight, activists said.\n")
+    last = _claims(page)[-1]
+    assert last["victims"][0]["min"] == 14 and last["place"]["name"] == "Ar Raqqah"
+    # ...but a wider place that contains it keeps the precise one
+    page = ("An air strike on the market of Atarib killed 21 people on Monday, a monitor said.\n\n"
+            "Elsewhere in Aleppo province, shelling continued.\n\n"
+            "At least 12 more were wounded, it added.\n")
+    last = _claims(page)[-1]
+    assert last["victims"][0]["min"] == 12 and last["place"]["name"] == "Al Atārib"

@@ -304,7 +304,8 @@ def extract_claims(
                 place = _recent_place(idx, scope, s)
                 prior = scope_place.get(scope)
                 if prior is not None and (place is None or _PRECISION_RANK.get(prior.precision, 9)
-                                          < _PRECISION_RANK.get(place.precision, 9)):
+                                          < _PRECISION_RANK.get(place.precision, 9)
+                                          and _may_lie_in(prior, place)):
                     place = prior
             elif _PRECISION_RANK.get(place.precision, 9) <= _PRECISION_RANK.get(
                     getattr(scope_place.get(scope), "precision", None) or "", 9):
@@ -380,6 +381,14 @@ def _recent_place(idx: _Index, scope: int, pos: int) -> Place | None:
     if not before:
         return None
     return min(reversed(before), key=lambda m: _PRECISION_RANK.get(m.place.precision, 9)).place
+
+
+def _may_lie_in(inner: Place, outer: Place) -> bool:
+    """Whether ``inner`` may lie inside ``outer``: same country, and the same first-level division
+    when both are known. A thread that moves from #KhanSheikhoun (Idlib) to #Raqqa is in Raqqa."""
+    if inner.country and outer.country and inner.country != outer.country:
+        return False
+    return inner.admin1 is None or outer.admin1 is None or inner.admin1 == outer.admin1
 
 
 def _r(m: ActorMention | None) -> Ref | None:

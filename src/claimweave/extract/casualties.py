@@ -142,7 +142,8 @@ def find_victims(text: str, start: int, end: int, quantities: list[Quantity]) ->
             if (w not in _SKIP and not w.endswith("ly") and len(w) > 2
                     and w not in ("other", "more", "innocent", "unarmed", "local", "young", "elderly")):
                 break
-        first = toks[0][2] if toks else ""
+        # "12 more were wounded": "more" does not decide what the count is of
+        first = toks[1][2] if len(toks) > 1 and toks[0][2] == "more" else toks[0][2] if toks else ""
         if vtype is None and (_TOLL_BEFORE.search(text, max(start, q.start - 40), q.start)
                               or _TOLL_REACHED.search(text, max(start, q.start - 120), q.start)):
             vtype = "people"  # "the dead were more than 40", "the death toll ... has reached 126"
