@@ -69,11 +69,17 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class ActorMention:
+    """An actor named in the text: linked to the knowledge base when it knows it (``actor_id``),
+    else kept by its own name with ``actor_id`` None and the entity type that found it."""
+
     start: int
     end: int
     text: str
-    actor_id: str
+    actor_id: str | None
     name: str
+    # For an actor outside the knowledge base: PERSON, ORG, NORP, GPE (spaCy's entity labels) or
+    # "generic" ("gunmen", "security forces"); None for a knowledge-base actor.
+    entity_type: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +155,28 @@ class Annotations:
 class Ref:
     name: str
     actor_id: str | None = None
+    entity_type: str | None = None  # as ActorMention.entity_type; None when linked or unknown
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A physical thing attacked (hospital, market, pipeline), with its span in the text."""
+
+    text: str
+    type: str  # medical, school, market, religious, residential, infrastructure, vehicle, ...
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class NamedVictim:
+    """A person the violence was done to, named in the text ("journalist Ana Ruiz")."""
+
+    name: str
+    role: str | None  # civilian, child, journalist, official, aid_worker, medic, police, fighter, soldier
+    outcome: str  # killed, injured, missing, held, arrested
+    start: int
+    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +205,14 @@ class Claim:
     date: DateValue | None = None
     weapon: str | None = None
     cause: str | None = None  # cause-of-death category derived from the weapon or verb
+    targets: tuple[Target, ...] = ()  # physical targets; ``target`` stays the actor attacked
+    named_victims: tuple[NamedVictim, ...] = ()
+    # "incident" for a claim about one event; "background" for a cumulative or war-long toll
+    # ("since 2011", "in the past year") that belongs to no single incident.
+    scope: str = "incident"
+    # What happened, across wars: airstrike, shelling, bombing, shooting, stabbing, execution,
+    # kidnapping, arrest, arson, siege, mass_grave, clashes, attack; None when not said.
+    event: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
