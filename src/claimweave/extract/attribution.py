@@ -21,7 +21,7 @@ _CAP_PHRASE = re.compile(
 Resolver = Callable[[str, int], Ref | None]
 _INSTITUTION_WORDS = frozenset(
     ["Republic", "Ministry", "Army", "Forces", "Council", "Agency", "Government", "Kingdom", "Federation", "Command", "Observatory", "Organization", "Organisation", "Union", "Nations", "States", "Coalition", "Office", "Department", "Committee", "Front", "Minister", "Spokesman", "Spokeswoman", "President", "Commander", "General", "Colonel"])
-# Words that may stand between "according to" and a name: "the activist group", "the Syrian pro-opposition".
+# Words that may stand between "according to" and a name: "the activist group", "the pro-government daily".
 _DESCRIPTORS = re.compile(r"^(?:[\w'’-]+\s+){0,4}$")
 # "..., as the news site Levant 24 reported" anywhere in the sentence.
 _AS_REPORTED = re.compile(
@@ -112,12 +112,12 @@ def attribute(
             n = names[-1]
             gap = before[n.end():]
             n_start, n_text = start + n.start(), n.group()
-            for a in actors:  # "...of the Syrian Arab Republic Faisal Mekdad said": the person
+            for a in actors:  # "...of the Norland Republic Anna Berg said": the person
                 if a.start <= n_start < a.end < start + n.end():
                     n_text = text[a.end:start + n.end()].strip()
                     n_start = start + n.end() - len(n_text)
             inst = [k for k, w in enumerate(n_text.split()) if w in _INSTITUTION_WORDS]
-            if inst and inst[-1] < len(n_text.split()) - 1:  # "...Arab Republic Faisal Mekdad"
+            if inst and inst[-1] < len(n_text.split()) - 1:  # "...Norland Republic Anna Berg"
                 tail = " ".join(n_text.split()[inst[-1] + 1:])
                 n_start, n_text = start + n.end() - len(tail), tail
             if (len(gap.split()) <= 1 or _APPOSITIVE.match(gap)) and " " in n_text.strip():
@@ -160,7 +160,7 @@ def attribute(
         ref = _ref(am) if am is not None else Ref(m.group(1))
         if ref != claimant and ref not in sources:
             sources.append(ref)
-    # The speaker of a tweet that opens "#Lavrov now:" / "Lavrov on X:".
+    # The speaker of a tweet that opens "#Berg now:" / "Berg on X:".
     if claimant is None:
         head = re.match(r"^\W{0,3}", sent)
         lead = _mention_at(actors, start + (head.end() if head else 0), 1)
