@@ -10,13 +10,13 @@ from claimweave.pipeline import make_document, run
 HITS = {
     "loaded_language": "The cowardly raid on the bakery was the work of bloodthirsty commanders.",
     "name_calling": "Once again the US-backed jihadists shelled the western districts of the city.",
-    "exaggeration_minimisation": "There has never been a more reckless campaign, and the whole world knows it.",
+    "exaggeration_minimisation": "Absolutely nothing stood in the valley after the campaign, as everyone knows.",
     "doubt": "The so-called moderate opposition ran the checkpoint for two years.",
     "appeal_to_fear": "If nobody acts now, Idlib will be next and the region stands on the brink of catastrophe.",
     "flag_waving": "Our heroic army will return every village to the motherland.",
     "causal_oversimplification": "The real reason for the strikes is the oil under the eastern desert.",
     "whataboutism": "What about the hospitals the other side bombed last winter?",
-    "slogans": "Stay tuned, because the truth will prevail. Game over for the invaders.",
+    "slogans": "Print what you like: the truth will prevail. Hands off Syria!",
     "appeal_to_authority": "Experts agree that the footage is authentic, so the matter is closed.",
     "questioning_reputation": "These reports come straight from a propaganda outlet of the Gulf monarchies.",
 }
@@ -86,7 +86,7 @@ def test_framing_vocabulary_by_concept() -> None:
 
 def test_unit_register_and_call_to_action() -> None:
     text = ("Strikes hit the town\n\nWarplanes struck the market on Monday, killing 9 people, "
-            "the monitor said.\n\nPlease support our reporting: donate today and help us keep going.")
+            "the monitor said.\n\nPlease donate today so that our two reporters can stay in the field.")
     rec, f = _frames(text)
     modes = {m.unit_id: m for m in f.modes}
     body = next(u for u in rec.units if "Warplanes" in text[u.start:u.end])
@@ -96,7 +96,7 @@ def test_unit_register_and_call_to_action() -> None:
 
 
 def test_satire_like_comment() -> None:
-    _, f = _frames("Another ceasefire signed. Stay tuned for another exciting episode of the same show ;-)")
+    _, f = _frames("A fourth truce this spring, signed in the same hotel. What could possibly go wrong ;-)")
     assert any(m.mode == "satire" for m in f.modes)
 
 

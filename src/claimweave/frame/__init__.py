@@ -22,7 +22,7 @@ _CTA = re.compile(
     r"chip in|act now|stand with|tell your|don['’]t let|will you (?:help|join|support)|soutenez|"
     r"faites un don|partagez|rejoignez|aidez|signez)\b")
 _SATIRE = re.compile(
-    r"(?i)stay tuned for another|exciting episode|;-?\)|\blol\b|\b/s\b|what could possibly go wrong|"
+    r"(?i);-?\)|\blol\b|\b/s\b|what could possibly go wrong|"
     r"surprise,? surprise|shocking,? i know|guess what")
 _FIRST_PERSON = re.compile(r"(?<![\w'’])(?:I|I['’]m|I['’]d|we|We|our|Our|my|My|je|Je|nous|Nous)(?![\w'’])")
 _JUDGEMENT = re.compile(r"(?i)\b(?:should|must|ought to|shame|disgrace|outrageous|doit|devrait)\b")
@@ -192,7 +192,7 @@ def find_frames(text: str, units: tuple[Unit, ...]) -> Frames:
 _CTA_HINTS = ("donat", "support", "help", "join", "share", "subscri", "sign", "call on", "contact",
               "gift", "give", "chip in", "act now", "stand with", "tell your", "let", "will you",
               "soutenez", "faites un don", "partagez", "rejoignez", "aidez")
-_SATIRE_HINTS = ("stay tuned", "episode", ";)", ";-)", "lol", "/s", "possibly go wrong", "surprise",
+_SATIRE_HINTS = (";)", ";-)", "lol", "/s", "possibly go wrong", "surprise",
                  "shocking", "guess what")
 
 

@@ -18,6 +18,12 @@ class Technique:
     reason: str
 
 
+# Labels each side of a war contests, which a writer casts doubt on by putting them in scare quotes.
+CONTESTED_LABELS = ("moderates?", "rebels?", "opposition", "terrorists?", "liberat(?:ion|ed|ors?)",
+                    "humanitarian", "ceasefire", "truce", "democracy", "revolution", "civil war",
+                    "coalition", "white helmets", "precision", "election")
+
+
 def _words(*ws: str) -> str:
     return r"\b(?:" + "|".join(ws) + r")\b"
 
@@ -28,7 +34,7 @@ TECHNIQUES: tuple[Technique, ...] = (
         "bloodthirsty", "blood-soaked", "evil", "diabolical", "sinister", "despicable", "vile",
         "horrific", "atrocious", "abhorrent", "depraved", "butchers?", "slaughter(?:ed|ing)?",
         "staggering (?:loss|number|toll|scale|cost|death)", "shameful", "disgraceful", "criminal regime",
-        "war criminals?", "bloodbath", "ironed the city", "genocidal", "scumbags?", "murderous",
+        "war criminals?", "bloodbath", "genocidal", "scumbags?", "murderous",
         "treacherous",
         "lâches?", "barbares?", "sanguinaires?", "ignobles?", "odieux", "abject(?:e|s)?",
         "boucherie", "carnage") + r"|" + _words("massacre[sd]?") + r"(?=\s+(?:of|in|by|against)\b)",
@@ -40,16 +46,16 @@ TECHNIQUES: tuple[Technique, ...] = (
         r"|" + _words("terrorist (?:gangs|groups|organizations|militants)", "Takfiri terrorists?",
                       "mercenar(?:y|ies)", "puppets?", "lackeys?", "stooges?", "thugs", "warmongers?",
                       "cannon fodder", "presstitutes", "head-choppers", "moderate head-choppers",
-                      "(?:Kurdish|Assad|regime) militias", "Yank(?:ee)?s", "Yankers",
-                      "illustrious US", "gangs of", "FSA terrorists", "occupiers?",
+                      "(?:Kurdish|Assad|regime) militias", "Yank(?:ee)?s",
+                      "gangs of", "occupiers?",
                       "bandes? (?:armées|terroristes)", "mercenaires", "terroristes takfiris?") + r")",
         re.I), "a label that casts a group as contemptible instead of naming it"),
     Technique("exaggeration_minimisation", re.compile(_words(
-        "never been a more", "most precise .{0,20}in (?:the )?history", "history of (?:armed )?(?:conflict|warfare)",
-        "absolutely (?:no|nothing|everyone|free)", "completely (?:destroyed|wiped)", "totally",
+        "never (?:been|seen|known|witnessed) (?:an? )?(?:more|bigger|greater|worse)",
+        "(?:most|greatest|finest|best) [\\w-]+(?: [\\w-]+)? (?:ever|in (?:all |human |recorded )?history)",
+        "absolutely (?:no|nothing|everyone|everything|all)", "completely (?:destroyed|wiped)", "totally",
         "whole world", "everyone knows", "nobody (?:believes|cares)", "not a single",
-        "merely", "mere", "largely symbolic", "impressive operation",
-        "remarkable progress", "big gains", "entire(?:ly)? (?:city|population)", "jamais",
+        "merely", "mere", "entire(?:ly)? (?:city|population)", "jamais",
         "tout le monde sait", "personne ne"), re.I),
         "a claim inflated or played down beyond what the facts stated support"),
     Technique("doubt", re.compile(_words(
@@ -57,14 +63,13 @@ TECHNIQUES: tuple[Technique, ...] = (
         "soi-disant", "prétendu(?:e|s)?", "pseudo"), re.I),
         "casts doubt on a thing or its name ('so-called')"),
     Technique("doubt", re.compile(
-        r"[‘'“\"](?:forces|accidents?|civil war|moderate|rebels|liberation|humanitarian|precision|"
-        r"coalition|terrorists|white helmets)[’'”\"]", re.I),
+        r"[‘'“\"](?:" + "|".join(CONTESTED_LABELS) + r")[’'”\"]", re.I),
         "casts doubt on a thing by putting its name in scare quotes"),
     Technique("appeal_to_fear", re.compile(_words(
         "will be next", "before it['’]?s too late", "threat to (?:all|the whole|every)",
-        "could be wiped out", "dangerous line",
+        "could be wiped out",
         "brink of (?:war|catastrophe|disaster)", "world war (?:three|III)", "nuclear war",
-        "left to the mercy of", "au bord du gouffre", "menace pour tous"), re.I),
+        "(?:left|abandoned) (?:to|at) the mercy of", "au bord du gouffre", "menace pour tous"), re.I),
         "raises fear of what will follow to win agreement"),
     Technique("flag_waving", re.compile(_words(
         "our (?:nation|homeland|motherland|brave (?:soldiers|troops|army)|heroic (?:army|soldiers))",
@@ -75,17 +80,15 @@ TECHNIQUES: tuple[Technique, ...] = (
     Technique("causal_oversimplification", re.compile(_words(
         "(?:only|real|sole|true) reason", "all because", "simply because", "to blame for (?:all|everything)",
         "root of all", "nothing but a pretext", "whole point (?:of|is)",
-        "(?:chief|real|only|true) objective", "no civil war is really taking place",
-        "regime change invasion", "la seule raison", "tout ça parce que"), re.I),
+        "(?:real|sole|true) (?:objective|aim|motive)", "la seule raison", "tout ça parce que"), re.I),
         "a complex outcome put down to a single cause"),
     Technique("whataboutism", re.compile(_words(
-        "what about", "where were (?:they|you)", "not a single (?:power|country|state)[^.]{0,80}moved",
-        "unlike (?:the )?Americans", "unlike (?:the )?West", "(?:raising|raise) (?:their )?voices about",
-        "hypocri(?:sy|tes?|tical)", "double standards?", "et que dire de", "deux poids,? deux mesures"),
+        "what about", "where were (?:they|you)", "hypocri(?:sy|tes?|tical)", "double standards?",
+        "et que dire de", "deux poids,? deux mesures"),
         re.I),
         "answers an accusation by pointing at the accuser's own conduct"),
     Technique("slogans", re.compile(_words(
-        "game over", "stay tuned", "hands off syria", "assad must go", "no to war", "free syria(?! army)",
+        "game over", "hands off syria", "assad must go", "no to war", "free syria(?! army)",
         "never forget", "wake up", "truth will (?:out|prevail)"), re.I),
         "a short catch-phrase standing in for an argument"),
     Technique("slogans", re.compile(r"#\w*(?:must|never|stop|free|justice)\w*|(?-i:(?<![\w#])(?:[A-Z]{3,}\s){2,}[A-Z]{3,}!)",
@@ -93,15 +96,16 @@ TECHNIQUES: tuple[Technique, ...] = (
         "a short catch-phrase standing in for an argument (hashtag or shouted line)"),
     Technique("appeal_to_authority", re.compile(_words(
         "experts (?:agree|say|believe|confirm)", "all experts", "(?:renowned|leading|top) experts?",
-        "scientists (?:agree|say)", "undeniable proof", "irrefutable",
-        "evidence (?:presented )?(?:by [\\w’' ]{2,40} )?(?:was|is) conclusive", "les experts s'accordent",
+        "scientists (?:agree|say)", "(?:undeniable|indisputable|incontrovertible) (?:proof|evidence)",
+        "irrefutable", "les experts s'accordent",
         "preuves? irréfutables?"), re.I),
         "a claim held true because of who says it, not what is shown"),
     Technique("questioning_reputation", re.compile(_words(
-        "lies of the (?:mainstream )?media", "mainstream media (?:lies|propaganda|memory hole)",
-        "memory hole", "fake news", "propaganda (?:outlet|machine|mouthpiece)", "mouthpiece",
+        "(?:lies|propaganda|fabrications) of the (?:mainstream |western |corporate )?media",
+        "mainstream media (?:lies|propaganda)", "fake news", "propaganda (?:outlet|machine|mouthpiece)",
+        "mouthpiece",
         "presstitutes", "paid (?:by|shills?)", "discredited", "notorious liars?", "lying media",
-        "médias mensongers", "propagande occidentale", "expose the lies"), re.I),
+        "médias mensongers", "propagande occidentale"), re.I),
         "attacks a source's honesty instead of its claim"),
 )
 
