@@ -47,6 +47,18 @@ STRONG_ARTICLES = frozenset(
 # Articles that are also English/French words: only articles when hyphen-attached ("as-Suwayda").
 WEAK_ARTICLES = frozenset({"ad", "as", "at", "an", "en", "et", "es"})
 
+# Transliterations of the generic first word of Arabic place names ("Tall Abyad", "Tell Abyad",
+# "Tal Abyad", "Tel Abyad"): a name indexed with one spelling is indexed with its siblings too,
+# ranked just after names spelt as indexed. Only the first word of a name of two words or more.
+SPELLING_VARIANTS: tuple[frozenset[str], ...] = (
+    frozenset({"tall", "tell", "tal", "tel"}),  # تل, hill
+    frozenset({"dayr", "deir", "dair"}),  # دير, monastery
+    frozenset({"kafr", "kfar", "kafar"}),  # كفر, village
+    frozenset({"ayn", "ain", "ein"}),  # عين, spring
+    frozenset({"jabal", "jebel", "jabel"}),  # جبل, mountain
+)
+_VARIANTS_OF = {w: group - {w} for group in SPELLING_VARIANTS for w in group}
+
 # Place tuple fields: name, lat, lon, country, geonames_id, precision, admin1, population.
 PlaceRow = tuple[str, float | None, float | None, str | None, int | None, str, str | None, int | None]
 
@@ -81,6 +93,14 @@ def name_key(name: str) -> str:
     toks = name_tokens(name)
     content = [t for t in toks if t not in STRONG_ARTICLES]
     return " ".join(content or toks)
+
+
+def spelling_variants(key: str) -> list[str]:
+    """Other keys of the same name spelt with a sibling transliteration of its first word."""
+    head, _, rest = key.partition(" ")
+    if not rest:
+        return []
+    return [f"{v} {rest}" for v in sorted(_VARIANTS_OF.get(head, ()))]
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,10 +200,20 @@ class _Builder:
         else:
             self.curated.add(key)
         pop = self.rows[idx][7] or 0
-        rank = (tier, -pop)
+        self._add_key(key, (tier, -pop), idx)
+        for variant in spelling_variants(key):
+            if curated:
+                self.curated.add(variant)
+            self._add_key(variant, (tier + 0.5, -pop), idx)
+
+    def _add_key(self, key: str, rank: tuple[float, ...], idx: int) -> None:
         lst = self.cands.setdefault(key, [])
-        if all(i != idx for _, i in lst):
-            lst.append((rank, idx))
+        for n, (r, i) in enumerate(lst):
+            if i == idx:
+                if rank < r:
+                    lst[n] = (rank, idx)
+                return
+        lst.append((rank, idx))
 
     def finish(self) -> dict[str, Any]:
         keys: dict[str, tuple[int, ...]] = {}
