@@ -4,11 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import SCHEMA, Claim, DateValue, Place, Record, Ref
+from .model import SCHEMA, Claim, DateValue, NamedVictim, Place, Record, Ref, Target
+
+
+def ref_dict(r: Ref) -> dict[str, Any]:
+    """A reference to an actor: linked to the knowledge base (``actor_id``), or, when ``actor_id``
+    is null, known only by its ``name`` and the ``entity_type`` that found it."""
+    return {"name": r.name, "actor_id": r.actor_id, "entity_type": r.entity_type}
 
 
 def _ref(r: Ref | None) -> dict[str, Any] | None:
-    return None if r is None else {"name": r.name, "actor_id": r.actor_id}
+    return None if r is None else ref_dict(r)
+
+
+def target_dict(t: Target) -> dict[str, Any]:
+    return {"text": t.text, "type": t.type, "start": t.start, "end": t.end}
+
+
+def named_victim_dict(v: NamedVictim) -> dict[str, Any]:
+    return {"name": v.name, "role": v.role, "outcome": v.outcome, "start": v.start, "end": v.end}
 
 
 def place_dict(p: Place | None) -> dict[str, Any] | None:
@@ -39,6 +53,10 @@ def claim_dict(c: Claim) -> dict[str, Any]:
         "date": date_dict(c.date),
         "weapon": c.weapon,
         "cause": c.cause,
+        "targets": [target_dict(t) for t in c.targets],
+        "named_victims": [named_victim_dict(v) for v in c.named_victims],
+        "scope": c.scope,
+        "event": c.event,
     }
 
 

@@ -7,8 +7,9 @@
 ``claimweave-1.schema.json`` (beside this module, shipped as package data) says what JSON Schema
 can say: required fields, types, enumerations, ISO days, null for unknown. :func:`contract_errors`
 adds what it cannot: unit ids are unique, a unit's ``parent`` and a claim's ``unit_id`` name a
-unit of the record, ``start <= end``, victims' ``min <= max``, and, when the decoded ``text`` is
-given, every offset lies inside it, a claim's ``text`` is exactly ``text[start:end]`` and the
+unit of the record, ``start <= end`` (units, places, claims and a claim's targets and named
+victims), victims' ``min <= max``, and, when the decoded ``text`` is given, every offset lies
+inside it, a claim's ``text`` is exactly ``text[start:end]`` and the
 document's ``sha256`` is that of the text's UTF-8.
 """
 
@@ -96,6 +97,11 @@ def _semantic(record: dict[str, Any], text: str | None) -> list[str]:
         if (text is not None and isinstance(s, int) and isinstance(e, int) and 0 <= s <= e <= len(text)
                 and c.get("text") != text[s:e]):
             out.append(f"{where}: text is not text[{s}:{e}]")
+        for field in ("targets", "named_victims"):
+            items = c.get(field)
+            for j, t in enumerate(items if isinstance(items, list) else []):
+                if isinstance(t, dict):
+                    out += _span(f"{where}.{field}[{j}]", t, n)
         for j, v in enumerate(c.get("victims", []) or []):
             lo, hi = (v.get("min"), v.get("max")) if isinstance(v, dict) else (None, None)
             if isinstance(lo, int) and isinstance(hi, int) and lo > hi:
