@@ -22,10 +22,12 @@ from claimweave.model import (
     Claim,
     DateValue,
     Document,
+    NamedVictim,
     Place,
     PlaceMention,
     Record,
     Ref,
+    Target,
     Unit,
     Victims,
 )
@@ -193,17 +195,23 @@ opt_texts = st.none() | texts
 ints = st.integers(min_value=0, max_value=10**12)
 opt_ints = st.none() | st.integers(min_value=-(2**63), max_value=2**63 - 1)
 coords = st.none() | st.floats(allow_nan=False, allow_infinity=False)
-refs = st.builds(Ref, texts, opt_texts)
+refs = st.builds(Ref, texts, opt_texts, st.none() | st.sampled_from(["PERSON", "ORG", "NORP", "GPE",
+                                                                     "generic"]))
 places = st.builds(Place, texts, coords, coords, opt_texts, opt_ints,
                    st.sampled_from(PRECISIONS), opt_texts, opt_ints)
 dates = st.builds(DateValue, texts, opt_texts, opt_texts, opt_ints, opt_ints, opt_ints,
                   st.sampled_from(DATE_PRECISIONS))
 victims = st.builds(Victims, texts, st.sampled_from(["killed", "injured", "dead", "missing"]),
                     opt_ints, opt_ints, texts)
-claims = st.builds(Claim, texts, texts, st.sampled_from(["casualty", "accusation"]), ints, ints,
-                   texts, st.none() | refs, st.lists(refs, max_size=3).map(tuple),
+targets = st.builds(Target, texts, texts, ints, ints)
+named_victims = st.builds(NamedVictim, texts, opt_texts, texts, ints, ints)
+claims = st.builds(Claim, texts, texts, st.sampled_from(["casualty", "accusation", "kidnapping"]),
+                   ints, ints, texts, st.none() | refs, st.lists(refs, max_size=3).map(tuple),
                    st.none() | refs, st.none() | refs, st.lists(victims, max_size=3).map(tuple),
-                   st.none() | places, st.none() | dates, opt_texts, opt_texts)
+                   st.none() | places, st.none() | dates, opt_texts, opt_texts,
+                   targets=st.lists(targets, max_size=2).map(tuple),
+                   named_victims=st.lists(named_victims, max_size=2).map(tuple),
+                   scope=st.sampled_from(["incident", "background"]), event=opt_texts)
 units = st.builds(Unit, texts, st.sampled_from(UNIT_KINDS), ints, ints, opt_texts, opt_texts,
                   opt_texts)
 

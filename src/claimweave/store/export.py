@@ -1,6 +1,11 @@
 """Exports of a ledger: ``jsonl`` (the stored claimweave/1 dicts), ``csv`` (one row per claim),
 ``geojson`` (a FeatureCollection of the claims whose place has coordinates; Point [lon, lat],
-properties = the csv row)."""
+properties = the csv row).
+
+The csv row's ``actor_entity_type`` is set only for an actor outside the knowledge base
+(``actor_id`` empty); ``targets`` and ``named_victims`` are readable summaries
+(``"al-Quds hospital (medical)"``, ``"Ana Ruiz (journalist, killed)"``), the full lists being in
+the jsonl export; ``scope`` is ``incident`` or ``background``."""
 
 from __future__ import annotations
 
@@ -11,12 +16,15 @@ from typing import Any, TextIO
 
 from ..errors import ClaimweaveError, Errors
 from .ledger import Ledger
+from .rows import json_list, named_victims_summary, targets_summary
 
 FORMATS = ("jsonl", "csv", "geojson")
 CSV_FIELDS = (
     "document_id", "path", "outlet", "claim_id", "kind", "claimant", "sources", "actor",
     "target", "victims", "victims_min", "victims_max", "place", "lat", "lon", "precision",
     "date_start", "date_end", "date_precision", "weapon", "text",
+    # open-world fields (added at the end: readers by position keep working)
+    "actor_id", "actor_entity_type", "event", "scope", "targets", "named_victims",
 )
 
 
@@ -38,6 +46,10 @@ def claim_csv_row(row: sqlite3.Row) -> dict[str, Any]:
         "lon": row["lon"], "precision": row["precision"], "date_start": row["date_start"],
         "date_end": row["date_end"], "date_precision": row["date_precision"],
         "weapon": row["weapon"], "text": row["text"],
+        "actor_id": row["actor_id"], "actor_entity_type": row["actor_entity_type"],
+        "event": row["event"], "scope": row["scope"] or "incident",
+        "targets": targets_summary(json_list(row["targets_json"])),
+        "named_victims": named_victims_summary(json_list(row["named_victims_json"])),
     }
 
 

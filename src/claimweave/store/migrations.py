@@ -170,6 +170,23 @@ CREATE INDEX framing_terms_concept ON framing_terms(concept, term)
 """)
 
 
+@migration(5)
+def open_world(conn: sqlite3.Connection) -> None:
+    """Open-world extraction: the entity type of an actor outside the knowledge base (actor_id
+    NULL) for actor, claimant and target; the claim's physical targets and named victims (JSON
+    lists), its scope ("incident" or "background") and event. Rows of older ledgers read as no
+    entity type, no targets, no named victims, scope "incident", no event."""
+    _run(conn, """
+ALTER TABLE claims ADD COLUMN actor_entity_type TEXT;
+ALTER TABLE claims ADD COLUMN claimant_entity_type TEXT;
+ALTER TABLE claims ADD COLUMN target_entity_type TEXT;
+ALTER TABLE claims ADD COLUMN targets_json TEXT DEFAULT '[]';
+ALTER TABLE claims ADD COLUMN named_victims_json TEXT DEFAULT '[]';
+ALTER TABLE claims ADD COLUMN scope TEXT DEFAULT 'incident';
+ALTER TABLE claims ADD COLUMN event TEXT
+""")
+
+
 def known_version() -> int:
     return max(REGISTRY)
 
