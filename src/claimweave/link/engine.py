@@ -3,14 +3,17 @@
 Blocks are (kind family, region); inside a block, incidents are indexed by every day of their
 date window, so a claim is compared only with the incidents whose window meets its own (undated
 claims: only with incidents at the same place). The claim joins the best-scoring incident when
-the score reaches :data:`THRESHOLD`, else it opens a new one. A cumulative toll joins none.
+the score reaches :data:`THRESHOLD`, else it opens a new one. A cumulative toll (or a claim of
+scope "background") joins none.
 Scores (see :func:`score`):
 
 - place: same place +2; both at village/city precision and <= 15 km apart +1.5, > 40 km -3
 - date: both dated to the day, same day +1, different days -3 (two reports that each state
   their day and disagree on it are, as for Airwars and UCDP, two incidents unless all else agrees)
 - actor: the claim's perpetrator side already named in the incident +1 (a different side is no
-  penalty: competing attribution is what makes an incident contested)
+  penalty: competing attribution is what makes an incident contested); an actor outside the
+  knowledge base has no side and counts by its normalised name instead ("Rapid Support Forces"
+  and "the Rapid Support Forces" are one perpetrator)
 - cause: same cause of death +1, a different one -1 (not at the same place)
 - numbers: killed counts within a factor 1.5 of each other +0.5
 - document: a claim of the same document already joined the incident +1 (a report's headline,
@@ -26,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .features import MASK_BITS, ClaimFeatures
+from .identity import is_name_key
 
 THRESHOLD = 2.0
 SAME_DOC = 1.0
@@ -46,7 +50,7 @@ class Profile:
     lat: float | None
     lon: float | None
     prank: int
-    sides: set[str] = field(default_factory=set)
+    sides: set[str] = field(default_factory=set)  # perpetrators: sides and null-id name keys
     causes: set[str] = field(default_factory=set)
     vlo: int | None = None
     vhi: int | None = None
@@ -98,9 +102,10 @@ def score(f: ClaimFeatures, p: Profile) -> tuple[float, list[str]]:
     if f.precise and p.precise:
         s += 1 if f.lo == p.lo else -3
         why.append("same day" if f.lo == p.lo else "different days")
-    if f.side is not None and f.side in p.sides:
+    perp = f.perp
+    if perp is not None and perp in p.sides:
         s += 1
-        why.append("same perpetrator side")
+        why.append("same perpetrator" if is_name_key(perp) else "same perpetrator side")
     if f.cause is not None and p.causes:
         if f.cause in p.causes:
             s += 1
@@ -199,8 +204,9 @@ class Linker:
                 p.lo, p.hi = max(p.lo, f.lo), min(p.hi, f.hi)
         if f.place_key is not None and f.prank < p.prank:
             p.place_key, p.lat, p.lon, p.prank, moved = f.place_key, f.lat, f.lon, f.prank, True
-        if f.side:
-            p.sides.add(f.side)
+        perp = f.perp
+        if perp:
+            p.sides.add(perp)
         if f.cause:
             p.causes.add(f.cause)
         if f.vmin is not None:

@@ -3,7 +3,8 @@
 A claim's chain is the outlet (or document) that published it, then its claimant, then the
 sources it cites in the order the text names them. Its *origin* is the first cited source,
 else the claimant, else the outlet: two outlets that both write "according to SOHR" share the
-origin SOHR and are one line of evidence, not two.
+origin SOHR and are one line of evidence, not two. An origin outside the knowledge base (null
+``actor_id``) counts by its normalised name (:func:`.identity.normalise_name`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..extract.denials import is_denial
+from .features import row_value
+from .identity import normalise_name, perpetrator_key
 from .regions import is_belligerent, side_of
 
 _CONCEDE = re.compile(r"(?i)\b(?:confirm\w*|acknowledg\w*|admit\w*|conced\w*|accept\w*\s+"
@@ -25,9 +28,11 @@ OUTCOMES = {"killed": "killed", "dead": "killed", "injured": "injured"}
 
 
 def _key(name: str | None, actor_id: str | None) -> str | None:
+    """An origin's identity: its knowledge-base id, else its normalised name ("The Syrian
+    Observatory" and "Syrian Observatory" are one line of evidence)."""
     if actor_id:
         return actor_id
-    return " ".join(name.lower().split()) if name else None
+    return normalise_name(name) or None
 
 
 @dataclass(slots=True)
@@ -51,6 +56,12 @@ class Evidence:
     place: dict[str, Any] | None
     published: str | None
     region: str | None = None
+    # An actor outside the knowledge base: the entity type that found it (None for a KB actor).
+    entity_type: str | None = None
+    # The perpetrator as compared across lines (.identity.perpetrator_key): the KB actor's side,
+    # else a null-id actor's "name:" key; None when neither.
+    perp: str | None = None
+    event: str | None = None
 
     @classmethod
     def from_row(cls, row: Any) -> Evidence:
@@ -78,7 +89,9 @@ class Evidence:
                    victims=json.loads(row["victims_json"] or "[]"),
                    date=json.loads(row["date_json"]) if row["date_json"] else None,
                    place=json.loads(row["place_json"]) if row["place_json"] else None,
-                   published=row["published"])
+                   published=row["published"], entity_type=row_value(row, "actor_entity_type"),
+                   perp=perpetrator_key(row["actor"], row["actor_id"], side),
+                   event=row_value(row, "event"))
 
     def counts(self) -> dict[tuple[str, str], tuple[int | None, int | None]]:
         """(group, outcome) -> (largest stated min, largest stated max) of this claim."""

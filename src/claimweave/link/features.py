@@ -6,7 +6,11 @@ else the country, else ``"?"``. Date window, in proleptic ordinals: the claim's 
 (day: +-1 day; week: its days +-1; month: its days); a day and month without a year take the
 publication's year; a claim without a date takes its document's publication date, as
 ``[published - 3, published]``. Years, seasons and undated claims have no window (``lo`` None).
-A casualty claim that counts since a month, a year or the start of the war is a cumulative toll.
+A casualty claim that counts since a month, a year or the start of the war is a cumulative toll,
+and so is any claim the extractor gave scope "background".
+
+Actor: the knowledge-base id, else (an actor outside the knowledge base) its normalised name
+(:mod:`.identity`); side: the knowledge-base actor's side, unknown (None) for a null-id actor.
 """
 
 from __future__ import annotations
@@ -19,9 +23,11 @@ from dataclasses import dataclass
 from datetime import date as Date
 from typing import Any
 
+from .identity import actor_key, is_name_key
+
 MASK_BITS = 512
 FAMILY = {"casualty": "violence", "military_action": "violence", "accusation": "violence",
-          "denial": "violence"}
+          "denial": "violence", "kidnapping": "violence", "arrest": "violence"}
 PRECISION_RANK = {"exact": 0, "village": 1, "city": 2, "district": 3, "governorate": 4,
                   "region": 5, "country": 6}
 DEATH = frozenset({"killed", "dead"})
@@ -51,13 +57,18 @@ class ClaimFeatures:
     lat: float | None
     lon: float | None
     prank: int
-    actor: str | None
-    side: str | None
+    actor: str | None  # identity (.identity.actor_key): the KB id, else "name:" + normalised name
+    side: str | None  # the KB actor's side; None for an actor outside the KB (unknown side)
     cause: str | None
     vmin: int | None
     vmax: int | None
     mask: int
     toll: bool = False  # a cumulative toll ("300 civilians killed since February"), not one incident
+
+    @property
+    def perp(self) -> str | None:
+        """The perpetrator as the linker compares it: the side, else a null-id actor's name key."""
+        return self.side or (self.actor if is_name_key(self.actor) else None)
 
 
 RegionOf = Callable[[Any], str]
@@ -127,19 +138,31 @@ def document_dates(feats: list[ClaimFeatures]) -> None:
                 f.lo, f.hi, f.reported = src.lo, src.hi, False
 
 
+def row_value(row: Any, key: str) -> Any:
+    """``row[key]``, or None for a column the row lacks (a row shaped before migration 5)."""
+    try:
+        return row[key]
+    except (IndexError, KeyError):
+        return None
+
+
 def features(row: Any, region_of: RegionOf, side_of: Callable[[str], str | None]
              ) -> ClaimFeatures:
-    """``row``: a claims row plus the document's ``published``."""
+    """``row``: a claims row plus the document's ``published``. A claim of scope "background"
+    (a cumulative or war-long toll, as the extractor tells) is a toll like one the text marks."""
     lo, hi, precise = date_window(row["date_json"], row["published"])
     reported = not row["date_json"] and lo is not None
     gid, name = row["geonames_id"], row["place"]
     place_key = f"g{gid}" if gid is not None else (f"n{name.lower()}" if name else None)
     vmin, vmax = _killed(row["victims_json"])
-    actor = row["actor_id"]
+    actor_id = row["actor_id"]
+    actor = actor_key(row["actor"], actor_id)
+    toll = row_value(row, "scope") == "background" or (
+        row["kind"] == "casualty" and bool(_TOLL.search(row["text"])))
     return ClaimFeatures(
         seq=row["seq"], doc=row["doc"], family=FAMILY.get(row["kind"], row["kind"]),
         region=region_of(row) if name else "?", lo=lo, hi=hi, precise=precise, reported=reported,
         place_key=place_key, lat=row["lat"], lon=row["lon"],
         prank=PRECISION_RANK.get(row["precision"] or "", 9), actor=actor,
-        side=side_of(actor) if actor else None, cause=row["cause"], vmin=vmin, vmax=vmax,
-        mask=word_mask(row["text"]), toll=row["kind"] == "casualty" and bool(_TOLL.search(row["text"])))
+        side=side_of(actor_id) if actor_id else None, cause=row["cause"], vmin=vmin, vmax=vmax,
+        mask=word_mask(row["text"]), toll=toll)

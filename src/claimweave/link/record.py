@@ -8,8 +8,13 @@ Grades, first that applies (every grade and reason lists the claims behind it):
 - ``corroborated``: two or more independent lines of evidence (different origins);
 - ``single_source``: one line of evidence, however many outlets repeat it.
 
+Perpetrators are compared by side for a knowledge-base actor, and by normalised name for an
+actor outside the knowledge base (whose side is unknown: never "the same side" as another
+unknown); a generic description ("gunmen") is listed among the actors but contests no one.
+
 Contradictions are counted between lines of evidence: counts (one line's minimum above
-another's maximum, for the same victim group and outcome), perpetrator (different sides),
+another's maximum, for the same victim group and outcome), perpetrator (different sides or
+different actors outside the knowledge base),
 date (day-precise dates more than a day apart), place (towns more than 40 km apart), denials.
 """
 
@@ -115,32 +120,43 @@ def _pairs_apart(lines: dict[str, list[Evidence]], what: str) -> list[dict[str, 
     return out
 
 
+def _who(e: Evidence) -> str:
+    """The perpetrator's side, or what kind of actor outside the knowledge base it is."""
+    return e.side or e.entity_type or "unknown side"
+
+
 def build(incident_id: int, ev: list[Evidence]) -> dict[str, Any]:
     lines = _lines(ev)
     victims, count_conflicts = _victims(lines)
+    # Perpetrators by side (a knowledge-base actor) or by normalised name (an actor outside it).
     attributions: dict[str, dict[str, list[Evidence]]] = defaultdict(lambda: defaultdict(list))
     actors: dict[str, dict[str, Any]] = {}
+    perp_of: dict[str, str] = {}
     for origin, es in lines.items():
         for e in es:
-            if e.side and not e.denial and e.kind != "denial":
-                attributions[e.side][origin].append(e)
-                a = actors.setdefault(e.actor_id or "", {"actor_id": e.actor_id, "name": e.actor,
-                                                         "side": e.side, "claims": []})
+            if e.perp and not e.denial and e.kind != "denial":
+                attributions[e.perp][origin].append(e)
+                key = e.actor_id or e.perp
+                a = actors.setdefault(key, {"actor_id": e.actor_id, "name": e.actor,
+                                            "side": e.side, "entity_type": e.entity_type,
+                                            "claims": []})
+                perp_of[key] = e.perp
                 a["claims"].append(e.ref)
     denials = [e for e in ev if e.denial]
     concessions = [e for e in ev if e.concession]
-    for a in actors.values():
-        by = {e.origin for es in attributions[a["side"]].values() for e in es}
-        own = any(c.claimant_side == a["side"] for c in concessions)
+    for key, a in actors.items():
+        by = {e.origin for es in attributions[perp_of[key]].values() for e in es}
+        own = a["side"] is not None and any(c.claimant_side == a["side"] for c in concessions)
         a["status"] = "known" if own or len(by) >= 2 else "suspected"
-    sides = sorted(attributions)
     perp: list[dict[str, Any]] = []
-    for s1, s2 in combinations(sides, 2):
+    for s1, s2 in combinations(sorted(attributions), 2):
         c1 = next(e for es in attributions[s1].values() for e in es)
         c2 = next(e for es in attributions[s2].values() for e in es)
+        if "generic" in (c1.entity_type, c2.entity_type):
+            continue  # "gunmen" describes, it names no one: no competing attribution
         if c1.origin != c2.origin or len(attributions[s1]) + len(attributions[s2]) > 2:
-            perp.append({"reason": f"perpetrator: {c1.origin_name} names {c1.actor} ({s1}), "
-                         f"{c2.origin_name} names {c2.actor} ({s2})", "claims": [c1.ref, c2.ref]})
+            perp.append({"reason": f"perpetrator: {c1.origin_name} names {c1.actor} ({_who(c1)}), "
+                         f"{c2.origin_name} names {c2.actor} ({_who(c2)})", "claims": [c1.ref, c2.ref]})
     dates, places = _pairs_apart(lines, "date"), _pairs_apart(lines, "place")
     reasons: list[dict[str, Any]] = []
     grade = "single_source"
@@ -171,7 +187,8 @@ def build(incident_id: int, ev: list[Evidence]) -> dict[str, Any]:
         "corroboration": {"lines_of_evidence": len(lines), "claims": len(ev),
                           "documents": len({e.doc for e in ev})},
         "date": _date(ev), "place": _place(ev), "victims": victims,
-        "actors": sorted(actors.values(), key=lambda a: (a["status"] != "known", a["side"])),
+        "actors": sorted(actors.values(), key=lambda a: (a["status"] != "known", a["side"] or "")),
+        "events": sorted({e.event for e in ev if e.event}),
         "claims": [{"document": e.doc, "claim": e.ref.split("#", 1)[1], "kind": e.kind,
                     "origin": e.origin_name, "chain": e.chain, "text": e.text} for e in ev],
         "sources": [{"origin": es[0].origin_name, "chains": sorted({" < ".join(e.chain) for e in es}),

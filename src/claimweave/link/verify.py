@@ -21,7 +21,8 @@ from typing import Any, TextIO
 
 from ..store import Ledger
 from .engine import km
-from .features import date_window, document_dates, features
+from .features import date_window, document_dates, features, row_value
+from .identity import normalise_name
 from .regions import _kb, region_of, side_of
 
 
@@ -99,7 +100,12 @@ def read_reference(path: Path, cols: Columns) -> list[RefEvent]:
     return out
 
 
-def _actor_matches(actor_id: str, ref: str) -> bool:
+def _actor_matches(actor_id: str | None, ref: str, name: str | None = None) -> bool:
+    """Does the claim's actor match the reference's? A knowledge-base actor by its id, name, side
+    or FA-KES category; an actor outside the knowledge base by its normalised name."""
+    if not actor_id:
+        n = normalise_name(name)
+        return bool(n) and (n == ref or n in ref or ref in n)
     kb = _kb()
     a = kb.get(actor_id) if actor_id in kb else None
     names = {actor_id.lower(), (side_of(actor_id) or "").lower()}
@@ -115,7 +121,11 @@ def _compare(row: Any, f: Any, ev: RefEvent) -> list[str]:
         if ev.count < f.vmin or (hi is not None and ev.count > hi):
             bad.append(f"count: claim {f.vmin}{'' if hi == f.vmin else '-' + str(hi or '')}, "
                        f"reference {ev.count}")
-    if ev.actor and ev.actor != "unknown" and row["actor_id"] and not _actor_matches(row["actor_id"], ev.actor):
+    # An actor outside the knowledge base is compared by its name, unless it is a generic
+    # description ("gunmen"), which contradicts no named actor.
+    named = row["actor_id"] or (row["actor"] and row_value(row, "actor_entity_type") not in (None, "generic"))
+    if ev.actor and ev.actor != "unknown" and named and \
+            not _actor_matches(row["actor_id"], ev.actor, row["actor"]):
         bad.append(f"actor: claim {row['actor']}, reference {ev.actor}")
     return bad
 
