@@ -30,7 +30,15 @@ from ..link.export import CSV_FIELDS, csv_row
 from . import queries as Q
 from .errors import STATUS_CODES, ApiError
 from .openapi import openapi
-from .render import document_html, esc, map_svg, snippet_html, timeline_svg, visible
+from .render import (
+    document_html,
+    entity_label,
+    esc,
+    map_svg,
+    snippet_html,
+    timeline_svg,
+    visible,
+)
 
 log = logging.getLogger("claimweave.serve")
 
@@ -108,6 +116,7 @@ class Workbench:
                                autoescape=select_autoescape(default=True, default_for_string=True),
                                trim_blocks=True, lstrip_blocks=True, finalize=visible)
         self.env.filters["e"] = esc
+        self.env.filters["entity"] = entity_label
         self.env.globals["esc"] = esc
         self.env.tests["contradiction"] = Q.is_contradiction
 

@@ -42,6 +42,7 @@ def _path_param(name: str, schema: dict[str, Any]) -> dict[str, Any]:
 
 
 OBJ: dict[str, Any] = {"type": "object"}
+NULLABLE_STR: dict[str, Any] = {"type": ["string", "null"]}
 
 
 @cache
@@ -78,7 +79,8 @@ def openapi() -> dict[str, Any]:
                     "type": "object", "required": ["incident", "summary", "claims"],
                     "properties": {"incident": OBJ, "summary": {
                         "$ref": "#/components/schemas/IncidentSummary"},
-                        "claims": {"type": "array", "items": OBJ}}})}},
+                        "claims": {"type": "array", "items": {
+                            "$ref": "#/components/schemas/Claim"}}}})}},
             "/api/timeline": {"get": {
                 "summary": "Incidents per week (Monday) by belligerent, for the filter",
                 "operationId": "getTimeline", "parameters": [*FILTERS, _q(
@@ -93,7 +95,8 @@ def openapi() -> dict[str, Any]:
                 "summary": "A document: text, units, claims, persuasion marks, framing terms",
                 "operationId": "getDocument",
                 "parameters": [_path_param("doc", {"type": "string", "maxLength": 200})],
-                "responses": _ok("the document", OBJ)}},
+                "responses": _ok("the document", {"type": "object", "properties": {
+                    "claims": {"type": "array", "items": {"$ref": "#/components/schemas/Claim"}}}})}},
             "/api/sources": {"get": {
                 "summary": "Per outlet or account: claims, incidents, corroborated, contradicted",
                 "operationId": "listSources",
@@ -118,6 +121,28 @@ def openapi() -> dict[str, Any]:
                           "additionalProperties": False,
                           "properties": {"code": {"type": "string"},
                                          "message": {"type": "string"}}}}},
+            "Claim": {"type": "object", "description":
+                      "A claim (more fields than listed). An actor outside the knowledge base is "
+                      "shown by its name with its entity type (PERSON, ORG, NORP, GPE or generic); "
+                      "the entity types are null for knowledge-base actors.",
+                      "properties": {
+                          "kind": {"type": "string"}, "text": {"type": "string"},
+                          "claimant": NULLABLE_STR, "actor": NULLABLE_STR,
+                          "claimant_entity_type": NULLABLE_STR, "actor_entity_type": NULLABLE_STR,
+                          "target_entity_type": NULLABLE_STR,
+                          "targets": {"type": "array", "items": {
+                              "type": "object", "required": ["text", "type", "start", "end"],
+                              "properties": {"text": {"type": "string"}, "type": {"type": "string"},
+                                             "start": {"type": "integer"},
+                                             "end": {"type": "integer"}}}},
+                          "named_victims": {"type": "array", "items": {
+                              "type": "object", "required": ["name", "role", "outcome", "start", "end"],
+                              "properties": {"name": {"type": "string"}, "role": NULLABLE_STR,
+                                             "outcome": {"type": "string"},
+                                             "start": {"type": "integer"},
+                                             "end": {"type": "integer"}}}},
+                          "scope": {"type": "string", "enum": ["incident", "background"]},
+                          "event": NULLABLE_STR}},
             "IncidentSummary": {"type": "object", "required": ["id", "grade"], "properties": {
                 "id": {"type": "integer"}, "grade": {"type": "string", "enum": list(GRADES)},
                 "date_start": {"type": ["string", "null"]}, "date_end": {"type": ["string", "null"]},

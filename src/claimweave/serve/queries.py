@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from ..store.rows import json_list
 from .errors import ApiError
 
 GRADES = ("contested", "conceded", "denied", "corroborated", "single_source")
@@ -145,6 +146,23 @@ def _like(s: str) -> str:
     return "%" + s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+# -- claims: open-world fields ----------------------------------------------------------------------
+def _col(row: sqlite3.Row, key: str) -> Any:
+    """``row[key]``, or None when the ledger predates the column (served read-only, unmigrated)."""
+    return row[key] if key in row.keys() else None  # noqa: SIM118 - `in row` reads values
+
+
+def open_world(row: sqlite3.Row) -> dict[str, Any]:
+    """A claim row's open-world fields: the entity types of actors outside the knowledge base
+    (None for a knowledge-base actor), its targets and named victims, scope and event."""
+    return {"claimant_entity_type": _col(row, "claimant_entity_type"),
+            "actor_entity_type": _col(row, "actor_entity_type"),
+            "target_entity_type": _col(row, "target_entity_type"),
+            "targets": json_list(_col(row, "targets_json")),
+            "named_victims": json_list(_col(row, "named_victims_json")),
+            "scope": _col(row, "scope") or "incident", "event": _col(row, "event")}
+
+
 # -- incidents ------------------------------------------------------------------------------------
 def incident_count(rec: dict[str, Any]) -> int | None:
     """The incident's headline count: the largest stated number killed (civilians first)."""
@@ -174,8 +192,8 @@ def summary(rec: dict[str, Any]) -> dict[str, Any]:
         "date_precision": d.get("precision"), "place": p.get("name"), "lat": p.get("lat"),
         "lon": p.get("lon"), "precision": p.get("precision"), "country": p.get("country"),
         "count": incident_count(rec), "belligerent": belligerent(rec),
-        "actors": [{"name": a["name"], "side": a["side"], "status": a["status"]}
-                   for a in rec.get("actors") or []],
+        "actors": [{"name": a["name"], "side": a["side"], "entity_type": a.get("entity_type"),
+                    "status": a["status"]} for a in rec.get("actors") or []],
         "claims": len(rec.get("claims") or []),
         "lines_of_evidence": (rec.get("corroboration") or {}).get("lines_of_evidence"),
         "contradictions": sum((rec.get("contradictions") or {}).values()),
@@ -296,7 +314,7 @@ def incident_detail(conn: sqlite3.Connection, incident_id: int) -> dict[str, Any
             "place": json.loads(r["place_json"] or "null"), "weapon": r["weapon"],
             "outlet": r["outlet"], "published": r["published"], "title": r["title"],
             "link": {"score": r["score"], "reason": r["link_reason"]},
-            "contradictions": contra.get(ref, []),
+            "contradictions": contra.get(ref, []), **open_world(r),
         })
     return {"incident": rec, "summary": summary(rec), "claims": claims}
 
@@ -314,16 +332,19 @@ def _doc_row(conn: sqlite3.Connection, doc: str) -> sqlite3.Row:
     return row
 
 
+_DOC_CLAIM = ("id", "kind", "unit_id", "start", "end", "text", "claimant", "actor",
+              "victims_summary", "place", "date_start", "sources", "incident")
+
+
 def document_detail(conn: sqlite3.Connection, doc: str) -> dict[str, Any]:
     d = _doc_row(conn, doc)
     seq = d["seq"]
     units = [dict(r) for r in conn.execute(
         "SELECT id, kind, span_start AS start, span_end AS end, speaker, lang, parent FROM units"
         " WHERE doc = ? ORDER BY ord", (seq,))]
-    claims = [dict(r) for r in conn.execute(
-        "SELECT c.id, c.kind, c.unit_id, c.span_start AS start, c.span_end AS end, c.text,"
-        " c.claimant, c.actor, c.victims_summary, c.place, c.date_start, c.sources,"
-        " ci.incident AS incident FROM claims c LEFT JOIN claim_incident ci ON ci.claim = c.seq"
+    claims = [{**{k: r[k] for k in _DOC_CLAIM}, **open_world(r)} for r in conn.execute(
+        "SELECT c.*, c.span_start AS start, c.span_end AS end, ci.incident AS incident"
+        " FROM claims c LEFT JOIN claim_incident ci ON ci.claim = c.seq"
         " WHERE c.doc = ? ORDER BY c.ord", (seq,))]
     frames = [dict(r) for r in conn.execute(
         "SELECT technique, span_start AS start, span_end AS end, unit_id, reason FROM frames"

@@ -39,6 +39,18 @@ def visible(value: object) -> object:
     return value
 
 
+# What an actor outside the knowledge base is, in words (its entity type from extraction).
+ENTITY_LABELS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "state or place",
+                 "generic": "generic description"}
+
+
+def entity_label(entity_type: object) -> str:
+    """``"organisation, not in the knowledge base"`` for ``ORG``; "" for a knowledge-base actor."""
+    if not entity_type:
+        return ""
+    return f"{ENTITY_LABELS.get(str(entity_type), str(entity_type))}, not in the knowledge base"
+
+
 def safe_id(text: object) -> str:
     return _SAFE_ID.sub("_", str(text))[:64]
 
@@ -70,7 +82,8 @@ def document_html(doc: dict[str, Any], focus: str | None = None) -> Markup:
     marks: list[tuple[int, int, str, str, str | None]] = []  # start, end, class, title, claim id
     for c in doc["claims"]:
         cls = "claim" + (" focus" if focus is not None and c["id"] == focus else "")
-        marks.append((c["start"], c["end"], cls, f"claim {c['id']} ({c['kind']})", c["id"]))
+        what = c["kind"] + (f", {c['event']}" if c.get("event") else "")
+        marks.append((c["start"], c["end"], cls, f"claim {c['id']} ({what})", c["id"]))
     for f in doc["frames"]:
         marks.append((f["start"], f["end"], "frame", f"{f['technique']}: {f['reason'] or ''}", None))
     for t in doc["framing_terms"]:
