@@ -170,3 +170,36 @@ def test_two_concurrent_ingesters_store_each_document_once(
         n_claims = ledger.counts()["claims"]
         linked = ledger.connection.execute("SELECT count(*) FROM claim_incident").fetchone()[0]
         assert linked == n_claims  # every claim linked (or marked unlinkable) exactly once
+
+
+def test_open_world_fields_on_both_backends(ledger_db: str) -> None:
+    """A null-id actor with its entity type, targets, named victims, scope and event: stored in the
+    flat columns, exported, the contract round-tripped, linked (the background toll joins none)."""
+    from claimweave.link import link_ledger
+    from test_open_world_plumbing import open_world_record
+
+    rec = open_world_record()
+    with Ledger.open(ledger_db) as ledger:
+        assert ledger.write(rec)
+        assert list(ledger.iter_records()) == [to_dict(rec)]
+        c1, c2 = ledger.claims()
+        assert (c1["actor_id"], c1["actor_entity_type"], c1["event"], c1["scope"]) == (
+            None, "ORG", "shelling", "incident")
+        assert (c2["actor_entity_type"], c2["scope"]) == ("generic", "background")
+        assert json.loads(c1["targets_json"])[0]["type"] == "medical"
+        assert json.loads(c1["named_victims_json"])[0]["role"] == "journalist"
+        out = {fmt: io.StringIO() for fmt in ("jsonl", "csv", "geojson")}
+        for fmt, fh in out.items():
+            export(ledger, fmt, fh)
+        assert link_ledger(ledger).claims == 2
+        reasons = [r[0] for r in ledger.connection.execute(
+            "SELECT ci.reason FROM claim_incident ci ORDER BY ci.claim")]
+    assert reasons == ["new incident", "a cumulative toll, not one incident"]
+    assert [json.loads(x) for x in out["jsonl"].getvalue().splitlines()] == [to_dict(rec)]
+    rows = list(csv.DictReader(io.StringIO(out["csv"].getvalue())))
+    assert [(r["actor_entity_type"], r["scope"], r["event"], r["targets"], r["named_victims"])
+            for r in rows] == [
+        ("ORG", "incident", "shelling", "Al-Nau hospital (medical)", "Ana Ruiz (journalist, killed)"),
+        ("generic", "background", "shooting", "", "")]
+    geo = json.loads(out["geojson"].getvalue())
+    assert [f["properties"]["event"] for f in geo["features"]] == ["shelling", "shooting"]
