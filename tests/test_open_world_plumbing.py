@@ -384,3 +384,20 @@ def test_openapi_describes_claim_fields(client: Any) -> None:
     spec = client.get("/api/openapi.json").json()
     props = spec["components"]["schemas"]["Claim"]["properties"]
     assert {"actor_entity_type", "targets", "named_victims", "scope", "event"} <= set(props)
+
+
+def test_workbench_reads_a_ledger_not_yet_migrated(tmp_path: Path) -> None:
+    """The server opens ledgers read-only and cannot migrate them: claims of a version-4 ledger
+    show no entity type, targets or named victims, scope incident."""
+    from starlette.testclient import TestClient
+
+    from claimweave.serve.app import create_app
+
+    db = tmp_path / "old.db"
+    _version_4_ledger(db)
+    with TestClient(create_app(db), raise_server_exceptions=True) as c:
+        doc = c.get("/api/documents/1").json()
+        [claim] = doc["claims"]
+        assert (claim["actor"], claim["actor_entity_type"], claim["targets"], claim["named_victims"],
+                claim["scope"], claim["event"]) == ("coalition", None, [], [], "incident", None)
+        assert c.get("/documents/1").status_code == 200
