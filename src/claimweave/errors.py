@@ -16,6 +16,7 @@ class Errors(StrEnum):
     E004 = "Cannot open the ledger {db}: {reason}"
     E005 = "The ledger {db} was written by a newer claimweave (schema version {found} > {known})."
     E006 = "Bad arguments: {reason}"
+    E007 = "The spaCy pipeline {name}=={version} is not installed ({reason}); run scripts/setup.sh."
     # E1xx: reading input documents
     E101 = "{path}: file is empty."
     E102 = "{path}: looks binary ({reason}); not a text document."

@@ -26,10 +26,10 @@ def _services():  # imported lazily so that `claimweave --help` stays fast
         return bool(actors.find_actors(t) or places.find_places(t) or numbers.find_quantities(t))
 
     def find_outlets(t: str) -> list[tuple[int, int]]:
-        return [(m.start, m.end) for m in actors.find_actors(t) if kb.get(m.actor_id).type == "outlet"]
+        return [(m.start, m.end) for m in actors.find_actors(t) if type_of(m.actor_id) == "outlet"]
 
-    def type_of(actor_id: str) -> str | None:
-        a = kb.get(actor_id)
+    def type_of(actor_id: str | None) -> str | None:
+        a = kb.get(actor_id) if actor_id else None
         return a.type if a else None
 
     helpers = SegmentHelpers(detect_lang=lang.detect, is_factual=is_factual, find_outlets=find_outlets)
@@ -75,13 +75,20 @@ def run(doc: Document, options: ExtractOptions | None = None) -> Record:
         author=doc.author or seg.author,
         title=doc.title or _first_title(text, seg.units),
     )
-    claims = extract_claims(doc2, seg.units, ann, type_of, actors.find_actors)
+    parser = _parser() if opts.parse else None
+    claims = extract_claims(doc2, seg.units, ann, type_of, actors.find_actors, parser)
     extra = [c for found in _plugins().hook.claimweave_extra_claims(
         document=doc2, units=seg.units, annotations=ann) for c in found]
     if extra:
         claims = tuple(replace(c, id=f"c{i + 1}") for i, c in enumerate((*claims, *extra)))
     frames = find_frames(text, seg.units) if opts.frames else Frames()
     return Record(doc2, seg.genre, seg.language, seg.units, ann, claims, frames=frames)
+
+
+def _parser():
+    from .annotate.nlp import parse
+
+    return parse
 
 
 def _plugins():

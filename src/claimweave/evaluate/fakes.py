@@ -49,12 +49,7 @@ _MAX_EVENT = 5000
 _COMBATANTS = frozenset({"fighters", "soldiers"})
 _CAUSES = {"shelling": "shelling", "explosion": "explosion", "chemical": "chemical and toxic gases",
            "shooting": "shooting", "execution": "execution"}
-# Background tolls of the whole war are not the article's event.
-_BACKGROUND = re.compile(
-    r"(?i)\bsince\s+(?:the\s+(?:start|beginning|outbreak)|(?:early\s+|march\s+)?20\d\d|"
-    r"it\s+(?:began|erupted|started)(?!\s+(?:this|last|on|earlier|yesterday|today))|"
-    r"the\s+(?:conflict|war|uprising|revolt))|\b(?:war|conflict)\s+(?:has|had)\s+(?:killed|left)|"
-    r"\b(?:war|conflict)\s+that\s+has\s+killed")
+# Background tolls of the whole war (claims of scope "background") are not the article's event.
 
 
 @dataclass
@@ -160,7 +155,7 @@ def predict(rec: Record) -> tuple[dict[str, str], str]:
     from ..annotate.places import fakes_governorate
 
     kb = load_kb()
-    cas = [c for c in rec.claims if c.kind == "casualty" and not _BACKGROUND.search(c.text)]
+    cas = [c for c in rec.claims if c.kind == "casualty" and c.scope != "background"]
     main = cas[0] if cas else None
     civ = _civilians(cas)
     # location
@@ -177,7 +172,9 @@ def predict(rec: Record) -> tuple[dict[str, str], str]:
     location = votes.most_common(1)[0][0] if votes else "unknown"
     # actor
     actor = "unknown"
-    for c in cas[:2] + [c for c in rec.claims if c.kind == "military_action"][:1]:
+    # An actor outside the knowledge base has no FA-KES category: such a claim is passed over.
+    for c in cas[:2] + [c for c in rec.claims if c.kind == "military_action"
+                        and not (c.actor is not None and c.actor.actor_id is None)][:1]:
         if c.actor and c.actor.actor_id:
             a = kb.get(c.actor.actor_id)
             if a is not None and a.fakes_actor:

@@ -11,7 +11,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ..model import (
     NO_CLAIM_KINDS,
@@ -23,8 +23,11 @@ from ..model import (
     Place,
     Ref,
     Unit,
+    Victims,
 )
 from ..segment.units import leaves_of
+from . import openworld as ow
+from . import structure as st
 from .attribution import attribute
 from .casualties import find_victims
 from .denials import find_denial
@@ -32,11 +35,16 @@ from .lexicon import (
     ACCUSE_VERBS,
     ACTION_VERBS,
     COREF_TYPES,
+    CUMULATIVE,
     HELD_SUFFIX,
     OWNED_SUFFIX,
     OWNER_PREFIX,
 )
 from .sentences import sentence_spans
+
+# Sentences -> parsed spaCy docs, given the language ("en", "fr"); see annotate.nlp.parse.
+Parser = Callable[[Sequence[str], str], list[Any]]
+_PARSED_LANGS = frozenset({"en", "fr"})
 
 BELLIGERENT_TYPES = frozenset({"military", "armed_group", "state", "coalition", "government", "ministry"})
 # Types that may be a perpetrator without an agent word ("ISIS killed", not "in Syria").
@@ -80,7 +88,7 @@ _AGENT = re.compile(r"(?i)^[\s’'s-]{0,3}(?:[\w-]+\s+){0,2}?(?:warplanes?|jets?
                     r"shelling|bombing|bombardment|strikes?|missiles?|rockets?|militias?|fighters|"
                     r"snipers?|gunmen|aviation|air force)\b")
 M = TypeVar("M", bound=object)
-ActorTypeOf = Callable[[str], str | None]
+ActorTypeOf = Callable[[str | None], str | None]
 
 
 def _within(items: Sequence[M], starts: list[int], s: int, e: int) -> list[M]:
@@ -228,14 +236,48 @@ def _speaker_ref(unit: Unit, doc: Document, find: Callable[[str], list[ActorMent
     return Ref(name)
 
 
+def _readings(doc: Document, leaves: list[Unit], ann: Annotations,
+              parser: Parser | None) -> dict[tuple[int, int], st.Reading]:
+    """Parse, in one batch per language, the sentences that hold a violent predicate."""
+    if parser is None:
+        return {}
+    from ..annotate.nlp import case_style, recase
+
+    text = doc.text
+    mentioned = [m.text for m in ann.actors] + [m.text for m in ann.places]
+    names = frozenset(w.lower() for t in mentioned for w in re.findall(r"[^\W\d_]+", t) if len(w) > 2)
+    todo: dict[str, list[tuple[int, int, str]]] = {}
+    for unit in leaves:
+        if unit.kind in NO_CLAIM_KINDS:
+            continue
+        lang = unit.lang if unit.lang in _PARSED_LANGS else ("en" if unit.lang is None else None)
+        if lang is None:
+            continue
+        style = case_style(text[unit.start:unit.end])
+        for s, e in sentence_spans(text, unit.start, unit.end):
+            sent = text[s:e]
+            if st.has_trigger(sent):
+                todo.setdefault(lang, []).append((s, e, recase(sent, names) if style != "mixed" else sent))
+    out: dict[tuple[int, int], st.Reading] = {}
+    for lang, items in todo.items():
+        for (s, e, _), parsed in zip(items, parser([t for _, _, t in items], lang), strict=True):
+            out[(s, e)] = st.read(parsed, s)
+    return out
+
+
 def extract_claims(
     doc: Document, units: tuple[Unit, ...], ann: Annotations,
     type_of: ActorTypeOf, find_actors: Callable[[str], list[ActorMention]],
+    parser: Parser | None = None,
 ) -> tuple[Claim, ...]:
     text = doc.text
     idx = _Index(ann, text)
     claims: list[Claim] = []
     leaves = sorted(leaves_of(units), key=lambda u: u.start)
+    readings = _readings(doc, leaves, ann, parser)
+
+    def is_force(actor_id: str | None) -> bool:
+        return type_of(actor_id) in FORCE_TYPES if actor_id else False
     via = _via_credits(text, leaves, idx)
     last_speaker: Ref | None = None
     by_id = {u.id: u for u in units}
@@ -264,7 +306,11 @@ def extract_claims(
                  by_id[unit.parent].start if unit.parent else _article_scope(leaves))
         for s, e in sentence_spans(text, unit.start, unit.end):
             actors = _not_places(text, idx.actors(s, e), idx.places(s, e))
+            reading = readings.get((s, e))
             att = attribute(text, s, e, actors, last_speaker, resolve)
+            att = replace(att, claimant=ow.check_claimant(att.claimant, reading, actors),
+                          sources=tuple(x for x in (ow.check_source(r, reading) for r in att.sources)
+                                        if x is not None))
             if att.claimant is not None:
                 last_speaker = att.claimant
             excluded = {a.start for a in actors if any(x <= a.start < y for x, y in att.spans)}
@@ -275,8 +321,13 @@ def extract_claims(
                 srcs = ((att.claimant,) if att.claimant else ()) + srcs
                 claimant = unit_speaker
             sources = tuple(x for x in srcs + credits if x != claimant)
+            event = ow.main_event(reading, claimant) if reading is not None else None
             base = Claim(id="", unit_id=unit.id, kind="", start=s, end=e, text=text[s:e],
-                         claimant=claimant, sources=tuple(dict.fromkeys(sources)))
+                         claimant=claimant, sources=tuple(dict.fromkeys(sources)),
+                         targets=ow.targets(reading) if reading is not None else (),
+                         named_victims=ow.named_victims(reading, text[s:e]) if reading is not None else (),
+                         scope="background" if CUMULATIVE.search(text, s, e) else "incident",
+                         event=event.type if event is not None else None)
             quantities = idx.quantities(s, e)
             victims = find_victims(text, s, e, quantities)
             for v in victims:  # "two US soldiers" are victims, not perpetrators
@@ -317,11 +368,18 @@ def extract_claims(
                 claims.append(replace(den, unit_id=unit.id, sources=base.sources, place=place, date=date))
                 if not victims:  # "denied killing 12 civilians" also states the count
                     continue
+            open_perp = ow.perpetrator(event, actors, excluded, is_force) if event is not None else None
+            instrument = event.instrument if event is not None else None
             if victims:
-                perp = _perpetrator(text, actors, excluded, type_of) or _self_report(text, actors, excluded, type_of)
+                perp = _r(_perpetrator(text, actors, excluded, type_of)
+                          or _self_report(text, actors, excluded, type_of)) or open_perp
+                kind = "casualty"
+                if event is not None and event.type in _HOLD_KINDS and all(
+                        v.outcome == "held" for v in victims):
+                    kind = event.type  # "gunmen kidnapped three aid workers"
                 claims.append(replace(
-                    base, kind="casualty", actor=_r(perp), victims=tuple(victims),
-                    place=place, date=date, weapon=weapon.weapon if weapon else None,
+                    base, kind=kind, actor=perp, victims=tuple(victims),
+                    place=place, date=date, weapon=weapon.weapon if weapon else instrument,
                     cause=weapon.cause if weapon else _cause_from_victims(victims)))
                 continue
             acc = ACCUSE_VERBS.search(sent)
@@ -347,11 +405,31 @@ def extract_claims(
                 if agent or weapon is not None:
                     claims.append(replace(
                         base, kind="military_action",
-                        actor=_r(agent[0]) if agent else None,
+                        actor=_r(agent[0]) if agent else open_perp,
                         target=_r(patient[0]) if patient else None, place=place, date=date,
-                        weapon=weapon.weapon if weapon else None,
+                        weapon=weapon.weapon if weapon else instrument,
                         cause=weapon.cause if weapon else None))
+                    continue
+            # An event the rules did not foresee: "gunmen shot dead journalist Ana Ruiz", "the
+            # Arakan Army shelled the police post".
+            if event is not None and (open_perp is not None or base.targets or base.named_victims):
+                named = tuple(Victims(_VICTIM_TYPE.get(v.role or "", "people"), v.outcome, 1, 1, v.name)
+                              for v in base.named_victims)
+                kind = event.type if event.type in _HOLD_KINDS else (
+                    "casualty" if any(v.outcome in ("killed", "injured") for v in named) else "military_action")
+                claims.append(replace(
+                    base, kind=kind, actor=open_perp, victims=named, place=place, date=date,
+                    weapon=weapon.weapon if weapon else instrument,
+                    cause=weapon.cause if weapon else _EVENT_CAUSE.get(event.type)))
     return tuple(_number(claims))
+
+
+_HOLD_KINDS = frozenset({"kidnapping", "arrest"})
+_VICTIM_TYPE = {"child": "children", "soldier": "soldiers", "fighter": "fighters", "police": "police",
+                "civilian": "civilians", "journalist": "civilians", "aid_worker": "civilians",
+                "medic": "civilians", "fighter_commander": "fighters"}
+_EVENT_CAUSE = {"shooting": "shooting", "execution": "execution", "bombing": "explosion",
+                "airstrike": "shelling", "shelling": "shelling"}
 
 
 _PLACE_PREP = re.compile(r"(?i)\b(?:in|of|outside|near|from|to|at|into|around|towards?|across|over|"

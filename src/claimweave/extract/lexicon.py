@@ -108,3 +108,10 @@ COREF_TYPES = {
     "group": {"monitor", "ngo", "armed_group"}, "network": {"monitor", "outlet"},
     "agency": {"outlet", "un"},
 }
+
+# A cumulative or war-long toll: background to the report, no single incident.
+CUMULATIVE = re.compile(
+    r"(?i)\bsince\s+(?:the\s+(?:start|beginning|outbreak)|(?:early\s+|march\s+)?(?:19|20)\d\d|"
+    r"it\s+(?:began|erupted|started)(?!\s+(?:this|last|on|earlier|yesterday|today))|"
+    r"the\s+(?:conflict|war|uprising|revolt))|\b(?:war|conflict)\s+(?:has|had)\s+(?:killed|left)|"
+    r"\b(?:war|conflict)\s+that\s+has\s+killed")

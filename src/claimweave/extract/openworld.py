@@ -1,0 +1,149 @@
+"""Open-world roles: what the parse (``structure``) adds to a sentence's claim.
+
+The knowledge base links what it knows; what it does not know is kept by its own name:
+- the perpetrator is the structural agent of the sentence's violent event when the rules found
+  no known actor - a knowledge-base mention inside the agent's span links it, else it is kept by
+  name with its entity type (PERSON, ORG, NORP, GPE) or "generic" ("gunmen");
+- physical targets and named victims come from the event's patients;
+- a claimant that is no entity span, no knowledge-base name and no speaker noun phrase (a
+  title-case fragment such as "Tuesday a monitor") is replaced by the structural speaker, or
+  dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from ..model import ActorMention, NamedVictim, Ref, Target
+from . import structure as st
+from .lexicon import NOUN_RELAY
+
+_LEAD = re.compile(r"(?i)^(?:the|a|an|les?|la|l'|un|une|des)\s+")
+_OUTCOME = {"killing": "killed", "execution": "killed", "kidnapping": "held", "arrest": "arrested",
+            "shooting": "injured", "stabbing": "injured", "bombing": "injured", "airstrike": "injured",
+            "shelling": "injured", "attack": "injured", "arson": "injured"}
+_DEADLY = re.compile(r"(?i)\b(?:dead|death|died|dies|fatally|killed|killing|slain|tué|tués|tuée|mort|morts)\b")
+_SPEAKER_WORDS = frozenset(st.SPEAKER_HEADS)
+
+
+def clean_name(text: str) -> str:
+    return _LEAD.sub("", " ".join(text.split())).strip(" ,.;:'\"“”’")
+
+
+def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
+    return a0 < b1 and b0 < a1
+
+
+def kb_in(span: st.Span, actors: Sequence[ActorMention]) -> ActorMention | None:
+    """A knowledge-base mention that covers the span's head word (or its entity)."""
+    h0, h1 = span.head or (span.start, span.end)
+    for a in actors:
+        if a.actor_id is not None and _overlaps(a.start, a.end, h0, h1):
+            return a
+    return None
+
+
+def main_event(reading: st.Reading, claimant: Ref | None) -> st.Event | None:
+    """The sentence's violent event that has an agent (the first, not negated), else the first."""
+    evs = [e for e in reading.events if not e.negated]
+    for e in evs:
+        if e.agent is not None and (claimant is None or clean_name(e.agent.text) != claimant.name):
+            return e
+    return evs[0] if evs else None
+
+
+def perpetrator(event: st.Event | None, actors: Sequence[ActorMention],
+                excluded: set[int], forces: Callable[[str | None], bool]) -> Ref | None:
+    """The agent of the event, linked when the knowledge base knows it. A known actor is taken
+    from structure only when it is a fighting force (``forces``): states, ministries and outlets
+    are left to the rules, which know how they are named as agents."""
+    if event is None or event.agent is None:
+        return None
+    ag = event.agent
+    kb = kb_in(ag, actors)
+    if kb is not None:
+        return None if kb.start in excluded or not forces(kb.actor_id) else Ref(kb.name, kb.actor_id)
+    if any(_overlaps(a.start, a.end, ag.start, ag.end) for a in actors if a.actor_id is not None):
+        return None  # the phrase names a known actor, but not as its head: left to the rules
+    if ag.label is None:
+        return None  # a noun phrase that is no entity and no generic agent ("the blast")
+    name = clean_name(ag.text)
+    return Ref(name, None, ag.label) if name else None
+
+
+def targets(reading: st.Reading) -> tuple[Target, ...]:
+    out: list[Target] = []
+    for e in reading.events:
+        if e.negated:
+            continue
+        for p in e.patients:
+            t = st.target_type(p.text)
+            if t is not None and not any(x.start == p.start for x in out):
+                out.append(Target(clean_name(p.text) or p.text, t, p.start, p.end))
+    return tuple(out)
+
+
+def named_victims(reading: st.Reading, sentence: str) -> tuple[NamedVictim, ...]:
+    out: list[NamedVictim] = []
+    deadly = _DEADLY.search(sentence) is not None
+    for e in reading.events:
+        if e.negated:
+            continue
+        outcome = _OUTCOME.get(e.type)
+        if outcome is None:
+            continue
+        if outcome == "injured" and deadly:
+            outcome = "killed"
+        for span, role in e.names:
+            if not any(v.start == span.start for v in out):
+                out.append(NamedVictim(span.text, role, outcome, span.start, span.end))
+    return tuple(out)
+
+
+def check_claimant(ref: Ref | None, reading: st.Reading | None,
+                   actors: Sequence[ActorMention]) -> Ref | None:
+    """A claimant is a knowledge-base name, an entity span or a speaker noun phrase - never a
+    fragment. ``reading`` is None for a sentence that was not parsed."""
+    if ref is None or ref.actor_id is not None:
+        return ref
+    if reading is None:
+        return ref if _speaker_phrase(ref.name) else None
+    sp = reading.speaker
+    for ent in reading.entities:
+        if clean_name(ent.text) == ref.name or (ref.name in ent.text and len(ref.name) >= len(ent.text) // 2):
+            return Ref(clean_name(ent.text), None, ent.label)
+    if _speaker_phrase(ref.name):
+        return ref
+    if sp is not None:
+        kb = kb_in(sp, actors)
+        if kb is not None:
+            return Ref(kb.name, kb.actor_id)
+        return Ref(clean_name(sp.text), None, None if sp.label == "speaker" else sp.label)
+    return ref if _speaker_phrase(ref.name) else None
+
+
+def check_source(ref: Ref, reading: st.Reading | None) -> Ref | None:
+    """A source named after "according to" or "as X reported" is kept unless it is a fragment of
+    a dateline or widget ("Apr 2017 An", "Views 458"); an entity that covers it gives its type."""
+    if ref.actor_id is not None:
+        return ref
+    words = ref.name.lower().split()
+    if not words or any(w.strip(".,") in st.CALENDAR for w in words):
+        return None
+    if reading is not None:
+        for ent in reading.entities:
+            if clean_name(ent.text) == ref.name:
+                return Ref(ref.name, None, ent.label)
+    return ref
+
+
+def _speaker_phrase(name: str) -> bool:
+    """"the local council", "a spokesman", "l'acte d'accusation": a common-noun speaker phrase of
+    the lexicon, in lower case but for its first word."""
+    words = name.split()
+    if not words or not (NOUN_RELAY.fullmatch(name) or words[-1].lower() in _SPEAKER_WORDS):
+        return False
+    # "Tuesday a monitor", "Apr 2017 An official": a fragment of a dateline is no speaker.
+    return all(not w[:1].isupper() for w in words[1:]) and not any(
+        w.lower().strip(".,") in st.CALENDAR or w.isdigit() for w in words)

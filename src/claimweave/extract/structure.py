@@ -1,0 +1,451 @@
+"""Roles from the dependency parse: who did it, to whom, to what, with what, and who says so.
+
+Works on one parsed sentence (a spaCy ``Doc`` whose offsets are relative to the sentence start
+``base`` in the document). Everything here reads structure and entity labels, never a list of
+known actors: the knowledge base links what this finds afterwards.
+
+- The **event** is a violent predicate: a verb ("shot", "kidnapped", "shelled") or an event noun
+  ("the airstrike", "an attack"), from an open list across wars (:data:`EVENTS`).
+- The **agent** (perpetrator) is its active subject, its passive "by" agent, or the possessor,
+  modifier or "by" phrase of an event noun ("the regime's airstrike", "Russian airstrikes",
+  "an attack by gunmen").
+- The **patient** is its object, its passive subject, or the "on"/"of" phrase of an event noun;
+  a patient that is a thing (:data:`TARGETS`) is a physical target, a person entity a named
+  victim, with the role noun attached to it ("journalist Ana Ruiz", "Ruiz, a teacher").
+- The **instrument** is a "with" phrase naming a weapon ("with a grenade").
+- The **claimant** is the subject of a speech verb or the object of "according to"; pronouns
+  resolve to the nearest compatible entity named before. A claimant is always an entity span
+  (PERSON, ORG, NORP, GPE), a generic speaker noun phrase, or nothing - never a fragment.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+# ------------------------------------------------------------------ lexicons (open lists)
+
+# word (lower, inflected) -> event type. Verbs and nouns; French where common.
+_EVENT_WORDS: dict[str, str] = {}
+
+
+def _add(event: str, words: str) -> None:
+    for w in words.split():
+        _EVENT_WORDS[w] = event
+
+
+_add("killing", "kill kills killed killing killings murder murders murdered murdering slay slew slain "
+     "assassinate assassinated assassination massacre massacred massacres lynched tue tué tués tuée "
+     "tuées assassiné assassinés massacré massacrés")
+_add("shooting", "shoot shoots shot shooting shootings gunned opened fusillade fusillé fusillés abattu "
+     "abattus")
+_add("stabbing", "stab stabs stabbed stabbing stabbings hacked poignardé poignardés")
+_add("execution", "execute executes executed execution executions beheaded beheading exécuté exécutés "
+     "décapité")
+_add("kidnapping", "kidnap kidnaps kidnapped kidnapping kidnappings abduct abducts abducted abduction "
+     "abductions enlevé enlevés enlevées enlèvement enlèvements séquestré otage otages hostage")
+_add("arrest", "arrest arrests arrested detain detains detained detention detentions apprehended "
+     "rounded arrêté arrêtés interpellé interpellés")
+_add("bombing", "bomb bombs bombed bombing bombings blew detonated explosion explosions exploded blast "
+     "blasts attentat attentats explosé")
+_add("airstrike", "airstrike airstrikes air-strike air-strikes raid raids struck strike strikes frappe "
+     "frappes bombardé bombardement bombardements")
+_add("shelling", "shell shells shelled shelling pounded bombardment mortared pilonné pilonnage")
+_add("arson", "burn burns burned burnt torched torching arson incendié incendiés brûlé brûlés")
+_add("siege", "besiege besieged siege sieges encircled assiégé assiégée blockade")
+_add("attack", "attack attacks attacked attacking ambush ambushed ambushes stormed storm assault "
+     "assaulted raided targeted targeting hit hits attaqué attaquée attaque attaques embuscade "
+     "ciblé visé")
+_add("mass_grave", "grave graves charnier charniers")
+_add("clashes", "clashes clashed affrontements combats")
+
+EVENTS = frozenset(_EVENT_WORDS)
+# Predicates after which a person patient is a victim of each outcome.
+_OUTCOME_OF = {"killing": "killed", "shooting": "injured", "stabbing": "injured", "execution": "killed",
+               "kidnapping": "held", "arrest": "arrested", "bombing": "killed", "airstrike": "killed",
+               "shelling": "killed", "attack": "injured", "arson": "injured"}
+_DEADLY = re.compile(r"(?i)\b(?:dead|death|died|fatally|killed|killing|tué|tués|mort)\b")
+
+# Physical things attacked: head noun -> target type.
+TARGETS: dict[str, str] = {}
+for _t, _ws in {
+    "medical": "hospital hospitals clinic clinics ambulance ambulances dispensary hôpital hôpitaux "
+               "clinique",
+    "school": "school schools kindergarten university college école écoles",
+    "market": "market markets marketplace souk bazaar shop shops store stores mall marché marchés",
+    "religious": "mosque mosques church churches temple monastery pagoda synagogue shrine mosquée église",
+    "food": "bakery bakeries mill warehouse warehouses boulangerie",
+    "infrastructure": "pipeline pipelines power plant station substation dam bridge bridges "
+                      "grid tower towers refinery oilfield airport port railway train "
+                      "oléoduc pont centrale",
+    "residential": "house houses home homes building buildings apartment apartments residence "
+                   "village villages neighbourhood neighborhood maison maisons immeuble",
+    "finance": "bank banks banque",
+    "vehicle": "convoy convoys bus buses truck trucks car cars vehicle vehicles boat boats "
+               "convoi véhicule",
+    "security": "checkpoint checkpoints base bases barracks post outpost station police "
+                "prison jail camp camps caserne",
+    "civic": "office offices headquarters hotel restaurant cafe café stadium court courthouse "
+             "council town-hall mairie",
+    "aid": "shelter shelters distribution",
+}.items():
+    for _w in _ws.split():
+        TARGETS[_w] = _t
+# Compounds whose head alone says little: "power station", "police station", "gas station".
+_TARGET_ONLY_WITH = {"station": "infrastructure", "plant": "infrastructure", "post": "security",
+                     "police": "security", "camp": "security", "distribution": "aid", "tower": "infrastructure"}
+
+WEAPONS: dict[str, str] = {}
+for _w in ["rifle", "rifles", "pistol", "pistols", "gun", "guns", "handgun", "machine-gun", "kalashnikov", "ak-47", "grenade", "grenades", "machete", "machetes", "knife", "knives", "axe", "dynamite", "explosives", "ied", "ieds", "mine", "mines", "landmine", "drone", "drones", "mortar", "mortars", "rocket", "rockets", "missile", "missiles", "artillery", "shell", "shells", "barrel-bomb", "barrel-bombs", "bomb", "bombs", "car-bomb", "chlorine", "sarin", "gas", "tank", "tanks", "rpg", "rpgs", "sniper", "couteau", "fusil", "grenade", "drones", "roquettes", "obus"]:
+    WEAPONS[_w] = _w
+
+ROLES: dict[str, str] = {}
+for _r, _ws in {
+    "journalist": "journalist journalists reporter reporters photographer cameraman correspondent "
+                  "editor journaliste",
+    "official": "mayor governor minister official officials councillor councilor deputy senator "
+                "judge prosecutor candidate maire gouverneur élu",
+    "leader": "leader leaders chief emir",
+    "aid_worker": "aid worker workers volunteer volunteers humanitarian",
+    "medic": "doctor doctors nurse nurses medic medics paramedic paramedics surgeon médecin",
+    "police": "police policeman policemen officer officers agent policier gendarme",
+    "soldier": "soldier soldiers sergeant captain colonel general lieutenant major commander "
+               "soldat",
+    "fighter": "fighter fighters militant militants guerrilla guerrillas rebel rebels combatant "
+               "jihadist",
+    "child": "child children boy girl boys girls teenager teen baby infant student students "
+             "pupil enfant",
+    "civilian": "civilian civilians teacher farmer activist lawyer priest imam pastor trader "
+                "driver worker shopkeeper businessman resident villager woman man",
+}.items():
+    for _w in _ws.split():
+        ROLES[_w] = _r
+
+_VEHICLES = frozenset(["warplanes", "warplane", "jets", "jet", "aircraft", "planes", "plane", "helicopters", "helicopter", "drones", "drone", "artillery", "gunships", "tanks", "navy", "avions"])
+# Agents named by what they are, not who: actors of the generic type.
+GENERIC_AGENTS = frozenset(["gunmen", "gunman", "militants", "militant", "guerrillas", "guerrilla", "assailants", "assailant", "attackers", "attacker", "insurgents", "insurgent", "rebels", "jihadists", "terrorists", "bandits", "fighters", "militiamen", "militias", "militia", "soldiers", "troops", "forces", "police", "policemen", "army", "military", "paramilitaries", "paramilitary", "kidnappers", "hitmen", "sicarios", "snipers", "sniper", "bombers", "bomber", "men", "raiders", "mob", "hommes", "assaillants", "terroristes", "djihadistes", "jihadistes", "militaires", "soldats", "rebelles", "policiers"])
+# Common nouns that may speak: "the local council said", "a spokesman told".
+SPEAKER_HEADS = frozenset(["council", "spokesman", "spokeswoman", "spokesperson", "official", "officials", "ministry", "army", "military", "police", "monitor", "observatory", "group", "agency", "network", "government", "regime", "witness", "witnesses", "resident", "residents", "activist", "activists", "source", "sources", "doctor", "doctors", "medic", "medics", "commander", "governor", "mayor", "statement", "survivors", "survivor", "relatives", "relative", "neighbour", "neighbor", "journalist", "reporter", "correspondent", "prosecutor", "office", "committee", "authorities", "authority", "coalition", "command", "media", "porte-parole", "ministère", "armée", "témoin", "témoins", "habitants", "responsable", "responsables", "autorités"])
+SPEECH = frozenset(["said", "says", "say", "told", "tells", "claimed", "claims", "stated", "announced", "announces", "reported", "reports", "added", "noted", "warned", "insisted", "confirmed", "confirms", "declared", "alleged", "wrote", "tweeted", "explained", "stressed", "asserted", "denied", "denies", "accused", "accuses", "blamed", "blames", "posted", "quoted", "déclaré", "dit", "affirmé", "indiqué", "annoncé", "affirme", "indique", "annonce", "déclare", "estime", "rapporte", "assuré", "assure", "précisé", "précise", "accusé", "accuse", "démenti", "dément", "nié"])
+_PRONOUNS = frozenset(["he", "she", "they", "it", "il", "elle", "ils", "elles"])
+_ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "PER", "LOC", "FAC"})
+_PERSONAL = frozenset({"PERSON", "PER"})
+_SUBJ = frozenset({"nsubj", "csubj", "expl"})
+_PASSIVE_SUBJ = frozenset({"nsubjpass", "nsubj:pass", "csubjpass"})
+_OBJ = frozenset({"dobj", "obj", "attr"})
+_WORD_TRIGGER = re.compile(
+    r"(?i)\b(?:" + "|".join(sorted((re.escape(w) for w in EVENTS), key=len, reverse=True)) + r")\b")
+
+
+def has_trigger(sentence: str) -> bool:
+    """Whether the sentence holds a violent predicate and so is worth parsing."""
+    return _WORD_TRIGGER.search(sentence) is not None
+
+
+# ------------------------------------------------------------------ results
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int  # absolute document offsets
+    end: int
+    text: str
+    label: str | None = None  # entity label, "generic", or None (a noun phrase)
+    head: tuple[int, int] | None = None  # absolute offsets of the head word
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    type: str
+    trigger: Span
+    agent: Span | None
+    patients: tuple[Span, ...]
+    instrument: str | None
+    negated: bool
+    names: tuple[tuple[Span, str | None], ...] = ()  # named persons among the patients, with roles
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the parse says about one sentence."""
+
+    events: tuple[Event, ...]
+    entities: tuple[Span, ...]
+    speaker: Span | None  # the claimant named by structure, or None
+    speaker_is_pronoun: bool
+
+
+# ------------------------------------------------------------------ helpers over spaCy tokens
+
+
+def is_verb(tok: Any) -> bool:
+    return tok.tag_.startswith("VB") or tok.pos_ in ("VERB", "AUX")
+
+
+def _ent_of(tok: Any) -> Any | None:
+    if tok.ent_type_ and tok.ent_type_ in _ENTITY_LABELS:
+        for e in tok.doc.ents:
+            if e.start <= tok.i < e.end:
+                return e if _good_entity(e) else None
+    return None
+
+
+CALENDAR = frozenset(["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "updated", "published", "posted", "print", "tweet", "views", "share"])
+
+
+def _good_entity(ent: Any) -> bool:
+    """An entity the recogniser made of a dateline or a page's widgets ("Thu Jul", "Views 458")
+    is none."""
+    return not any(t.lower_ in CALENDAR or t.like_num for t in ent)
+
+
+_DETS = frozenset(["the", "a", "an", "les", "le", "la", "l'", "un", "une", "des"])
+
+
+_MODS = frozenset({"compound", "amod", "nmod", "nummod", "npadvmod", "quantmod", "flat", "appos"})
+
+
+def _np(tok: Any, base: int, agent: bool = True) -> Span:
+    """The noun phrase headed by ``tok``; for an agent, the entity it is or that names it
+    ("Rapid Support Forces fighters" -> the ORG "Rapid Support Forces")."""
+    ent = _ent_of(tok)
+    if ent is None and agent:
+        for c in tok.lefts:
+            if c.dep_ in ("compound", "amod", "nmod", "flat") and (ent := _ent_of(c)) is not None:
+                break
+    if ent is not None:
+        toks = list(ent)
+        while toks and toks[0].lower_ in _DETS:
+            toks = toks[1:]
+        if toks:
+            s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            return Span(base + s, base + e, tok.doc.text[s:e], _LABEL.get(ent.label_, ent.label_),
+                        (base + s, base + e))
+    lefts = [c for c in tok.lefts if c.dep_ in _MODS and c.lower_ not in ("dead", "alive")]
+    first = min((c.left_edge for c in lefts), key=lambda t: t.i, default=tok)
+    s, e = first.idx, tok.idx + len(tok.text)
+    label = "generic" if tok.lower_ in GENERIC_AGENTS else None
+    return Span(base + s, base + e, tok.doc.text[s:e], label, (base + tok.idx, base + tok.idx + len(tok.text)))
+
+
+_LABEL = {"PER": "PERSON", "LOC": "GPE"}
+
+
+def _names_in(tok: Any, base: int) -> list[tuple[Span, str | None]]:
+    """Person names inside or beside the noun phrase of ``tok`` ("journalist Ana Ruiz", "the mayor
+    of Tumaco, Carlos Perez"), each with the role the phrase gives it. A run of proper nouns that
+    the recogniser missed counts as a name only beside a role noun ("journalist Ana Ruiz")."""
+    out: list[tuple[Span, str | None]] = []
+    role = _role_in(tok)
+    for h in [tok, *[c for c in tok.children if c.dep_ == "appos"]]:
+        ent = _ent_of(h)
+        if ent is not None and ent.label_ in _PERSONAL:
+            out.append((Span(base + ent.start_char, base + ent.end_char, ent.text, "PERSON"),
+                        role or _role_in(h)))
+            continue
+        if h.tag_ != "NNP" or _title_case(h.doc) or h.lower_ in ROLES:
+            continue
+        toks = [t for t in h.lefts if t.tag_ == "NNP" and t.dep_ == "compound" and t.lower_ not in ROLES] + [h]
+        if len(toks) < 2 or toks[-1].i - toks[0].i != len(toks) - 1 or any(t.ent_type_ for t in toks):
+            continue
+        r = role or _role_in(h)
+        if r is None:
+            continue
+        s0, e0 = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        out.append((Span(base + s0, base + e0, h.doc.text[s0:e0], "PERSON"), r))
+    return out
+
+
+def _title_case(doc: Any) -> bool:
+    """A headline in title case: capitals say nothing about names there."""
+    words = [t for t in doc if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) > 0.6 * len(words)
+
+
+def _role_in(tok: Any) -> str | None:
+    """The role the noun phrase of ``tok`` gives a person: its head or modifiers ("journalist",
+    "two nurses"), or an appositive ("Carlos Perez, a teacher"). A leader or commander of a named
+    group is a fighter ("Ahrar al-Sham leader Hassan Aboud")."""
+    words = [t for t in tok.subtree if t.i - tok.i < 8]
+    lows = [t.lower_ for t in words]
+    name = _ent_of(tok)
+    if any(w in ("leader", "leaders", "commander", "commanders", "emir", "chief") for w in lows) and \
+            any(t.tag_ == "NNP" and (name is None or not name.start <= t.i < name.end) for t in words):
+        return "fighter"  # the leader of a named group: "Ahrar al-Sham leader X"
+    return role_of(lows)
+
+
+def _negated(tok: Any) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _conj_heads(tok: Any) -> list[Any]:
+    return [tok, *[c for c in tok.children if c.dep_ == "conj"]]
+
+
+_TRANSITIVE = frozenset(["killed", "shot", "stabbed", "kidnapped", "abducted", "arrested", "detained", "executed", "murdered", "slain", "wounded", "injured", "beheaded", "massacred", "assassinated", "lynched", "tortured"])
+
+
+def _reduced_passive(v: Any) -> bool:
+    """"Six militants killed in raid", "Two journalists shot dead": a participle that needs an
+    object has a subject but none: its subject is what was done to."""
+    return v.lower_ in _TRANSITIVE and not any(c.dep_ in _OBJ for c in v.children) \
+        and not any(c.dep_ in ("aux",) for c in v.children) and v.tag_ in ("VBN", "VBD")
+
+
+def _agent_of_verb(v: Any) -> Any | None:
+    passive = any(c.dep_ in _PASSIVE_SUBJ or c.dep_ == "auxpass" for c in v.children) \
+        or _reduced_passive(v)
+    if passive:
+        for c in v.children:
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("by", "par")):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return p
+        return None
+    for c in v.children:
+        if c.dep_ in _SUBJ:
+            return c
+    # "... gunmen who shot": relative clause on the agent noun
+    if v.dep_ == "relcl" and not is_verb(v.head):
+        return v.head
+    # coordinated verb shares the subject: "gunmen stormed the bank and shot two guards"
+    if v.dep_ == "conj" and v.head.lower_ != v.lower_:
+        return _agent_of_verb(v.head)
+    return None
+
+
+def _patients_of_verb(v: Any) -> list[Any]:
+    out = []
+    reduced = _reduced_passive(v)
+    for c in v.children:
+        if c.dep_ in _OBJ or c.dep_ in _PASSIVE_SUBJ or reduced and c.dep_ in _SUBJ:
+            out.extend(_conj_heads(c))
+        elif c.dep_ == "prep" and c.lower_ in ("on", "at", "sur", "contre"):
+            out.extend(p for c2 in c.children if c2.dep_ == "pobj" for p in _conj_heads(c2)
+                       if target_type(p.lower_) is not None)
+    return [p for p in out if p.ent_type_ not in _TIME]
+
+
+_TIME = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+
+def _agent_of_noun(n: Any) -> Any | None:
+    for c in n.children:
+        if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her", "our"):
+            return c
+    for c in n.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "par"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    for c in n.children:  # "Russian airstrikes", "rebel shelling", "Houthi drone attack"
+        ent = _ent_of(c)
+        if c.dep_ in ("amod", "compound") and (
+                ent is not None and ent.label_ in ("NORP", "ORG") and _good_entity(ent)
+                or c.lower_ in GENERIC_AGENTS):
+            return c
+    return None
+
+
+def _patients_of_noun(n: Any) -> list[Any]:
+    out: list[Any] = []
+    for c in n.children:
+        if c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "sur", "contre", "de"):
+            out.extend(p for c2 in c.children if c2.dep_ == "pobj" for p in _conj_heads(c2))
+    return out
+
+
+def _instrument(v: Any) -> str | None:
+    for c in [*v.children, *(v.head.children if v.dep_ == "conj" else ())]:
+        if c.dep_ == "prep" and c.lower_ in ("with", "using", "avec", "à"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    w = p.lower_
+                    comp = [x.lower_ for x in p.lefts if x.dep_ == "compound"]
+                    key = "-".join([*comp, w]) if comp else w
+                    if key in WEAPONS or w in WEAPONS:
+                        return " ".join([*comp, p.text]) if comp else p.text
+    return None
+
+
+# ------------------------------------------------------------------ reading a sentence
+
+
+def read(doc: Any, base: int) -> Reading:
+    """Events, entities and speaker of one parsed sentence starting at ``base``."""
+    events: list[Event] = []
+    for tok in doc:
+        w = tok.lower_
+        etype = _EVENT_WORDS.get(w)
+        if etype is None:
+            continue
+        verb = is_verb(tok)
+        if w == "opened" and not any(c.lower_ in ("fire", "feu") for c in tok.subtree):
+            continue
+        if verb:
+            agent, patients = _agent_of_verb(tok), _patients_of_verb(tok)
+        else:
+            agent, patients = _agent_of_noun(tok), _patients_of_noun(tok)
+        # "the airstrike killed", "Russian missiles hit": a weapon or an event is no agent; its
+        # possessor or modifier is ("the regime's airstrike").
+        for _ in range(2):
+            if agent is not None and (agent.lower_ in _EVENT_WORDS or agent.lower_ in WEAPONS
+                                      or agent.lower_ in _VEHICLES):
+                agent = _agent_of_noun(agent)
+        agent_span = _np(agent, base) if agent is not None and agent.lower_ not in _PRONOUNS else None
+        patients = [p for p in patients if p.lower_ not in _PRONOUNS]
+        events.append(Event(
+            type=etype, trigger=Span(base + tok.idx, base + tok.idx + len(tok.text), tok.text),
+            agent=agent_span, patients=tuple(_np(p, base, agent=False) for p in patients),
+            instrument=_instrument(tok), negated=_negated(tok),
+            names=tuple(n for p in patients for n in _names_in(p, base))))
+    # Every named entity may be a claimant or a source ("Levant 24" is a news site the recogniser
+    # calls a work of art); only numbers, dates and amounts may not.
+    ents = tuple(Span(base + e.start_char, base + e.end_char, e.text,
+                      {"PER": "PERSON", "LOC": "GPE"}.get(e.label_, e.label_))
+                 for e in doc.ents if e.label_ not in _TIME and _good_entity(e))
+    speaker, pron = _speaker(doc, base)
+    return Reading(tuple(events), ents, speaker, pron)
+
+
+def _speaker(doc: Any, base: int) -> tuple[Span | None, bool]:
+    for tok in doc:
+        if tok.lower_ not in SPEECH:
+            continue
+        subj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
+        if subj is None:
+            continue
+        if subj.lower_ in _PRONOUNS:
+            return None, True
+        span = _np(subj, base)
+        if span.label is not None and span.label != "generic":
+            return span, False
+        if subj.lower_ in SPEAKER_HEADS:
+            return Span(span.start, span.end, span.text, "speaker"), False
+        return None, False
+    return None, False
+
+
+def target_type(text: str) -> str | None:
+    """The type of a physical target named by the noun phrase ``text``, if it is one."""
+    words = [w for w in re.findall(r"[\w'-]+", text.lower())]
+    if not words:
+        return None
+    head = words[-1]
+    if head in _TARGET_ONLY_WITH:
+        if len(words) >= 2 and words[-2] in ("power", "police", "gas", "water", "pumping", "aid", "food",
+                                             "refugee", "displacement", "army", "military"):
+            return "security" if words[-2] in ("police", "army", "military") else _TARGET_ONLY_WITH[head]
+        return None if head in ("station", "plant", "post", "tower", "distribution") else TARGETS.get(head)
+    return TARGETS.get(head)
+
+
+def role_of(words: Iterable[str]) -> str | None:
+    for w in words:
+        r = ROLES.get(w.lower())
+        if r is not None:
+            return r
+    return None
