@@ -254,12 +254,18 @@ def _readings(doc: Document, leaves: list[Unit], ann: Annotations,
         if lang is None:
             continue
         style = case_style(text[unit.start:unit.end])
-        for s, e in sentence_spans(text, unit.start, unit.end):
+        spans = sentence_spans(text, unit.start, unit.end)
+        for k, (s, e) in enumerate(spans):
             sent = text[s:e]
             if st.has_trigger(sent):
-                todo.setdefault(lang, []).append((s, e, recase(sent, names) if style != "mixed" else sent))
+                # "He said ...": the sentence before is parsed too, for the pronoun's antecedent
+                extra = [spans[k - 1]] if k and st.pronoun_speaks(sent) else []
+                for s2, e2 in [*extra, (s, e)]:
+                    t2 = text[s2:e2]
+                    todo.setdefault(lang, []).append((s2, e2, recase(t2, names) if style != "mixed" else t2))
     out: dict[tuple[int, int], st.Reading] = {}
     for lang, items in todo.items():
+        items = list(dict.fromkeys(items))
         for (s, e, _), parsed in zip(items, parser([t for _, _, t in items], lang), strict=True):
             out[(s, e)] = st.read(parsed, s)
     return out
@@ -304,10 +310,18 @@ def extract_claims(
         # context), a tweet's thread, a story, or the whole article.
         scope = (unit.start if unit.kind == "comment" else
                  by_id[unit.parent].start if unit.parent else _article_scope(leaves))
+        prev_span: tuple[int, int] | None = None
         for s, e in sentence_spans(text, unit.start, unit.end):
+            before_span, prev_span = prev_span, (s, e)
             actors = _not_places(text, idx.actors(s, e), idx.places(s, e))
             reading = readings.get((s, e))
             att = attribute(text, s, e, actors, last_speaker, resolve)
+            if reading is not None and reading.pronoun and before_span in readings:
+                ante = st.antecedent(reading.pronoun, readings[before_span])
+                if ante is not None:  # "Colonel X spoke on television. He said ..."
+                    kb = ow.kb_in(ante, idx.actors(ante.start, ante.end))
+                    att = replace(att, claimant=Ref(kb.name, kb.actor_id) if kb is not None else
+                                  Ref(ow.clean_name(ante.text), None, ante.label))
             att = replace(att, claimant=ow.check_claimant(att.claimant, reading, actors),
                           sources=tuple(x for x in (ow.check_source(r, reading) for r in att.sources)
                                         if x is not None))
@@ -325,7 +339,8 @@ def extract_claims(
             base = Claim(id="", unit_id=unit.id, kind="", start=s, end=e, text=text[s:e],
                          claimant=claimant, sources=tuple(dict.fromkeys(sources)),
                          targets=ow.targets(reading) if reading is not None else (),
-                         named_victims=ow.named_victims(reading, text[s:e]) if reading is not None else (),
+                         named_victims=ow.named_victims(reading, text[s:e], [*actors, *idx.places(s, e)])
+                         if reading is not None else (),
                          scope="background" if CUMULATIVE.search(text, s, e) else "incident",
                          event=event.type if event is not None else None)
             quantities = idx.quantities(s, e)

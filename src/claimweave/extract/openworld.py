@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from ..model import ActorMention, NamedVictim, Ref, Target
+from ..model import ActorMention, NamedVictim, PlaceMention, Ref, Target
 from . import structure as st
 from .lexicon import NOUN_RELAY
 
@@ -84,7 +84,12 @@ def targets(reading: st.Reading) -> tuple[Target, ...]:
     return tuple(out)
 
 
-def named_victims(reading: st.Reading, sentence: str) -> tuple[NamedVictim, ...]:
+def named_victims(reading: st.Reading, sentence: str,
+                  known: Sequence[ActorMention | PlaceMention] = ()) -> tuple[NamedVictim, ...]:
+    """Persons named as what the violence was done to; a name the knowledge base or the gazetteer
+    knows ("Jabhat al-Nusra", "Khan Sheikhoun", which the recogniser may call persons) is none."""
+    actors = [k for k in known if isinstance(k, ActorMention)]
+    places = [k for k in known if isinstance(k, PlaceMention)]
     out: list[NamedVictim] = []
     deadly = _DEADLY.search(sentence) is not None
     for e in reading.events:
@@ -96,6 +101,9 @@ def named_victims(reading: st.Reading, sentence: str) -> tuple[NamedVictim, ...]
         if outcome == "injured" and deadly:
             outcome = "killed"
         for span, role in e.names:
+            if any(_overlaps(a.start, a.end, span.start, span.end) for a in actors if a.actor_id) or any(
+                    p.start <= span.start and span.end <= p.end for p in places):
+                continue  # a place's whole name is no person's; a name inside it may be
             if not any(v.start == span.start for v in out):
                 out.append(NamedVictim(span.text, role, outcome, span.start, span.end))
     return tuple(out)
@@ -104,8 +112,17 @@ def named_victims(reading: st.Reading, sentence: str) -> tuple[NamedVictim, ...]
 def check_claimant(ref: Ref | None, reading: st.Reading | None,
                    actors: Sequence[ActorMention]) -> Ref | None:
     """A claimant is a knowledge-base name, an entity span or a speaker noun phrase - never a
-    fragment. ``reading`` is None for a sentence that was not parsed."""
-    if ref is None or ref.actor_id is not None:
+    fragment. ``reading`` is None for a sentence that was not parsed. Where the rules found no
+    claimant, the subject of the sentence's speech verb is one."""
+    if ref is None:
+        sp = reading.speaker if reading is not None else None
+        if sp is None:
+            return None
+        kb = kb_in(sp, actors)
+        if kb is not None:
+            return Ref(kb.name, kb.actor_id)
+        return Ref(clean_name(sp.text), None, None if sp.label == "speaker" else sp.label)
+    if ref.actor_id is not None:
         return ref
     if reading is None:
         return ref if _speaker_phrase(ref.name) else None

@@ -59,6 +59,8 @@ _add("attack", "attack attacks attacked attacking ambush ambushed ambushes storm
      "assaulted raided targeted targeting hit hits attaqué attaquée attaque attaques embuscade "
      "ciblé visé")
 _add("mass_grave", "grave graves charnier charniers")
+_add("attack", "wound wounds wounded wounding injure injured injuring blessé blessés dropped threw hurled "
+     "lobbed planted fired")
 _add("clashes", "clashes clashed affrontements combats")
 
 EVENTS = frozenset(_EVENT_WORDS)
@@ -139,6 +141,28 @@ _WORD_TRIGGER = re.compile(
     r"(?i)\b(?:" + "|".join(sorted((re.escape(w) for w in EVENTS), key=len, reverse=True)) + r")\b")
 
 
+_PRONOUN_SPEAKS = re.compile(r"(?i)\b(?:he|she|they|it|il|elle|ils|elles)\s+(?:\w+\s+)?(?:"
+                             + "|".join(sorted(SPEECH, key=len, reverse=True)) + r")\b")
+
+
+def pronoun_speaks(sentence: str) -> bool:
+    """Whether a pronoun is the subject of a speech verb ("He said ..."): its antecedent is then
+    looked for in the sentence before."""
+    return _PRONOUN_SPEAKS.search(sentence) is not None
+
+
+def antecedent(pronoun: str, before: Reading) -> Span | None:
+    """The nearest entity of the sentence before that ``pronoun`` may stand for: a person for
+    "he"/"she", a group, body or country for "it"/"they"."""
+    want = {"he": ("PERSON",), "she": ("PERSON",), "il": ("PERSON", "ORG"), "elle": ("PERSON", "ORG"),
+            "it": ("ORG", "GPE", "NORP"), "they": ("ORG", "NORP", "GPE"), "ils": ("ORG", "NORP", "GPE"),
+            "elles": ("ORG", "NORP", "GPE")}.get(pronoun, ())
+    for ent in reversed(before.entities):
+        if ent.label in want:
+            return ent
+    return None
+
+
 def has_trigger(sentence: str) -> bool:
     """Whether the sentence holds a violent predicate and so is worth parsing."""
     return _WORD_TRIGGER.search(sentence) is not None
@@ -175,6 +199,7 @@ class Reading:
     entities: tuple[Span, ...]
     speaker: Span | None  # the claimant named by structure, or None
     speaker_is_pronoun: bool
+    pronoun: str | None = None  # the pronoun that speaks ("he", "they"), lower case
 
 
 # ------------------------------------------------------------------ helpers over spaCy tokens
@@ -215,6 +240,14 @@ def _np(tok: Any, base: int, agent: bool = True) -> Span:
         for c in tok.lefts:
             if c.dep_ in ("compound", "amod", "nmod", "flat") and (ent := _ent_of(c)) is not None:
                 break
+    if ent is None and agent and tok.lower_ in GENERIC_AGENTS:  # "fighters of the Rapid Support Forces"
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "from", "de", "du", "des"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and (ent := _ent_of(p)) is not None:
+                        break
+            if ent is not None:
+                break
     if ent is not None:
         toks = list(ent)
         while toks and toks[0].lower_ in _DETS:
@@ -239,12 +272,14 @@ def _names_in(tok: Any, base: int) -> list[tuple[Span, str | None]]:
     the recogniser missed counts as a name only beside a role noun ("journalist Ana Ruiz")."""
     out: list[tuple[Span, str | None]] = []
     role = _role_in(tok)
-    for h in [tok, *[c for c in tok.children if c.dep_ == "appos"]]:
-        ent = _ent_of(h)
-        if ent is not None and ent.label_ in _PERSONAL:
+    own = {t.i for t in _phrase(tok)}
+    for ent in tok.doc.ents:
+        if ent.label_ in _PERSONAL and _good_entity(ent) and all(t.i in own for t in ent):
             out.append((Span(base + ent.start_char, base + ent.end_char, ent.text, "PERSON"),
-                        role or _role_in(h)))
-            continue
+                        role or _role_in(ent.root)))
+    if out:
+        return out
+    for h in [tok, *[c for c in tok.children if c.dep_ == "appos"]]:
         if h.tag_ != "NNP" or _title_case(h.doc) or h.lower_ in ROLES:
             continue
         toks = [t for t in h.lefts if t.tag_ == "NNP" and t.dep_ == "compound" and t.lower_ not in ROLES] + [h]
@@ -255,6 +290,17 @@ def _names_in(tok: Any, base: int) -> list[tuple[Span, str | None]]:
             continue
         s0, e0 = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         out.append((Span(base + s0, base + e0, h.doc.text[s0:e0], "PERSON"), r))
+    return out
+
+
+def _phrase(tok: Any) -> list[Any]:
+    """The tokens of ``tok``'s noun phrase: its subtree without clauses or coordinated phrases
+    ("Aid worker Zemari Ahmadi and seven children": the first conjunct alone)."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in ("relcl", "acl", "conj", "cc", "advcl", "prep") and c.lower_ not in ("of", "de"):
+            continue
+        out.extend(_phrase(c))
     return out
 
 
@@ -311,8 +357,10 @@ def _agent_of_verb(v: Any) -> Any | None:
     # "... gunmen who shot": relative clause on the agent noun
     if v.dep_ == "relcl" and not is_verb(v.head):
         return v.head
-    # coordinated verb shares the subject: "gunmen stormed the bank and shot two guards"
-    if v.dep_ == "conj" and v.head.lower_ != v.lower_:
+    # coordinated verb shares the subject: "gunmen stormed the bank and shot two guards"; so does a
+    # participle clause: "security forces fired live rounds, killing five"
+    if v.dep_ in ("conj", "advcl", "xcomp") and v.head.lower_ != v.lower_ and is_verb(v.head) \
+            and (v.dep_ == "conj" or v.tag_ == "VBG" or v.dep_ == "xcomp"):
         return _agent_of_verb(v.head)
     return None
 
@@ -323,9 +371,10 @@ def _patients_of_verb(v: Any) -> list[Any]:
     for c in v.children:
         if c.dep_ in _OBJ or c.dep_ in _PASSIVE_SUBJ or reduced and c.dep_ in _SUBJ:
             out.extend(_conj_heads(c))
-        elif c.dep_ == "prep" and c.lower_ in ("on", "at", "sur", "contre"):
+        elif c.dep_ == "prep" and c.lower_ in ("on", "at", "sur", "contre", "outside", "inside", "into",
+                                               "in", "near", "to", "dans", "devant", "près"):
             out.extend(p for c2 in c.children if c2.dep_ == "pobj" for p in _conj_heads(c2)
-                       if target_type(p.lower_) is not None)
+                       if target_type(_np(p, 0, agent=False).text) is not None)
     return [p for p in out if p.ent_type_ not in _TIME]
 
 
@@ -358,16 +407,24 @@ def _patients_of_noun(n: Any) -> list[Any]:
     return out
 
 
+_THROW = frozenset("threw throws hurled lobbed planted detonated fired dropped launched used using "
+                   "wielding lancé lancée utilisé".split())
+
+
 def _instrument(v: Any) -> str | None:
-    for c in [*v.children, *(v.head.children if v.dep_ == "conj" else ())]:
-        if c.dep_ == "prep" and c.lower_ in ("with", "using", "avec", "à"):
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    w = p.lower_
-                    comp = [x.lower_ for x in p.lefts if x.dep_ == "compound"]
-                    key = "-".join([*comp, w]) if comp else w
-                    if key in WEAPONS or w in WEAPONS:
-                        return " ".join([*comp, p.text]) if comp else p.text
+    """The weapon of the sentence's act: a weapon noun after "with"/"using"/"from" ("armed with
+    machetes", "with a grenade"), or the object of "threw", "planted", "dropped" ("threw a grenade")."""
+    for t in v.doc:
+        w = t.lower_
+        comp = [x for x in t.lefts if x.dep_ in ("compound", "amod", "nmod") and x.lower_ not in _DETS]
+        key = "-".join([x.lower_ for x in comp[-1:]] + [w])
+        if w not in WEAPONS and key not in WEAPONS:
+            continue
+        h = t.head
+        if t.dep_ in ("pobj", "obl", "nmod") and h.lower_ in ("with", "using", "from", "avec", "à", "by") \
+                or t.dep_ in _OBJ and h.lower_ in _THROW:
+            first = comp[0] if comp else t
+            return v.doc.text[first.idx:t.idx + len(t.text)]
     return None
 
 
@@ -380,6 +437,17 @@ def read(doc: Any, base: int) -> Reading:
     for tok in doc:
         w = tok.lower_
         etype = _EVENT_WORDS.get(w)
+        if w in ("fire", "feu") and tok.head.lower_ in ("set", "sets", "setting", "mis", "mettre") \
+                and tok.dep_ in _OBJ:  # "set fire to a church": the verb is the event
+            v = tok.head
+            to = [p for c in [*v.children, *tok.children] if c.dep_ == "prep" and c.lower_ in ("to", "à")
+                  for p in c.children if p.dep_ == "pobj"]
+            ag = _agent_of_verb(v)
+            events.append(Event("arson", Span(base + v.idx, base + tok.idx + len(tok.text),
+                                              doc.text[v.idx:tok.idx + len(tok.text)]),
+                                _np(ag, base) if ag is not None and ag.lower_ not in _PRONOUNS else None,
+                                tuple(_np(p, base, agent=False) for p in to), _instrument(v), _negated(v)))
+            continue
         if etype is None:
             continue
         verb = is_verb(tok)
@@ -408,7 +476,11 @@ def read(doc: Any, base: int) -> Reading:
                       {"PER": "PERSON", "LOC": "GPE"}.get(e.label_, e.label_))
                  for e in doc.ents if e.label_ not in _TIME and _good_entity(e))
     speaker, pron = _speaker(doc, base)
-    return Reading(tuple(events), ents, speaker, pron)
+    pronoun = None
+    if pron:
+        pronoun = next(c.lower_ for t in doc if t.lower_ in SPEECH for c in t.children
+                       if c.dep_ in _SUBJ and c.lower_ in _PRONOUNS)
+    return Reading(tuple(events), ents, speaker, pron, pronoun)
 
 
 def _speaker(doc: Any, base: int) -> tuple[Span | None, bool]:
@@ -420,6 +492,12 @@ def _speaker(doc: Any, base: int) -> tuple[Span | None, bool]:
             continue
         if subj.lower_ in _PRONOUNS:
             return None, True
+        if subj.lower_ in SPEAKER_HEADS:  # "a spokesman for the Houthis", "an official of the UN"
+            for c in subj.children:
+                if c.dep_ == "prep" and c.lower_ in ("for", "of", "from", "at", "de", "du", "des"):
+                    for p in c.children:
+                        if p.dep_ == "pobj" and (e := _ent_of(p)) is not None:
+                            return _np(p, base), False
         span = _np(subj, base)
         if span.label is not None and span.label != "generic":
             return span, False
