@@ -70,36 +70,140 @@ def case_style(text: str) -> str:
     return "mixed"
 
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_SENT_START = re.compile(r"(?:^|[.!?]\s+|\n\s*|--\s*|\(\w+\)\s*)([^\W\d_])")
+_WORD = re.compile(r"(?<![\w.])[^\W\d_](?:[\w'’.-]*[^\W_])?")  # not "th" of "11th"
+_SENT_START = re.compile(r"(?:^|[.!?][\"”’')\]]*\s+|\n\s*|--\s*|\(\w+\)\s*[-–—]+\s*)[\"“‘'(\[]?([^\W\d_])")
+_DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?")  # U.S, U.N., D.C.
+
+
+# Abbreviated titles and months written with one capital (GEN. -> Gen., OCT -> Oct).
+_TITLED = frozenset(re.findall(r"\S+", """mr mrs ms dr gen sen rep gov col lt sgt capt cpl maj adm brig
+    cmdr prof rev st fr jan feb mar apr jun jul aug sep sept oct nov dec"""))
+# Particles inside a name ("maria de la paz", "abu bakr al-baghdadi") that stay lower case.
+_PARTICLES = frozenset(re.findall(r"\S+", "de la las los del da das do dos di du le van von der den al el bin ibn y"))
+
+
+@lru_cache(maxsize=1)
+def common_words() -> dict[str, str]:
+    """Frequent lower-case English and French words -> "en" or "fr" (``data/common_words.tsv``,
+    written for claimweave), which :func:`recase` keeps lower case."""
+    from importlib.resources import files
+
+    text = files("claimweave").joinpath("data/common_words.tsv").read_text(encoding="utf-8")
+    pairs = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {p[0]: p[1] if len(p) > 1 else "en" for p in pairs}
+
+
+# Regular inflections tried, in order, to reach a base form of the list: (suffix, replacement).
+_SUFFIXES = (("'s", ""), ("’s", ""), ("s", ""), ("es", ""), ("ies", "y"), ("ied", "y"), ("ed", ""),
+             ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"), ("ly", ""), ("ily", "y"), ("er", ""),
+             ("ers", ""), ("est", ""), ("ment", ""), ("ments", ""), ("ness", ""), ("al", ""), ("ity", ""),
+             ("ion", "e"), ("ions", "e"), ("ion", ""), ("ions", ""))
+
+
+def is_common(word: str) -> bool:
+    """``word`` (lower case) is a common word of the list or a regular inflection of one."""
+    words = common_words()
+    w = word.strip("'’")
+    if w in words or w in _PARTICLES:
+        return True
+    if "-" in w:
+        return all(is_common(p) for p in w.split("-") if p)
+    for suf, rep in _SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 2:
+            stem = w[: len(w) - len(suf)] + rep
+            if words.get(stem) == "en":  # French forms are listed whole
+                return True
+            # dropped, shelling, kidnapped: a doubled final consonant
+            if (suf in ("ed", "ing", "er", "ers") and len(stem) > 3 and stem[-1] == stem[-2]
+                    and words.get(stem[:-1]) == "en"):
+                return True
+    return False
+
+
+def _is_acronym(word: str, style: str) -> bool:
+    """A short word of no list (ELN, FARC, EFE, AP): kept or written in capitals."""
+    if not 2 <= len(word) <= 4 or not word.isalpha() or is_common(word):
+        return False
+    # in lower-case text, a four-letter word ending in a vowel is a name rather (mitu, gaza)
+    return style == "upper" or len(word) < 4 or word[-1] not in "aeiouy"
+
+
+def _raise(chars: list[str], i: int) -> None:
+    if len(chars[i].upper()) == 1:
+        chars[i] = chars[i].upper()
 
 
 def recase(text: str, names: frozenset[str] = frozenset()) -> str:
     """Re-case all-capital or all-lower-case text for the parser, keeping every offset.
 
-    Letters are lowered; the first letter of each sentence and of every word whose lower-case form
-    is in ``names`` (known actors and places of the document) is raised. Characters whose case
-    mapping would change the length are left as they are.
+    Words of the common-word list (and their regular inflections) are lower case; a short word of
+    no list (2 to 4 letters: ELN, FARC, EFE, AP) and dotted abbreviations (U.S.) are in capitals;
+    every other word, a name, gets a capital, as does each part of a hyphenated name (al-Raqqa).
+    A common word among ``names`` (words of the document's known actor and place mentions) gets a
+    capital when a neighbouring word is a name too ("UNITED STATES", "national liberation army").
+    The first letter of each sentence is raised, and "i" is "I". Characters whose case mapping
+    would change the length are left as they are.
     """
     style = case_style(text)
     if style == "mixed":
         return text
     chars = [c.lower() if len(c.lower()) == 1 else c for c in text] if style == "upper" else list(text)
-    for m in _SENT_START.finditer(text):
-        i = m.start(1)
-        if len(chars[i].upper()) == 1:
-            chars[i] = chars[i].upper()
-    if names:
-        low = "".join(chars)
-        for m in _WORD.finditer(low):
-            w = m.group().lower()
-            if w in names or w.split("-")[-1] in names:
-                i = m.start()
-                if len(chars[i].upper()) == 1:
-                    chars[i] = chars[i].upper()
-                for j in range(i, m.end() - 1):  # al-raqqa -> al-Raqqa
-                    if chars[j] == "-" and len(chars[j + 1].upper()) == 1 and w.split("-")[-1] in names:
-                        chars[j + 1] = chars[j + 1].upper()
+    low = "".join(chars)
+    words = list(_WORD.finditer(low))
+    kinds: list[str] = []  # "common", "name", "acronym", "dotted"
+    for m in words:
+        w = m.group()
+        if _DOTTED.fullmatch(w):
+            kinds.append("dotted")
+        elif w.rstrip(".") in _TITLED:
+            kinds.append("name")
+        elif _is_acronym(w, style):
+            kinds.append("acronym")
+        elif is_common(w):
+            kinds.append("common")
+        else:
+            kinds.append("name")
+    def neighbours(k: int) -> list[int]:
+        """Words next to word ``k`` (across spaces and name particles, not punctuation)."""
+        out = []
+        for step in (-1, 1):
+            j = k + step
+            while 0 <= j < len(words):
+                a, b = sorted((j, j - step))
+                if low[words[a].end():words[b].start()].strip():
+                    break
+                if words[j].group() not in _PARTICLES:
+                    out.append(j)
+                    break
+                j += step
+        return out
+
+    # A short word next to a name is part of it: LUIS ALBERTO, SAN CRISTOBAL, MARIA DE LA PAZ.
+    for k in range(len(words)):
+        after_particle = (k > 0 and words[k - 1].group() in _PARTICLES
+                          and not low[words[k - 1].end():words[k].start()].strip())
+        if kinds[k] == "acronym" and (after_particle or any(kinds[j] == "name" for j in neighbours(k))):
+            kinds[k] = "shortname"
+    kinds = ["name" if x == "shortname" else x for x in kinds]
+    for k, m in enumerate(words):
+        w = m.group().strip("'’").lower()
+        if (kinds[k] == "common" and (w in names or w.split("-")[-1] in names) and len(w) > 3
+                and any(words[j].group() in names or kinds[j] == "name" for j in neighbours(k))):
+            kinds[k] = "name"
+    for kind, m in zip(kinds, words, strict=True):
+        i, j = m.start(), m.end()
+        if kind in ("dotted", "acronym"):
+            for x in range(i, j):
+                _raise(chars, x)
+        elif kind == "name":
+            _raise(chars, i)
+            for x in range(i, j - 1):  # al-raqqa -> al-Raqqa, o'brien -> O'Brien
+                if chars[x] in "-'’" and low[x + 1:j].isalpha() and not is_common(low[x + 1:j].split("-")[0]):
+                    _raise(chars, x + 1)
+        elif m.group() == "i":
+            _raise(chars, i)
+    for m in _SENT_START.finditer(low):
+        _raise(chars, m.start(1))
     return "".join(chars)
 
 

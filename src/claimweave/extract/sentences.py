@@ -4,10 +4,26 @@ from __future__ import annotations
 
 import re
 
+from ..annotate.nlp import case_style
+
 _ABBREV = frozenset(
     ["u.s", "u.n", "u.k", "e.u", "mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "maj", "capt", "cpt", "st", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "e.g", "i.e", "al", "gov", "govt", "dept", "approx", "est", "fig", "jr", "sr", "prof", "rev", "adm", "cmdr", "brig", "m", "mme", "mlle", "av", "ave", "inc", "ltd", "co", "corp"]
 )
+# Further abbreviations of wire copy (titles, ranks, places), honoured in text written in one case
+# only, where they are common; mixed-case text keeps the list above unchanged.
+_WIRE_ABBREV = _ABBREV | frozenset(
+    ["sen", "sens", "rep", "reps", "lt.col", "lt.gen", "maj.gen", "brig.gen", "cpl", "pvt", "pfc",
+     "cmdt", "insp", "supt", "msgr", "fr", "hon", "pres", "amb", "atty", "messrs", "mmes", "sra", "srta",
+     "lic", "ing", "arq", "nos", "nr", "tel", "km", "mt", "ft", "pt", "d.c", "u.s.a", "u.s.s.r", "u.a.e",
+     "n.y", "l.a", "p.m", "a.m", "sta", "sto", "pto", "gral", "cnel", "tte", "dpto", "depto", "prov",
+     "intl", "assn", "bros", "apt", "blvd", "rd", "hwy"]
+)
 _END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-ÖØ-Þ#@\u0600-\u06FF])|[\n]{2,}|\n(?=\s*[-•*\d])")
+# Text written in one case only (wire copy in capitals, transcripts in lower case): a sentence
+# ends at . ! ? followed by whitespace and any letter or digit, since none is a capital.
+_END_UNICASE = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[^\W_])|[\n]{2,}|\n(?=\s*[-•*\d])")
+
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -15,12 +31,16 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     pos = start
     chunk = text[start:end]
-    for m in _END.finditer(chunk):
+    mixed = case_style(chunk) == "mixed"
+    end_re, abbrev = (_END, _ABBREV) if mixed else (_END_UNICASE, _WIRE_ABBREV)
+    for m in end_re.finditer(chunk):
         cut = start + m.end()
         if m.group().startswith("."):
             before = re.search(r"([\w.]+)\.$", text[pos:start + m.start() + 1])
             word = before.group(1).lower() if before else ""
-            if word in _ABBREV or (len(word) == 1 and word.isalpha()):
+            if word in abbrev or (len(word) == 1 and word.isalpha()):
+                continue
+            if not mixed and _INITIALS.fullmatch(word):  # "GEN. A.B. SMITH"
                 continue
         _push(text, pos, cut, out)
         pos = cut
