@@ -156,7 +156,9 @@ def _best_place(mentions: list, anchor: tuple[int, int] | None = None,
 
 
 def _perpetrator(text: str, actors: list[ActorMention], excluded: set[int],
-                 type_of: ActorTypeOf) -> ActorMention | None:
+                 type_of: ActorTypeOf, weak: bool = True) -> ActorMention | None:
+    """The agent of the violence named by an agent pattern ("by ISIS", "coalition warplanes");
+    with ``weak``, else the first force named in the sentence."""
     cands = [a for a in actors if a.start not in excluded
              and not HELD_SUFFIX.match(text[a.end:a.end + 12])
              and not _HELD_BY.search(text[max(0, a.start - 30):a.start])
@@ -171,6 +173,8 @@ def _perpetrator(text: str, actors: list[ActorMention], excluded: set[int],
         if (_AGENT.match(after) or _AGENT_VERB.match(after)) and type_of(a.actor_id) in BELLIGERENT_TYPES \
                 and not OWNER_PREFIX.search(text[max(0, a.start - 30):a.start]):
             return a
+    if not weak:
+        return None
     for a in cands:  # no agent pattern: the first force named, unless it owns a place or is a target
         if type_of(a.actor_id) in FORCE_TYPES and not OWNED_SUFFIX.match(text[a.end:a.end + 16]) \
                 and not OWNER_PREFIX.search(text[max(0, a.start - 30):a.start]):
@@ -386,8 +390,11 @@ def extract_claims(
             open_perp = ow.perpetrator(event, actors, excluded, is_force) if event is not None else None
             instrument = event.instrument if event is not None else None
             if victims:
-                perp = _r(_perpetrator(text, actors, excluded, type_of)
-                          or _self_report(text, actors, excluded, type_of)) or open_perp
+                # An agent pattern or a self-report names the perpetrator; else the sentence's
+                # structural agent, when it has one, beats the first force the sentence names.
+                perp = _r(_perpetrator(text, actors, excluded, type_of, weak=False)
+                          or _self_report(text, actors, excluded, type_of)) or open_perp \
+                    or _r(_perpetrator(text, actors, excluded, type_of))
                 kind = "casualty"
                 if event is not None and event.type in _HOLD_KINDS and all(
                         v.outcome == "held" for v in victims):

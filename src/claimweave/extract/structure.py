@@ -236,7 +236,11 @@ def _np(tok: Any, base: int, agent: bool = True) -> Span:
     """The noun phrase headed by ``tok``; for an agent, the entity it is or that names it
     ("Rapid Support Forces fighters" -> the ORG "Rapid Support Forces")."""
     ent = _ent_of(tok)
-    if ent is None and agent:
+    # "ISIS fighters", "Houthi drones", "regime shelling" name their owner; "ISIS oil stations"
+    # names a thing, which is no agent.
+    owner_head = tok.lower_ in GENERIC_AGENTS or tok.lower_ in _VEHICLES or tok.lower_ in WEAPONS \
+        or tok.lower_ in _EVENT_WORDS or tok.lower_ in SPEAKER_HEADS
+    if ent is None and agent and owner_head:
         for c in tok.lefts:
             if c.dep_ in ("compound", "amod", "nmod", "flat") and (ent := _ent_of(c)) is not None:
                 break
@@ -304,6 +308,13 @@ def _phrase(tok: Any) -> list[Any]:
     return out
 
 
+def _dateline(tok: Any) -> bool:
+    """A word of a dateline ("MOSCOW (Sputnik)", "KABUL, Jan 3 -") at the head of the sentence."""
+    ent = _ent_of(tok)
+    first = ent[0] if ent is not None else tok
+    return first.i <= 1 and tok.text.isupper() and len(tok.text) > 3
+
+
 def _title_case(doc: Any) -> bool:
     """A headline in title case: capitals say nothing about names there."""
     words = [t for t in doc if t.is_alpha and len(t) > 3]
@@ -359,8 +370,11 @@ def _agent_of_verb(v: Any) -> Any | None:
         return v.head
     # coordinated verb shares the subject: "gunmen stormed the bank and shot two guards"; so does a
     # participle clause: "security forces fired live rounds, killing five"
+    # (only from a violent verb: "X accused Y of gassing the town, killing 40" does not make X
+    # the killer)
     if v.dep_ in ("conj", "advcl", "xcomp") and v.head.lower_ != v.lower_ and is_verb(v.head) \
-            and (v.dep_ == "conj" or v.tag_ == "VBG" or v.dep_ == "xcomp"):
+            and (v.dep_ == "conj" or v.tag_ == "VBG" or v.dep_ == "xcomp") \
+            and v.head.lower_ in _EVENT_WORDS:
         return _agent_of_verb(v.head)
     return None
 
@@ -450,6 +464,9 @@ def read(doc: Any, base: int) -> Reading:
             continue
         if etype is None:
             continue
+        if etype == "mass_grave" and not (tok.lower_ in ("charnier", "charniers") or any(
+                c.lower_ == "mass" for c in tok.lefts)):
+            continue  # "a grave mistake"; "graves" alone may be a cemetery
         verb = is_verb(tok)
         if w == "opened" and not any(c.lower_ in ("fire", "feu") for c in tok.subtree):
             continue
@@ -463,7 +480,11 @@ def read(doc: Any, base: int) -> Reading:
             if agent is not None and (agent.lower_ in _EVENT_WORDS or agent.lower_ in WEAPONS
                                       or agent.lower_ in _VEHICLES):
                 agent = _agent_of_noun(agent)
-        agent_span = _np(agent, base) if agent is not None and agent.lower_ not in _PRONOUNS else None
+        if agent is not None and (agent.lower_ in _PRONOUNS or etype == "clashes" or _dateline(agent)
+                                  or any(c.dep_ == "nummod" for c in agent.children)
+                                  or _title_case(doc)):
+            agent = None  # "25 Terrorists Killed", a dateline's "MOSCOW (Sputnik)", "clashes"
+        agent_span = _np(agent, base) if agent is not None else None
         patients = [p for p in patients if p.lower_ not in _PRONOUNS]
         events.append(Event(
             type=etype, trigger=Span(base + tok.idx, base + tok.idx + len(tok.text), tok.text),
