@@ -421,8 +421,7 @@ def _patients_of_noun(n: Any) -> list[Any]:
     return out
 
 
-_THROW = frozenset("threw throws hurled lobbed planted detonated fired dropped launched used using "
-                   "wielding lancé lancée utilisé".split())
+_THROW = frozenset(["threw", "throws", "hurled", "lobbed", "planted", "detonated", "fired", "dropped", "launched", "used", "using", "wielding", "lancé", "lancée", "utilisé"])
 
 
 def _instrument(v: Any) -> str | None:
@@ -517,7 +516,7 @@ def _speaker(doc: Any, base: int) -> tuple[Span | None, bool]:
             for c in subj.children:
                 if c.dep_ == "prep" and c.lower_ in ("for", "of", "from", "at", "de", "du", "des"):
                     for p in c.children:
-                        if p.dep_ == "pobj" and (e := _ent_of(p)) is not None:
+                        if p.dep_ == "pobj" and _ent_of(p) is not None:
                             return _np(p, base), False
         span = _np(subj, base)
         if span.label is not None and span.label != "generic":
