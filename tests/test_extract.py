@@ -82,12 +82,63 @@ VICTIMS_AS_STATED = [
                  {("people", "killed", 1), ("people", "injured", 30)}, id="the-injury-of-was-killed"),
     pytest.param("Three children and four medical staff were killed in the raid on Kafr Nabl.",
                  {("children", "killed", 3), ("civilians", "killed", 4)}, id="medical-staff-were-missed"),
+    # Displacement is not death (issue 12, item 5).
+    pytest.param("The fighting in Darfur has left millions displaced, and at least 40 civilians were killed "
+                 "in El Fasher on Monday.", {("civilians", "killed", 40)}, id="millions-displaced-were-killed"),
+    pytest.param("Thousands displaced as shelling killed 6 people in Kharkiv on Tuesday.",
+                 {("people", "killed", 6)}, id="thousands-displaced-were-killed"),
+    pytest.param("The offensive forced 20,000 villagers to flee in Rakhine, and 12 were killed.",
+                 {("people", "killed", 12)}, id="those-forced-to-flee-were-killed"),
+    pytest.param("The war in Yemen has displaced millions, and an air strike killed 9 people in Saada on Sunday.",
+                 {("people", "killed", 9)}, id="a-war-that-displaced-millions-killed-them"),
+    pytest.param("Des milliers de personnes ont fui les combats à Khartoum, où 15 civils ont été tués lundi.",
+                 {("civilians", "killed", 15)}, id="ceux-qui-ont-fui-etaient-tues"),
+    pytest.param("A shell hit a camp near Mocha, and 12 displaced people were killed.",
+                 {("people", "killed", 12)}, id="displaced-people-killed-stay-killed"),
+    # An age is no count.
+    pytest.param("Three teenagers, ages 13, 17 and 19, were injured when gunmen opened fire in Culiacan.",
+                 {("children", "injured", 3)}, id="a-list-of-ages-was-counted"),
+    pytest.param("Two boys aged 12 to 15 were killed by a landmine in Cauca.",
+                 {("children", "killed", 2)}, id="an-age-range-was-counted"),
+    pytest.param("Paramilitaries killed a 16-year-old and wounded two farmers in Putumayo.",
+                 {("people", "killed", 1), ("civilians", "injured", 2)}, id="a-16-year-old-was-no-one"),
+    pytest.param("Un adolescent de 17 ans a été tué par balles à Medellín.",
+                 {("children", "killed", 1)}, id="un-age-en-ans-etait-compte"),
+    # An outcome word binds to its own count: a verb with an object of its own is that object's.
+    pytest.param("Villagers said 2 soldiers who regularly beat them had left before the shelling killed "
+                 "4 civilians in Sagaing.", {("civilians", "killed", 4)}, id="soldiers-who-beat-them-were-killed"),
+    pytest.param("The 3 men who killed the teacher were arrested in Tamaulipas on Friday.",
+                 {("men", "held", 3)}, id="the-men-who-killed-were-killed"),
+    pytest.param("Les 3 hommes qui ont tué l'enseignant ont été arrêtés à Bamako.",
+                 {("men", "held", 3)}, id="les-hommes-qui-ont-tue-etaient-tues"),
+    pytest.param("Two gunmen killed four civilians in Zacatecas.",
+                 {("civilians", "killed", 4)}, id="the-gunmen-who-killed-were-killed"),
+    pytest.param("At least 34 people were killed 6 of them children in shelling of Kherson.",
+                 {("people", "killed", 34)}, id="a-passive-verb-has-no-object"),
+    pytest.param("Personne n'a été blessé, mais 3 soldats ont été tués à Kidal.",
+                 {("soldiers", "killed", 3)}, id="mais-begins-another-clause"),
 ]
 
 
 @pytest.mark.parametrize(("sentence", "victims"), VICTIMS_AS_STATED)
 def test_regression_victims_as_stated(sentence: str, victims: set[tuple[str, str, int]]) -> None:
     assert _outcomes(sentence) == victims
+
+
+@pytest.mark.parametrize(("sentence", "scope"), [
+    pytest.param("In the past year, 300 civilians were killed in Sagaing, the UN said.", "background",
+                 id="in-the-past-year"),
+    pytest.param("Over the last three years, 900 villagers have been killed in Colombia.", "background",
+                 id="over-the-last-three-years"),
+    pytest.param("Depuis le début de la guerre, des milliers de civils ont été tués au Soudan.", "background",
+                 id="depuis-le-debut"),
+    pytest.param("Depuis 2023, au moins 150 civils ont été tués au Darfour.", "background", id="depuis-une-annee"),
+    pytest.param("In the past 24 hours, 12 civilians were killed in Kharkiv.", "incident",
+                 id="the-past-day-is-an-incident"),
+])
+def test_cumulative_tolls_are_background(sentence: str, scope: str) -> None:
+    (c,) = [c for c in _claims(sentence) if c["kind"] == "casualty"]
+    assert c["scope"] == scope
 
 
 def test_regression_words_that_are_not_victims() -> None:

@@ -47,6 +47,10 @@ CASES = [
     ("one man was hurt", "en", [("one", 1, 1, None)]),
     ("2000 people marched", "en", [("2000", 2000, 2000, None)]),
     ("5 months later", "en", [("5", 5, 5, None)]),
+    # an age is no count, but a count next to one is
+    ("two boys, aged 12 and 15, were", "en", [("two", 2, 2, None)]),
+    ("In Kharkiv, 17 were killed", "en", [("17", 17, 17, None)]),
+    ("On Monday, 12, including a child", "en", [("12", 12, 12, None)]),
 ]
 
 
@@ -85,8 +89,17 @@ def test_base_offset() -> None:
         "a radius of 3.5 km",
         "un enfant a été blessé",
         "the fall of the city",
+        "victims ages 13, 17 and 19",
+        "teenagers aged 13 to 19",
+        "aged between 13 and 19",
+        "a 17-year-old and a 9 year old",
+        "children under the age of 5",
+        "Ana Ruiz, 17, was shot",
+        "Ana Ruiz (17) was shot",
+        "les victimes, âgées de 14 et 16 ans",
+        "un adolescent de 17 ans",
     ],
 )
 def test_near_misses(text: str) -> None:
-    lang = "fr" if "tué" in text or "enfant" in text else None
+    lang = "fr" if "tué" in text or "enfant" in text or " ans" in text else None
     assert find_quantities(text, lang=lang) == []

@@ -12,7 +12,9 @@ Bounds are recorded as stated ("more than 17" -> min 17, "up to 30" -> max 30). 
 - "less than"/"fewer than"/"moins de" give ``max`` with qualifier ``"up_to"``;
 - never emitted: years (1900-2099 unless qualified or followed by a plural noun), day numbers
   next to a month name, numeric dates, times, percentages, money, ordinals, numbers with a
-  leading zero, numbers glued to letters ("F-16", "A320", "#1"), tweet numbering at line start.
+  leading zero, numbers glued to letters ("F-16", "A320", "#1"), tweet numbering at line start;
+- never emitted either: ages, which are no count of anyone ("aged 13 to 19", "ages 13, 17 and 19",
+  "a 17-year-old", "âgés de 14 et 16 ans", "un adolescent de 17 ans", "Ana Ruiz, 17, was ...").
 """
 
 from __future__ import annotations
@@ -305,9 +307,37 @@ def _qualify(text: str, cores: list[_Q]) -> list[_Q]:
     return out
 
 
+# An age: after "aged"/"ages"/"at the age of"/"âgé(e)s de", the list of numbers that follows it
+# ("ages 13, 17 and 19"); before "-year-old"/"years old"; "de 17 ans"; a number set off by commas or
+# brackets right after a name ("Ana Ruiz, 17, was ...", "Ana Ruiz (17)").
+_AGE_BEFORE = re.compile(
+    r"(?i:\b(?:aged?|ages|âgée?s?(?:\s+de|\s+d['’])?|(?:at\s+|under\s+|over\s+)?the\s+ages?\s+of|"
+    r"(?:à\s+)?l['’]âge\s+de)\s+(?:under\s+|below\s+|between\s+)?(?:\d{1,3}\s*(?:,|and|or|to|-|–|et|ou|à)\s*)*)$")
+_AGE_AFTER = re.compile(r"(?i:[ \t\u00a0]*-?[ \t\u00a0]*(?:years?|yrs?)[ \t\u00a0]*-?[ \t\u00a0]*olds?\b|-ans?\b)")
+_ANS_AFTER = re.compile(r"(?i:[ \t\u00a0]+ans\b)")
+_DE_BEFORE = re.compile(r"(?i:\b(?:de|d['’])[ \t\u00a0]*)$")
+_NAME_COMMA = re.compile(r"\b[A-Z][\w'’-]+(?:,[ \t\u00a0]*|[ \t\u00a0]*\()$")
+_NOT_NAMES = _MONTH_WORDS | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _is_age(text: str, q: _Q) -> bool:
+    if _AGE_BEFORE.search(text, max(0, q.start - 60), q.start) or _AGE_AFTER.match(text, q.end):
+        return True
+    if _ANS_AFTER.match(text, q.end) and _DE_BEFORE.search(text, max(0, q.start - 4), q.start):
+        return True  # "un adolescent de 17 ans"
+    if q.qualifier is None and q.min is not None and q.min < 120 and text[q.start].isdigit():
+        m = _NAME_COMMA.search(text, max(0, q.start - 40), q.start)
+        if m is not None and m.group().rstrip(", \t\u00a0(").lower() not in _NOT_NAMES:
+            close = ")" if m.group().rstrip().endswith("(") else ","
+            return text[q.end:q.end + 1] == close  # "Ana Ruiz, 17," / "Ana Ruiz (17)"
+    return False
+
+
 def find_quantities(text: str, base: int = 0, lang: str | None = None) -> list[Quantity]:
     """Quantities of ``text`` (offsets shifted by ``base``), sorted, non-overlapping."""
     out = []
     for q in _qualify(text, _cores(text, lang)):
+        if _is_age(text, q):
+            continue
         out.append(Quantity(base + q.start, base + q.end, text[q.start:q.end], q.min, q.max, q.qualifier))
     return out

@@ -11,14 +11,15 @@ def _by_word(groups: dict[str, str]) -> dict[str, str]:
 
 
 VICTIM_NOUNS: dict[str, str] = _by_word({
-    "civilians": "civilians civilian residents inhabitants villagers worshippers worshipers displaced "
+    "civilians": "civilians civilian residents inhabitants villagers worshippers worshipers "
                  "refugees patients volunteers rescuers medics paramedics doctors nurses staff "
                  "journalists teachers passengers shoppers farmers workers employees evacuees "
                  "citizens pilgrims mourners civils habitants secouristes médecins journalistes",
-    "people": "people persons individuals person personnes gens victims victimes casualties "
+    "people": "people persons individuals person personnes personne gens victims victimes casualties "
               "martyrs martyr others",
     "children": "children child kids minors boys girls boy girl babies baby infants infant students "
-                "enfants enfant",
+                "teenagers teenager teens teen adolescents adolescent enfants enfant adolescente "
+                "adolescentes fillette fillettes garçon garçons bébé bébés",
     "women": "women woman mothers femmes femme",
     "men": "men hommes",
     "fighters": "fighters militants jihadists terrorists rebels insurgents combatants gunmen members "
@@ -29,7 +30,7 @@ VICTIM_NOUNS: dict[str, str] = _by_word({
 })
 
 OUTCOMES: dict[str, str] = _by_word({
-    "killed": "killed kill kills killing dead died die dies deaths death toll massacred slain "
+    "killed": "killed kill kills killing dead died die dies deaths death toll massacred slain tuée "
               "martyred martyrs perished lost lives executed beheaded murdered assassinated tués tué tuées "
               "morts mort décédés péri périt massacrés exécutés assassinat assassinés meurtre",
     "injured": "injured injuring injury injuries wounded wounding hurt maimed treated blessés blessé blessées",
@@ -37,7 +38,15 @@ OUTCOMES: dict[str, str] = _by_word({
     "held": "kidnapped abducted detained arrested held hostage hostages captured enlevés "
             "détenus arrêtés otages enlèvement",
     "dead": "exhumed buried unearthed recovered found graves grave exhumés",
+    # Displacement is not death: a count that is displaced, fled or made homeless is no casualty
+    # (find_victims reports none), and the word is no killing for any other count.
+    "displaced": "displaced displacing displace displaces displacement fled flee flees fleeing uprooted "
+                 "homeless evacuated exodus déplacés déplacées fui fuir fuient fuyant exode évacués "
+                 "sans-abri",
 })
+# The participle before a noun ("displaced families") or, followed by a verb, the noun itself
+# ("12 displaced were killed").
+DISPLACED_NOUNS = frozenset({"displaced", "déplacés", "déplacées"})
 
 SPEECH_VERBS = re.compile(
     r"(?i)\b(?:said|says|say|told|tells|claimed|claims|claim|stated|states|announced|announces|"
@@ -113,5 +122,11 @@ COREF_TYPES = {
 CUMULATIVE = re.compile(
     r"(?i)\bsince\s+(?:the\s+(?:start|beginning|outbreak)|(?:early\s+|march\s+)?(?:19|20)\d\d|"
     r"it\s+(?:began|erupted|started)(?!\s+(?:this|last|on|earlier|yesterday|today))|"
-    r"the\s+(?:conflict|war|uprising|revolt))|\b(?:war|conflict)\s+(?:has|had)\s+(?:killed|left)|"
-    r"\b(?:war|conflict)\s+that\s+has\s+killed")
+    r"the\s+(?:conflict|war|uprising|revolt))|\b(?:war|conflict)\s+(?:has|had)\s+(?:killed|left|displaced)|"
+    r"\b(?:war|conflict)\s+that\s+has\s+(?:killed|displaced)|"
+    # a toll over a year or more: "in the past year", "over the last three years", "in recent years"
+    r"\b(?:in|over|during)\s+the\s+(?:past|last)\s+(?:(?:\w+|\d+)\s+)?(?:years?|decades?)\b|"
+    r"\bin\s+recent\s+years\b|\bso\s+far\s+this\s+year\b|\bthis\s+year\s+alone\b|"
+    r"\bdepuis\s+(?:le\s+(?:début|déclenchement|commencement)|(?:(?:début|fin|mars)\s+)?(?:19|20)\d\d\b|"
+    r"(?:la|cette)\s+guerre|le\s+conflit)|"
+    r"\b(?:au\s+cours\s+des|ces)\s+(?:\w+\s+)?dernières\s+années\b")
