@@ -27,6 +27,9 @@ _TOLL_BEFORE = re.compile(
     r"\b[^.;:]{0,25}$")
 
 
+_RELATIVE = re.compile(r"(?i)\b(?:who|that|which|qui)\s+(?:had\s+|have\s+|has\s+|avaient\s+|ont\s+)?(?:\w+\s+)?$")
+
+
 def _tokens(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group().lower()) for m in _TOK.finditer(text, s, e)]
 
@@ -62,6 +65,8 @@ def _outcome_near(text: str, s: int, e: int, lo: int, hi: int,
             continue  # "found refuge", "recovered": only bodies are found dead
         if o == "displaced" and s <= ts < e:
             continue  # "12 displaced people": the count's own noun phrase, not its outcome
+        if o == "displaced" and ts >= e and _RELATIVE.search(text, max(lo, ts - 24), ts):
+            continue  # "33 people who had fled the fighting were killed": what they are, not their fate
         if ts >= e and w in _TRANSITIVE and not _PASSIVE.search(text, max(lo, ts - 25), ts) \
                 and _has_object(text, te, counted):
             continue  # the verb's object is its victim, not this count
