@@ -384,7 +384,8 @@ def extract_claims(
             date: DateValue | None = dates[0].value if dates else None
             sent = text[s:e]
             if (den := find_denial(text, s, e, actors, claimant)) is not None:
-                claims.append(replace(den, unit_id=unit.id, sources=base.sources, place=place, date=date))
+                claims.append(replace(den, unit_id=unit.id, sources=base.sources, place=place, date=date,
+                                      claimant=ow.check_claimant(den.claimant, reading, actors)))
                 if not victims:  # "denied killing 12 civilians" also states the count
                     continue
             open_perp = ow.perpetrator(event, actors, excluded, is_force) if event is not None else None

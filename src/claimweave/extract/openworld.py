@@ -125,19 +125,19 @@ def check_claimant(ref: Ref | None, reading: st.Reading | None,
     if ref.actor_id is not None:
         return ref
     if reading is None:
-        return ref if _speaker_phrase(ref.name) else None
+        return ref if is_speaker_phrase(ref.name) else None
     sp = reading.speaker
     for ent in reading.entities:
         if clean_name(ent.text) == ref.name or (ref.name in ent.text and len(ref.name) >= len(ent.text) // 2):
             return Ref(clean_name(ent.text), None, ent.label)
-    if _speaker_phrase(ref.name):
+    if is_speaker_phrase(ref.name):
         return ref
     if sp is not None:
         kb = kb_in(sp, actors)
         if kb is not None:
             return Ref(kb.name, kb.actor_id)
         return Ref(clean_name(sp.text), None, None if sp.label == "speaker" else sp.label)
-    return ref if _speaker_phrase(ref.name) else None
+    return ref if is_speaker_phrase(ref.name) else None
 
 
 def check_source(ref: Ref, reading: st.Reading | None) -> Ref | None:
@@ -155,7 +155,7 @@ def check_source(ref: Ref, reading: st.Reading | None) -> Ref | None:
     return ref
 
 
-def _speaker_phrase(name: str) -> bool:
+def is_speaker_phrase(name: str) -> bool:
     """"the local council", "a spokesman", "l'acte d'accusation": a common-noun speaker phrase of
     the lexicon, in lower case but for its first word."""
     words = name.split()

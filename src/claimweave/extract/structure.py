@@ -262,6 +262,12 @@ def _np(tok: Any, base: int, agent: bool = True) -> Span:
                         (base + s, base + e))
     lefts = [c for c in tok.lefts if c.dep_ in _MODS and c.lower_ not in ("dead", "alive")]
     first = min((c.left_edge for c in lefts), key=lambda t: t.i, default=tok)
+    # never past a date, a number or a dateline word: "Updated 3 Nov 2019 official" -> "official"
+    for t in reversed(tok.doc[first.i:tok.i]):
+        if t.like_num or t.lower_ in CALENDAR or t.ent_type_ in ("DATE", "TIME") or t.is_punct and t.text != "-" \
+                or t.text[:1].isupper() and not t.ent_type_ and not _title_case(tok.doc):  # "Get short URL monitor"
+            first = tok.doc[t.i + 1]
+            break
     s, e = first.idx, tok.idx + len(tok.text)
     label = "generic" if tok.lower_ in GENERIC_AGENTS else None
     return Span(base + s, base + e, tok.doc.text[s:e], label, (base + tok.idx, base + tok.idx + len(tok.text)))
