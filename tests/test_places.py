@@ -213,3 +213,52 @@ def test_place_word_inside_a_group_name_is_no_place() -> None:
 def test_regression_spellings_fakes_articles_use(text: str, governorate: str) -> None:
     (m,) = find_places(text)
     assert fakes_governorate(m.place) == governorate
+
+
+# ---------------------------------------------------------------- places only from place-like spans
+
+
+@pytest.mark.parametrize("text", [
+    "Charles Jackson, a farmer, said the drones came at dawn.",  # given name before a town's name
+    "Mr. Jackson told the court he had seen the convoy.",  # title
+    "The order came from Gen. Jackson himself.",  # rank before a town's name
+    "Activist Fatima Aden said the market was shelled.",  # given name before a Yemeni port's name
+    "the statement by Charles H. Jackson on Monday",  # given name and an initial
+    "the ministry's letter to Mohammed Homs was never answered",  # an Arabic given name
+    "A crowd gathered on New Braunfels Avenue before the shooting.",  # street word after
+    "Police sealed off Khreshchatyk Street and Baghdad Street.",  # streets, one named for a city
+    "Tear gas was fired on Avenida Bolivar.",  # Spanish street word before
+    "Protesters marched down the rue de Rivoli.",  # French street word and a connector
+    "Operation Iron Swords entered its third week.",  # an operation's name
+    "The army announced Operation Olive Branch.",
+])
+def test_no_place_inside_a_person_street_or_operation_name(text: str) -> None:
+    assert places(text) == []
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Charles Jackson was wounded in Kharkiv.", ["Kharkiv"]),  # the person goes, the city stays
+    ("Gunmen attacked a bar on Calle 5 in Culiacan.", ["Culiacan"]),
+    ("A car bomb exploded near Tahrir Square in Baghdad.", ["Baghdad"]),
+    ("Fighting closed the Aleppo road for a day.", ["Aleppo"]),  # a road named for where it leads
+    ("Fighting for the key Aleppo Road went on.", ["Aleppo"]),
+    ("Shells fell on Homs. Aleppo was quiet.", ["Homs", "Aleppo"]),  # a sentence, not a name
+    ("Fighters moved from Mohammed's farm to Idlib.", ["Idlib"]),
+    ("REUTERS/Ali Said US jets struck Mosul.", ["US", "Mosul"]),  # capitals are no surname
+    ("Rebels began Operation Dawn of Idlib.", ["Idlib"]),  # "of" ends the operation's name
+    ("Tabqa Operation\nMOSCOW (Agency) - Troops advanced.", ["Tabqa", "MOSCOW"]),  # a dateline
+    ("Sheikh Maqsoud was shelled.", ["Sheikh Maqsoud"]),  # a place that starts with a title
+])
+def test_places_next_to_names_stay_places(text: str, kept: list[str]) -> None:
+    assert [p[0] for p in places(text)] == kept
+
+
+def test_outside_persons_drops_places_inside_a_person_entity() -> None:
+    from claimweave.annotate.places import outside_persons
+
+    text = "Paris Hilton visited Kyiv. Idlib Governor Salem spoke. Khan Sheikhoun was hit."
+    found = find_places(text)
+    persons = [(0, 12), (27, 47), (55, 69)]  # as spaCy may read them, the last one wrongly
+    kept = [m.text for m in outside_persons(found, persons, text)]
+    assert kept == ["Kyiv", "Idlib", "Khan Sheikhoun"]
+    assert outside_persons(found, [], text) == found

@@ -201,7 +201,7 @@ def find_places(text: str, base: int = 0) -> list[PlaceMention]:
                     last += 1
                 elif pre:
                     start = pre.start()
-        if _foreign_misreading(text, start, place):
+        if _foreign_misreading(text, start, place) or inside_non_place(text, start, end):
             i = last + 1
             continue
         if not out or base + start >= out[-1].end:
@@ -228,13 +228,130 @@ def outside_names(mentions: list[PlaceMention], names: Sequence[Span]) -> list[P
 # Where an Arabic-article name ("al-Jadida", "as-Susah") may be resolved outside Syria and Iraq.
 _ARABIC_REGION = frozenset({"SY", "IQ", "LB", "JO", "TR", "IL", "PS", "SA", "IR", "KW", "EG"})
 _ARTICLE_PREFIX = re.compile(r"(?i)^(?:al|el|ar|as|ash|ad|at|an|az|ad)[-\s]")
-_OPERATION = re.compile(r"(?i)\b(?:operation|opération|op\.)\s+$")
+
+# ---------------------------------------------------------------- spans that are no place
+# A gazetteer name inside a person's name, a street's or an operation's is no place.
+
+# Titles and ranks before a name ("Mr. Jackson", "Gen. Mosul", "Sheikh Aden").
+_TITLES = (
+    "Mr|Mrs|Ms|Mme|Mlle|Messrs|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Reverend|Father|Imam|Mullah|"
+    "Ayatollah|Sheikh|Shaykh|Sheik|Emir|Gen|General|Général|Lt|Lieutenant|Col|Colonel|Maj|Major|Capt|"
+    "Captain|Cpt|Sgt|Sergeant|Cpl|Corporal|Pvt|Private|Adm|Admiral|Brig|Brigadier|Cmdr|Commander|"
+    "Commandant|Marshal|President|Président|Presidente|Pres|Vice|Premier|Minister|Ministre|Senator|"
+    "Sen|Sénateur|Rep|Congressman|Congresswoman|Gov|Governor|Mayor|Judge|Justice|Deputy|Ambassador|"
+    "Monsieur|Madame|Señor|Señora|Sra|Sr|Don|Doña|Dom|Pastor|Bishop|Cardinal|Pope|Saint|Ustaz|Hajji|Haji"
+)
+_TITLE_BEFORE = re.compile(rf"(?<![\w.])(?:{_TITLES}|M)\.?[ \u00a0]+(?:[A-Z]\.[ \u00a0]*)*$")
+# A capitalised word, maybe with initials ("Charles H. Jackson"), right before the name.
+_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][^\W\d_]+)[ \u00a0]+(?:[A-Z]\.[ \u00a0]*)*$")
+_NAME_AFTER = re.compile(r"[ \u00a0]+[A-Z][^\W\d_A-Z]")
+# Common given names across the languages of conflict reporting. Names that are also towns or
+# countries on their own (Jordan, Paris, Florence, Victoria, Santiago, Israel) are left out.
+_GIVEN_NAMES_TEXT = """
+aaron abdel abdelaziz abdul abdullah abdullahi abdulrahman adam adrian ahmad ahmed aisha alan albert
+alberto alejandro alex alexander alexandra alexei alfredo ali alice alicia amal amina amir amy ana andrea
+andrei andres andrew andriy andrzej angela ann anna anne anthony antonio arturo ashraf barbara ben
+benjamin bernard betty bill bob brian bruce carlos carmen caroline catherine charles charlotte chris
+christian christine christopher claire daniel daniela david dennis diana diego dmitri dmitry donald
+dorothy douglas eduardo edward elena elizabeth emily emma eric ernesto eugene fatima fatuma felipe
+fernando francisco frank fred gary george gerald gregory hamid hamza hans harry hassan helen henry
+hussein ibrahim igor isabel ivan jack jacques james jan jane jason javier jean jeffrey jennifer jessica
+joan joe johann john jorge jose josé joseph joshua juan julia karen kate katherine kenneth kevin khaled
+khalid laura lawrence linda lisa louis luis luz mahmoud manuel margaret maria mariam marie mario mark
+martha mary matthew michael michel miguel mikhail mohamed mohammad mohammed muhammad mustafa mykola
+nancy natalia nicholas nicolas nikolai oleg oleksandr oleksiy olga omar oscar pablo patricia patrick
+paul pedro peter petro philip philippe pierre rachel rafael ramon raymond rebecca richard robert roberto
+ronald rosa ruth ryan salah salim samuel sandra sara sarah scott sergei sergey sergio stephen
+steven susan taras thomas timothy ugo victor viktor vladimir volodymyr walter william yaroslav yousef
+youssef yuri yusuf yury
+"""
+_GIVEN_NAMES = frozenset(_GIVEN_NAMES_TEXT.split())
+# Street words after a name ("New Braunfels Avenue", "Khreshchatyk Street", "Jackson St."). Not
+# "Road" or "Highway": a road named for a town ("the Aleppo road") leads to it.
+_STREET_AFTER = re.compile(
+    r"[ \u00a0]+(?:Street|St|Avenue|Ave|Boulevard|Blvd|Square|Lane|Ln|Drive|Plaza|Alley|Terrace|"
+    r"Parkway|Pkwy|Prospekt|Prospect|Strasse|Straße|Ulitsa|Vulytsia)\b"
+)
+# Street words before a name, with a connector ("Avenida Bolivar", "rue de Rivoli", "Place de la
+# Concorde", "Calle 26"); lower-case forms only where the word is no ordinary English word.
+_STREET_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?i:avenida|avda|calle|carrera|calzada|paseo|rue|boulevard|bd|plaza|praça|praca|"
+    r"rua|largo|piazza|viale|jalan|jl|ulitsa|ulica|vulytsia|vul|prospekt|chaussée|allée|quai)"
+    r"|Avenue|Av|Place|Via|Corso|Street|Square)\.?[ \u00a0]+"
+    r"(?:(?i:de|del|de la|de los|de las|des|du|la|le|les|los|las|da|do|dos|das|di|della|degli|d'|d’)[ \u00a0]*)*$"
+)
+# An operation's name: "Operation Olive Branch", "Operation Iron Swords", "opération Barkhane".
+_OPERATION = re.compile(
+    r"(?<![\w-])(?i:operation|opération|operación|operação|operazione|op\.)[ \u00a0]+"
+    r"(?:[A-Z][^\W\d_A-Z][^\W\d_]*[ \u00a0]+){0,2}$"
+)
+
+
+def inside_non_place(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is part of a person's, a street's or an operation's
+    name: a title or common given name right before it ("Charles Jackson", "Mr. Jackson"), the
+    name itself a given name before a surname ("Fatima Aden"), a street word after or before it
+    ("New Braunfels Avenue", "Avenida Bolivar", "rue de Rivoli"), or "Operation" up to two
+    capitalised words before it ("Operation Iron Swords")."""
+    lo = max(0, start - 40)
+    if _STREET_BEFORE.search(text, lo, start) or _STREET_AFTER.match(text, end):
+        return True
+    if text[start:end].isupper():
+        return False  # "US" after a name, "MOSCOW" after "Operation": a headline or dateline
+    if _OPERATION.search(text, lo, start):
+        return True
+    if _TITLE_BEFORE.search(text, lo, start):
+        return True
+    if text[start:end].lower() in _GIVEN_NAMES and _NAME_AFTER.match(text, end):
+        return True  # "Fatima Aden": a given name that is also a town's, before a surname
+    m = _WORD_BEFORE.search(text, lo, start)
+    return bool(m and m.group(1).lower() in _GIVEN_NAMES)
+
+
+# Words of a PERSON entity that show it holds a place's name as a place ("Idlib Governor",
+# "Aleppo city"): the statistical entity is wrong or the place is still meant.
+_PLACE_WORDS = frozenset({
+    "province", "governorate", "countryside", "city", "town", "village", "district", "region",
+    "county", "state", "airport", "base", "camp", "border", "crossing", "river", "valley", "mountain",
+    "mountains", "desert", "island", "islands", "north", "south", "east", "west", "northern",
+    "southern", "eastern", "western", "central", "old", "new", "al", "el", "ar", "as", "ash", "ad",
+})
+_TITLE_WORD = re.compile(rf"(?:{_TITLES})\.?$")
+
+
+def outside_persons(mentions: list[PlaceMention], persons: Sequence[tuple[int, int]],
+                    text: str) -> list[PlaceMention]:
+    """Drop places that lie inside a longer PERSON entity (character offsets into ``text``, as
+    the mentions): "Paris" in "Paris Hilton", "Jackson" in "Andrew Jackson". Kept: a place that
+    is the whole entity (a misread "Khan Sheikhoun"), or whose entity also holds a place word, a
+    title or another place ("Idlib Governor", "Aleppo city", "Homs Hama")."""
+    if not persons:
+        return mentions
+    spans = sorted(persons)
+    starts = [a for a, _ in spans]
+    out = []
+    for m in mentions:
+        k = bisect_right(starts, m.start)
+        drop = False
+        for a, b in spans[max(0, k - 4):k]:
+            if not (a <= m.start and m.end <= b and b - a > m.end - m.start):
+                continue
+            others = [(a + t.start(), a + t.end()) for t in re.finditer(r"[^\W\d_]+(?:['’][^\W\d_]+)?\.?",
+                                                                        text[a:b])]
+            others = [(s, e) for s, e in others if e <= m.start or s >= m.end]
+            words = [text[s:e] for s, e in others]
+            drop = bool(words) and all(
+                w[0].isupper() and w.rstrip(".").lower() not in _PLACE_WORDS and not _TITLE_WORD.match(w)
+                and not any(o.start <= s < o.end for o in mentions if o is not m)
+                for w, (s, _) in zip(words, others, strict=True))
+            break
+        if not drop:
+            out.append(m)
+    return out
 
 
 def _foreign_misreading(text: str, start: int, place: Place) -> bool:
-    """"Mosul al-Jadida" is not El Jadida in Morocco; "Operation Olive Branch" is no town."""
-    if _OPERATION.search(text, max(0, start - 12), start):
-        return True
+    """"Mosul al-Jadida" is not El Jadida in Morocco."""
     return (place.country not in _ARABIC_REGION and place.precision not in ("country", "region")
             and bool(_ARTICLE_PREFIX.match(text[start:start + 4])))
 
