@@ -232,3 +232,88 @@ def test_regression_possessive_without_apostrophe_and_air_force() -> None:
     # Scraped text often loses apostrophes: "Assads air force" named no one.
     assert ids("committed by Assads air force in Raqqa") == ["syrian_air_force"]
     assert ids("committed by Assad's air force in Raqqa") == ["syrian_air_force"]
+
+
+# ---------------------------------------------------------------- an alias never links across countries
+
+
+def localised(text: str) -> list[tuple[str, str | None, str | None]]:
+    from claimweave.annotate.actors import localise
+    from claimweave.annotate.places import find_places
+
+    countries = {m.place.country for m in find_places(text) if m.place.country}
+    return [(m.text, m.actor_id, m.entity_type) for m in localise(find_actors(text), countries)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Somalia: "militants" are not Syria's armed opposition.
+    ("Militants stormed a police post near Kismayo overnight, an elder said.",
+     [("Militants", None, "generic")]),
+    # Yemen: government troops and rebels of another war.
+    ("Government troops retook a village outside Taiz after rebels withdrew.",
+     [("Government troops", None, "generic"), ("rebels", None, "generic")]),
+    # Colombia: the National Liberation Front is Colombia's, and Congress sits in Bogota.
+    ("The National Liberation Front claimed the pipeline bombing near Cucuta.",
+     [("National Liberation Front", None, "ORG")]),
+    ("Congress met in Bogota as rebels held two engineers.",
+     [("Congress", None, "ORG"), ("rebels", None, "generic")]),
+    # Ukraine: named actors keep their link, a generic one of another country does not.
+    ("Russian jets struck Kharkiv as government forces regrouped.",
+     [("Russian jets", "russian_aerospace_forces", None), ("government forces", None, "generic")]),
+    # Mexico: "the regime" is no Syrian government in Culiacan.
+    ("In Culiacan, critics blamed the regime for the killings.", [("the regime", None, "generic")]),
+    # Sudan: insurgents near Khartoum.
+    ("Insurgents shelled a camp near Khartoum on Sunday.", [("Insurgents", None, "generic")]),
+])
+def test_generic_alias_of_another_country_is_unlinked(
+        text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert localised(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Syria: the generic aliases link as before.
+    ("The regime shelled Douma on Tuesday.", [("The regime", "syrian_government")]),
+    ("Rebels attacked a checkpoint in Idlib province.", [("Rebels", "generic_opposition")]),
+    # A Syrian actor named by a proper name makes the page Syrian even without a Syrian place.
+    ("Assad forces and rebels fought all night.",
+     [("Assad forces", "syrian_arab_army"), ("rebels", "generic_opposition")]),
+    # Names are never unlinked, wherever the page is.
+    ("Hezbollah fighters crossed near Baalbek while ISIS cells hid in Mosul.",
+     [("Hezbollah fighters", "hezbollah"), ("ISIS", "isis")]),
+    # A page that names no country keeps today's links.
+    ("Militants attacked a convoy at dawn.", [("Militants", "generic_opposition")]),
+    # A monitor is named for the war it covers, not where it sits.
+    ("Militants killed three soldiers near Aleppo, the Observatory said.",
+     [("Militants", "generic_opposition"), ("the Observatory", "sohr")]),
+    # The US Congress in a page about Washington.
+    ("Congress in Washington voted on the aid bill.",
+     [("Congress", "us_congress"), ("Washington", "united_states")]),
+])
+def test_alias_links_in_its_own_country(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, a) for t, a, _ in localised(text)] == expected
+
+
+@pytest.mark.parametrize(("alias", "generic"), [
+    ("the regime", True), ("government forces", True), ("rebels", True), ("militants", True),
+    ("National Liberation Front", True), ("Congress", True), ("forces du régime", True),
+    ("Syrian army", False), ("Russian jets", False), ("Assad forces", False), ("Hezbollah", False),
+    ("ISIS", False), ("SAA", False), ("armée syrienne", False), ("forces russes", False),
+    ("US troops", False), ("Kurdish fighters", False), ("Free Syrian Army", False),
+    ("United States", False), ("Royal Air Force", False),
+])
+def test_generic_words_are_read_from_the_knowledge_base(alias: str, generic: bool) -> None:
+    from claimweave.annotate.actors import is_generic
+
+    assert is_generic(alias) is generic
+
+
+def test_localise_keeps_offsets_and_unlinked_actors() -> None:
+    from claimweave.annotate.actors import localise
+    from claimweave.model import ActorMention
+
+    found = find_actors("Near Aden, rebels fired.", 100)
+    unknown = ActorMention(0, 9, "Houthi fighters", None, "Houthi fighters", "NORP")
+    (out_unknown, out) = localise([unknown, *found], {"YE"})
+    assert out_unknown is unknown
+    assert (out.start, out.end, out.text, out.name) == (111, 117, "rebels", "rebels")
+    assert localise(found, set()) == found

@@ -6,8 +6,10 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Any
 
 from .model import Annotations, Document, Frames, Record
 from .options import ExtractOptions
@@ -43,11 +45,66 @@ def make_document(text: str, *, path: str | None = None, doc_id: str | None = No
 
 
 def run(doc: Document, options: ExtractOptions | None = None) -> Record:
-    from .extract import extract_claims
-    from .frame import find_frames
+    """The record of one document."""
+    out = run_batch([doc], options)[0]
+    if isinstance(out, Exception):
+        raise out
+    return out
+
+
+def run_batch(docs: Sequence[Document], options: ExtractOptions | None = None) -> list[Record | Exception]:
+    """The records of several documents, in order; a document that fails gives its exception
+    (the others go on). The sentences to parse are parsed together, one ``nlp.pipe`` per language,
+    which is what makes the statistical parse affordable."""
+    opts = options or ExtractOptions()
+    prepared: list[_Prepared | Exception] = []
+    for doc in docs:
+        try:
+            prepared.append(_prepare(doc, opts))
+        except Exception as exc:  # one document's bug is its own
+            prepared.append(exc)
+    if opts.parse:
+        _parse_all([p for p in prepared if not isinstance(p, Exception)])
+    out: list[Record | Exception] = []
+    for p in prepared:
+        try:
+            out.append(p if isinstance(p, Exception) else _finish(p, opts))
+        except Exception as exc:
+            out.append(exc)
+    return out
+
+
+@dataclass
+class _Prepared:
+    doc: Document
+    seg: Any
+    ann: Annotations
+    requests: list[Any]
+    readings: dict[tuple[int, int], Any] = field(default_factory=dict)
+
+
+def _parse_all(prepared: list[_Prepared]) -> None:
+    from .extract import read_parses
+
+    parse = _parser()
+    for lang in sorted({r[0] for p in prepared for r in p.requests}):
+        todo = [(p, r) for p in prepared for r in p.requests if r[0] == lang]
+        try:
+            parsed = parse([r[3] for _, r in todo], lang)
+        except Exception:  # parse each document alone, so that only the bad one fails
+            for p in prepared:
+                mine = [r for r in p.requests if r[0] == lang]
+                p.readings.update(read_parses(mine, parse([r[3] for r in mine], lang)))
+            continue
+        for p in prepared:
+            idx = [i for i, (q, _) in enumerate(todo) if q is p]
+            p.readings.update(read_parses([todo[i][1] for i in idx], [parsed[i] for i in idx]))
+
+
+def _prepare(doc: Document, opts: ExtractOptions) -> _Prepared:
+    from .extract import parse_requests
     from .segment import SegmentHelpers, segment
 
-    opts = options or ExtractOptions()
     actors, dates, numbers, places, weapons, helpers, type_of = _services()
     if not opts.detect_language:
         helpers = SegmentHelpers(None, helpers.is_factual, helpers.find_outlets)
@@ -66,6 +123,8 @@ def run(doc: Document, options: ExtractOptions | None = None) -> Record:
         a_q += numbers.find_quantities(chunk, u.start, lang=u.lang)
         a_w += weapons.find_weapons(chunk, u.start)
     a_act = actors.document_senses(a_act)
+    # An alias never links across countries: the places and named actors decide (issue 12).
+    a_act = actors.localise(a_act, {p.place.country for p in a_pl if p.place.country})
     a_pl = places.outside_names(a_pl, a_act)
     ann = Annotations(tuple(a_act), tuple(places.disambiguate(a_pl)), tuple(a_dt), tuple(a_q), tuple(a_w))
     doc2 = replace(
@@ -75,8 +134,16 @@ def run(doc: Document, options: ExtractOptions | None = None) -> Record:
         author=doc.author or seg.author,
         title=doc.title or _first_title(text, seg.units),
     )
-    parser = _parser() if opts.parse else None
-    claims = extract_claims(doc2, seg.units, ann, type_of, actors.find_actors, parser)
+    return _Prepared(doc2, seg, ann, parse_requests(doc2, seg.units, ann) if opts.parse else [])
+
+
+def _finish(p: _Prepared, opts: ExtractOptions) -> Record:
+    from .extract import extract_claims
+    from .frame import find_frames
+
+    actors, _, _, _, _, _, type_of = _services()
+    doc2, seg, ann, text = p.doc, p.seg, p.ann, p.doc.text
+    claims = extract_claims(doc2, seg.units, ann, type_of, actors.find_actors, p.readings)
     extra = [c for found in _plugins().hook.claimweave_extra_claims(
         document=doc2, units=seg.units, annotations=ann) for c in found]
     if extra:

@@ -405,6 +405,143 @@ def document_senses(mentions: list[ActorMention]) -> list[ActorMention]:
     return [ActorMention(m.start, m.end, m.text, snc, name) if id(m) in ids else m for m in mentions]
 
 
+# ---------------------------------------------------------------- the document's countries
+# An alias made only of common words ("the regime", "rebels", "government forces", "National
+# Liberation Front", "Congress") names its knowledge-base actor only in a document about that
+# actor's country; elsewhere it is some other country's regime, rebels or front.
+
+# Sides that belong to Syria's war: their actors without a country are Syrian.
+_SYRIA_SIDES = frozenset({"syrian_government", "opposition", "sdf", "kurdish"})
+# Types whose aliases are localised: belligerents and political bodies. Outlets, monitors, NGOs
+# and UN bodies are named for what they cover ("the Observatory"), not where they sit.
+_LOCAL_TYPES = frozenset({"state", "military", "armed_group", "coalition", "government", "ministry",
+                          "person", "other"})
+# Institutional and military words that many countries' names share (besides every word the
+# knowledge base writes in lower case and the head nouns above).
+_COMMON_WORDS_TEXT = """
+national liberation front congress congres senate house representatives parliament assembly council
+committee commission government administration authorities ministry minister department office
+secretary president presidency general command central security intelligence police guard guards
+republican revolutionary revolutionaries popular people mobilization mobilisation democratic
+movement party union alliance division divisions brigade brigades battalion corps legion special
+operations service counter terrorism interim transitional salvation autonomous southern northern
+eastern western north south east west fourth third second first tiger golden islamist army
+armed forces defence defense interior foreign affairs high negotiations negotiation units protection
+commando internal regional state federal republic
+"""
+_COMMON_WORDS = frozenset(_COMMON_WORDS_TEXT.split())
+# Words of state names that name no country on their own ("Islamic Republic of Iran").
+_STATE_FILLER = frozenset({"republic", "islamic", "arab", "united", "states", "kingdom", "royaume",
+                           "great", "federation", "democratic", "people"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocabulary:
+    lower: frozenset[str]  # words the knowledge base writes in lower case, and the head nouns
+    common: frozenset[str]  # those and ``_COMMON_WORDS``
+    country: frozenset[str]  # words of state names and aliases, and of governments' names
+    stems: tuple[str, ...]  # their first four letters: "syri" gives "Syrian", "syriens"
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> _Vocabulary:
+    """Common and country words, read from the knowledge base: country words are a state's
+    one-word aliases ("Russian", "russe", "Moscow") and the other words of states' and
+    governments' names that are no common word ("Syrian Arab Republic", "Kurdistan Regional
+    Government"); a word starting with a country word's first four letters is one too ("Syrian",
+    "syriens", "Lebanese")."""
+    kb = load_kb()
+    lower = set(_HEADS)
+    for actor in kb:
+        for alias in actor.aliases:
+            lower.update(t.low for t in tokenize(alias.lstrip("=")) if t.raw[:1].islower())
+    common = lower | _COMMON_WORDS
+    country: set[str] = set()
+    for actor in kb:
+        if actor.type not in ("state", "government"):
+            continue
+        for alias in actor.aliases:
+            toks = tokenize(alias.lstrip("="))
+            for t in toks:
+                w = t.low
+                if len(w) < 3 or not w.isalpha() or w in _STATE_FILLER:
+                    continue
+                if (actor.type == "state" and len(toks) == 1) or (t.raw[0].isupper() and w not in common):
+                    country.add(w)
+    stems = tuple(sorted({w[:4] for w in country if len(w) >= 4 and w.isascii()}))
+    return _Vocabulary(frozenset(lower), frozenset(common), frozenset(country), stems)
+
+
+def _naming(tok: Tok) -> bool:
+    """Whether a token names a country or a group itself: a country word or demonym, an acronym
+    ("SAA", "ISIS"), or any word that is no common word ("Hezbollah", "Assad", "Nusra")."""
+    v = _vocabulary()
+    w = tok.low
+    if not any(c.isalpha() for c in w):
+        return False  # punctuation, "4th"-style numbers are judged below
+    if w in v.country or w.startswith(v.stems):
+        return True
+    if len(tok.raw) >= 2 and tok.raw.isupper() and tok.raw.isalpha():
+        return True
+    return w not in v.common and not w.rstrip("stndrh").isdigit()
+
+
+def is_generic(text: str) -> bool:
+    """Whether a mention is made only of common words: "the regime", "government forces",
+    "rebels", "National Liberation Front", "Congress" (not "Syrian army", "Assad forces",
+    "Hezbollah", "ISIS")."""
+    toks = tokenize(text)
+    return bool(toks) and not any(_naming(t) for t in toks)
+
+
+def _common_noun(text: str) -> bool:
+    """A common-noun phrase ("the regime", "Rebels" opening a sentence), not a proper name
+    ("National Liberation Front", "Congress")."""
+    lower = _vocabulary().lower
+    words = [t for t in tokenize(text) if t.raw[:1].isalpha()]
+    return all(t.raw.islower() or (i == 0 and t.low in lower and t.raw[1:].islower())
+               for i, t in enumerate(words))
+
+
+def actor_country(actor: Actor) -> str | None:
+    """The actor's country, or Syria for an actor of a side of Syria's war that has none."""
+    if actor.country:
+        return actor.country
+    return "SY" if actor.side in _SYRIA_SIDES else None
+
+
+def localise(mentions: list[ActorMention], countries: set[str] | frozenset[str],
+             kb: ActorKB | None = None) -> list[ActorMention]:
+    """An alias never links across countries. ``countries`` are the ISO codes of the document's
+    place mentions; the countries of the actors it names by proper names ("Syrian army",
+    "Russian jets", "Hezbollah") are added. A mention made only of common words ("the regime",
+    "rebels", "National Liberation Front", "Congress") whose actor's country is not among them is
+    unlinked: ``actor_id`` None, its own text as name, entity type "generic" for a common-noun
+    phrase and "ORG" for a name. A document that names no country keeps every link."""
+    kb = kb or load_kb()
+    generic: list[bool] = []
+    doc = {c for c in countries if c}
+    for m in mentions:
+        g = m.actor_id is not None and is_generic(m.text)
+        generic.append(g)
+        if m.actor_id is not None and not g and m.actor_id in kb:
+            c = actor_country(kb.get(m.actor_id))
+            if c:
+                doc.add(c)
+    if not doc:
+        return mentions
+    out: list[ActorMention] = []
+    for m, g in zip(mentions, generic, strict=True):
+        if g and m.actor_id in kb:
+            actor = kb.get(m.actor_id)  # type: ignore[arg-type]
+            c = actor_country(actor)
+            if actor.type in _LOCAL_TYPES and c is not None and c not in doc:
+                kind = "generic" if _common_noun(m.text) else "ORG"
+                m = ActorMention(m.start, m.end, m.text, None, m.text, kind)
+        out.append(m)
+    return out
+
+
 def _read_entries() -> list[dict[str, Any]]:
     raw = resources.files("claimweave.data").joinpath("actors.json").read_bytes()
     data = json.loads(raw)
