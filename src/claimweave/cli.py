@@ -10,6 +10,7 @@ import json
 import shutil
 import sys
 import time
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -69,25 +70,47 @@ def extract(paths: tuple[Path, ...], fmt: str, no_lang: bool) -> None:
     from .errors import InputError
     from .ingest import iter_documents
     from .options import ExtractOptions
-    from .pipeline import run
     from .record import to_dict
 
     opts = ExtractOptions(detect_language=not no_lang)
     failed = 0
     out = sys.stdout
-    for item in iter_documents(list(paths)):
+    for item, rec in _batched(iter_documents(list(paths)), opts):
         if isinstance(item, InputError):
             failed += 1
             _err(str(item))
-            continue
-        try:
-            rec = run(item, opts)
-        except Exception as exc:  # a bug must not stop the run: report it and go on
+        elif isinstance(rec, Exception):  # a bug must not stop the run: report it and go on
             failed += 1
-            _err(f"[E201] {item.path}: extraction failed ({type(exc).__name__}: {exc}).")
-            continue
-        out.write(json.dumps(to_dict(rec), ensure_ascii=False) + "\n")
+            _err(f"[E201] {item.path}: extraction failed ({type(rec).__name__}: {rec}).")
+        else:
+            out.write(json.dumps(to_dict(rec), ensure_ascii=False) + "\n")
     sys.exit(1 if failed else 0)
+
+
+BATCH = 32  # documents extracted together (their sentences are parsed in one nlp.pipe)
+
+
+def _batched(items: Iterable[Any], opts: Any, skip: Callable[[Any], bool] = lambda d: False
+             ) -> Iterator[tuple[Any, Any]]:
+    """(item, record or exception) in input order; input errors and skipped documents pass
+    through with None. Documents are run :data:`BATCH` at a time."""
+    from .errors import InputError
+    from .pipeline import run_batch
+
+    pending: list[Any] = []
+
+    def flush() -> Iterator[tuple[Any, Any]]:
+        docs = [d for d in pending if not isinstance(d, InputError) and not skip(d)]
+        results = dict(zip(map(id, docs), run_batch(docs, opts), strict=True))
+        for d in pending:
+            yield d, results.get(id(d))
+        pending.clear()
+
+    for item in items:
+        pending.append(item)
+        if len(pending) >= BATCH:
+            yield from flush()
+    yield from flush()
 
 
 @main.command()
@@ -115,7 +138,6 @@ def ingest(paths: tuple[Path, ...], db: Path | str | None, no_lang: bool, quiet:
     from .ingest import IngestOptions, iter_documents
     from .ingest.walk import output_paths
     from .options import ExtractOptions
-    from .pipeline import run
     from .scale.interrupt import EXIT_INTERRUPTED, graceful
 
     opts = ExtractOptions(detect_language=not no_lang)
@@ -134,20 +156,25 @@ def ingest(paths: tuple[Path, ...], db: Path | str | None, no_lang: bool, quiet:
         with items, click.progressbar(items, label="ingest", file=sys.stderr, show_pos=True,
                                hidden=quiet or not sys.stderr.isatty(),
                                item_show_func=lambda d: _short(getattr(d, "path", None))) as bar:
-            for item in bar:
+            seen: set[str] = set()
+
+            def stored(d: Any) -> bool:  # already in the ledger, or earlier in this batch
+                dup = ledger.has(d.sha256) or d.sha256 in seen
+                seen.add(d.sha256)
+                return dup
+
+            for item, rec in _batched(bar, opts, skip=stored):
                 if isinstance(item, InputError):
                     stats["failed"] += 1
                     ledger.record_input_error(item)
                     _err(str(item))
                     continue
-                if ledger.has(item.sha256):
+                if rec is None:
                     stats["unchanged"] += 1
                     continue
-                try:
-                    rec = run(item, opts)
-                except Exception as exc:
+                if isinstance(rec, Exception):
                     stats["failed"] += 1
-                    msg = f"[E201] {item.path}: extraction failed ({type(exc).__name__}: {exc})."
+                    msg = f"[E201] {item.path}: extraction failed ({type(rec).__name__}: {rec})."
                     ledger.record_error(item.path or item.id, "E201", msg)
                     _err(msg)
                     continue

@@ -53,6 +53,7 @@ def label(ent: Any) -> str:
     return _LABELS.get(ent.label_, ent.label_)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _CASED = re.compile(r"[^\W\d_]")
 
 
@@ -210,5 +211,7 @@ def recase(text: str, names: frozenset[str] = frozenset()) -> str:
 def parse(sentences: Sequence[str], lang: str = "en") -> list[Any]:
     """spaCy ``Doc`` objects for ``sentences``, in order (token offsets relative to each)."""
     nlp = pipeline(lang)
-    pieces = [s[:_MAX_CHARS] for s in sentences]
+    # A lone surrogate (possible in text handed to the Python API) cannot cross into spaCy; one
+    # character for one keeps the offsets.
+    pieces = [_SURROGATE.sub("\ufffd", s[:_MAX_CHARS]) for s in sentences]
     return list(nlp.pipe(pieces, batch_size=_BATCH))

@@ -209,14 +209,20 @@ def _rows(csv_path: Path, split: str) -> list[dict[str, str]]:
 def evaluate(csv_path: Path, split: str = "test") -> Report:
     import time
 
-    from ..pipeline import make_document, run
+    from ..pipeline import make_document, run_batch
 
     report = Report(split)
     t0 = time.perf_counter()
-    for r in _rows(csv_path, split):
-        doc = make_document(r["article_content"], path=f"{csv_path}#{r['unit_id']}",
-                            doc_id=r["unit_id"], title=r.get("article_title"), outlet=r.get("source"))
-        pred, evidence = predict(run(doc))
+    rows = _rows(csv_path, split)
+    docs = [make_document(r["article_content"], path=f"{csv_path}#{r['unit_id']}", doc_id=r["unit_id"],
+                          title=r.get("article_title"), outlet=r.get("source")) for r in rows]
+    records: list = []
+    for i in range(0, len(docs), 32):
+        records += run_batch(docs[i:i + 32])
+    for r, rec in zip(rows, records, strict=True):
+        if isinstance(rec, Exception):
+            raise rec
+        pred, evidence = predict(rec)
         gold = {"location": r["location"].strip(), "actor": r["actor"].strip(),
                 "cause": r["cause_of_death"].strip(), "date": gold_date(r["date"]),
                 "civilians": str(int(float(r["nb_civilians"] or 0)))}

@@ -42,8 +42,6 @@ from .lexicon import (
 )
 from .sentences import sentence_spans
 
-# Sentences -> parsed spaCy docs, given the language ("en", "fr"); see annotate.nlp.parse.
-Parser = Callable[[Sequence[str], str], list[Any]]
 _PARSED_LANGS = frozenset({"en", "fr"})
 
 BELLIGERENT_TYPES = frozenset({"military", "armed_group", "state", "coalition", "government", "ministry"})
@@ -240,18 +238,19 @@ def _speaker_ref(unit: Unit, doc: Document, find: Callable[[str], list[ActorMent
     return Ref(name)
 
 
-def _readings(doc: Document, leaves: list[Unit], ann: Annotations,
-              parser: Parser | None) -> dict[tuple[int, int], st.Reading]:
-    """Parse, in one batch per language, the sentences that hold a violent predicate."""
-    if parser is None:
-        return {}
+ParseRequest = tuple[str, int, int, str]  # language, start, end, the text to parse (re-cased)
+
+
+def parse_requests(doc: Document, units: tuple[Unit, ...], ann: Annotations) -> list[ParseRequest]:
+    """The sentences worth parsing: those that hold a violent predicate (and, before a "He said",
+    the sentence that may name him), in English or French."""
     from ..annotate.nlp import case_style, recase
 
     text = doc.text
     mentioned = [m.text for m in ann.actors] + [m.text for m in ann.places]
     names = frozenset(w.lower() for t in mentioned for w in re.findall(r"[^\W\d_]+", t) if len(w) > 2)
-    todo: dict[str, list[tuple[int, int, str]]] = {}
-    for unit in leaves:
+    todo: list[ParseRequest] = []
+    for unit in sorted(leaves_of(units), key=lambda u: u.start):
         if unit.kind in NO_CLAIM_KINDS:
             continue
         lang = unit.lang if unit.lang in _PARSED_LANGS else ("en" if unit.lang is None else None)
@@ -262,29 +261,33 @@ def _readings(doc: Document, leaves: list[Unit], ann: Annotations,
         for k, (s, e) in enumerate(spans):
             sent = text[s:e]
             if st.has_trigger(sent):
-                # "He said ...": the sentence before is parsed too, for the pronoun's antecedent
                 extra = [spans[k - 1]] if k and st.pronoun_speaks(sent) else []
                 for s2, e2 in [*extra, (s, e)]:
                     t2 = text[s2:e2]
-                    todo.setdefault(lang, []).append((s2, e2, recase(t2, names) if style != "mixed" else t2))
-    out: dict[tuple[int, int], st.Reading] = {}
-    for lang, items in todo.items():
-        items = list(dict.fromkeys(items))
-        for (s, e, _), parsed in zip(items, parser([t for _, _, t in items], lang), strict=True):
-            out[(s, e)] = st.read(parsed, s)
-    return out
+                    todo.append((lang, s2, e2, recase(t2, names) if style != "mixed" else t2))
+    return list(dict.fromkeys(todo))
+
+
+def read_parses(requests: Sequence[ParseRequest], parsed: Sequence[Any]) -> Readings:
+    """What the parse of each requested sentence says, by the sentence's span."""
+    return {(s, e): st.read(doc, s) for (_, s, e, _), doc in zip(requests, parsed, strict=True)}
+
+
+Readings = dict[tuple[int, int], st.Reading]
 
 
 def extract_claims(
     doc: Document, units: tuple[Unit, ...], ann: Annotations,
     type_of: ActorTypeOf, find_actors: Callable[[str], list[ActorMention]],
-    parser: Parser | None = None,
+    readings: Readings | None = None,
 ) -> tuple[Claim, ...]:
+    """The claims of one document; ``readings`` holds the parse of the sentences that
+    :func:`parse_requests` asked for (none: the rules alone)."""
     text = doc.text
     idx = _Index(ann, text)
     claims: list[Claim] = []
     leaves = sorted(leaves_of(units), key=lambda u: u.start)
-    readings = _readings(doc, leaves, ann, parser)
+    readings = readings or {}
 
     def is_force(actor_id: str | None) -> bool:
         return type_of(actor_id) in FORCE_TYPES if actor_id else False
@@ -396,6 +399,9 @@ def extract_claims(
                 perp = _r(_perpetrator(text, actors, excluded, type_of, weak=False)
                           or _self_report(text, actors, excluded, type_of)) or open_perp \
                     or _r(_perpetrator(text, actors, excluded, type_of))
+                if perp is not None and perp.actor_id is None and perp.entity_type == "generic" \
+                        and open_perp is not None and open_perp.entity_type not in (None, "generic"):
+                    perp = open_perp  # "les rebelles du M23": the group, not its generic noun
                 kind = "casualty"
                 if event is not None and event.type in _HOLD_KINDS and all(
                         v.outcome == "held" for v in victims):

@@ -78,7 +78,7 @@ def targets(reading: st.Reading) -> tuple[Target, ...]:
         if e.negated:
             continue
         for p in e.patients:
-            t = st.target_type(p.text)
+            t = st.target_type(p.head_word or p.text)
             if t is not None and not any(x.start == p.start for x in out):
                 out.append(Target(clean_name(p.text) or p.text, t, p.start, p.end))
     return tuple(out)

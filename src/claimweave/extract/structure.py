@@ -27,6 +27,11 @@ from typing import Any
 
 # ------------------------------------------------------------------ lexicons (open lists)
 
+
+def _words(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 # word (lower, inflected) -> event type. Verbs and nouns; French where common.
 _EVENT_WORDS: dict[str, str] = {}
 
@@ -83,14 +88,15 @@ for _t, _ws in {
                       "grid tower towers refinery oilfield airport port railway train "
                       "oléoduc pont centrale",
     "residential": "house houses home homes building buildings apartment apartments residence "
-                   "village villages neighbourhood neighborhood maison maisons immeuble",
+                   "village villages neighbourhood neighborhood maison maisons immeuble domicile "
+                   "quartier logements",
     "finance": "bank banks banque",
     "vehicle": "convoy convoys bus buses truck trucks car cars vehicle vehicles boat boats "
                "convoi véhicule",
     "security": "checkpoint checkpoints base bases barracks post outpost station police "
                 "prison jail camp camps caserne",
-    "civic": "office offices headquarters hotel restaurant cafe café stadium court courthouse "
-             "council town-hall mairie",
+    "civic": "office offices headquarters hotel hotels restaurant cafe café stadium court courthouse "
+             "council town-hall mairie hôtel hôtels bureau bureaux tribunal",
     "aid": "shelter shelters distribution",
 }.items():
     for _w in _ws.split():
@@ -99,14 +105,19 @@ for _t, _ws in {
 _TARGET_ONLY_WITH = {"station": "infrastructure", "plant": "infrastructure", "post": "security",
                      "police": "security", "camp": "security", "distribution": "aid", "tower": "infrastructure"}
 
-WEAPONS: dict[str, str] = {}
-for _w in ["rifle", "rifles", "pistol", "pistols", "gun", "guns", "handgun", "machine-gun", "kalashnikov", "ak-47", "grenade", "grenades", "machete", "machetes", "knife", "knives", "axe", "dynamite", "explosives", "ied", "ieds", "mine", "mines", "landmine", "drone", "drones", "mortar", "mortars", "rocket", "rockets", "missile", "missiles", "artillery", "shell", "shells", "barrel-bomb", "barrel-bombs", "bomb", "bombs", "car-bomb", "chlorine", "sarin", "gas", "tank", "tanks", "rpg", "rpgs", "sniper", "couteau", "fusil", "grenade", "drones", "roquettes", "obus"]:
-    WEAPONS[_w] = _w
+WEAPONS: dict[str, str] = {w: w for w in _words(
+    "rifle rifles pistol pistols gun guns handgun machine-gun kalashnikov ak-47 grenade "
+    "grenades machete machetes knife knives axe dynamite explosives ied ieds mine mines "
+    "landmine drone drones mortar mortars rocket rockets missile missiles artillery shell "
+    "shells barrel-bomb barrel-bombs bomb bombs car-bomb chlorine sarin gas tank tanks rpg "
+    "rpgs sniper couteau fusil roquettes obus couteaux fusils roquette machette machettes "
+    "kalachnikov mortier mortiers bombe bombes explosifs"
+)}
 
 ROLES: dict[str, str] = {}
 for _r, _ws in {
     "journalist": "journalist journalists reporter reporters photographer cameraman correspondent "
-                  "editor journaliste",
+                  "editor journaliste journalistes",
     "official": "mayor governor minister official officials councillor councilor deputy senator "
                 "judge prosecutor candidate maire gouverneur élu",
     "leader": "leader leaders chief emir",
@@ -120,18 +131,47 @@ for _r, _ws in {
     "child": "child children boy girl boys girls teenager teen baby infant student students "
              "pupil enfant",
     "civilian": "civilian civilians teacher farmer activist lawyer priest imam pastor trader "
-                "driver worker shopkeeper businessman resident villager woman man",
+                "driver worker shopkeeper businessman resident villager woman man researcher "
+                "schoolteacher civil civils chercheur enseignant enseignante militant militante "
+                "avocat prêtre commerçant chauffeur habitant habitants villageois femme homme",
 }.items():
     for _w in _ws.split():
         ROLES[_w] = _r
 
-_VEHICLES = frozenset(["warplanes", "warplane", "jets", "jet", "aircraft", "planes", "plane", "helicopters", "helicopter", "drones", "drone", "artillery", "gunships", "tanks", "navy", "avions"])
+_VEHICLES = _words(
+    "warplanes warplane jets jet aircraft planes plane helicopters helicopter drones drone "
+    "artillery gunships tanks navy avions"
+)
 # Agents named by what they are, not who: actors of the generic type.
-GENERIC_AGENTS = frozenset(["gunmen", "gunman", "militants", "militant", "guerrillas", "guerrilla", "assailants", "assailant", "attackers", "attacker", "insurgents", "insurgent", "rebels", "jihadists", "terrorists", "bandits", "fighters", "militiamen", "militias", "militia", "soldiers", "troops", "forces", "police", "policemen", "army", "military", "paramilitaries", "paramilitary", "kidnappers", "hitmen", "sicarios", "snipers", "sniper", "bombers", "bomber", "men", "raiders", "mob", "hommes", "assaillants", "terroristes", "djihadistes", "jihadistes", "militaires", "soldats", "rebelles", "policiers"])
+GENERIC_AGENTS = _words(
+    "gunmen gunman militants militant guerrillas guerrilla assailants assailant attackers "
+    "attacker insurgents insurgent rebels jihadists terrorists bandits fighters militiamen "
+    "militias militia soldiers troops forces police policemen army military paramilitaries "
+    "paramilitary kidnappers hitmen sicarios snipers sniper bombers bomber men raiders mob "
+    "hommes assaillants terroristes djihadistes jihadistes militaires soldats rebelles "
+    "policiers mercenaries mercenaires armée armées miliciens milices combattants insurgés "
+    "gendarmes"
+)
 # Common nouns that may speak: "the local council said", "a spokesman told".
-SPEAKER_HEADS = frozenset(["council", "spokesman", "spokeswoman", "spokesperson", "official", "officials", "ministry", "army", "military", "police", "monitor", "observatory", "group", "agency", "network", "government", "regime", "witness", "witnesses", "resident", "residents", "activist", "activists", "source", "sources", "doctor", "doctors", "medic", "medics", "commander", "governor", "mayor", "statement", "survivors", "survivor", "relatives", "relative", "neighbour", "neighbor", "journalist", "reporter", "correspondent", "prosecutor", "office", "committee", "authorities", "authority", "coalition", "command", "media", "porte-parole", "ministère", "armée", "témoin", "témoins", "habitants", "responsable", "responsables", "autorités"])
-SPEECH = frozenset(["said", "says", "say", "told", "tells", "claimed", "claims", "stated", "announced", "announces", "reported", "reports", "added", "noted", "warned", "insisted", "confirmed", "confirms", "declared", "alleged", "wrote", "tweeted", "explained", "stressed", "asserted", "denied", "denies", "accused", "accuses", "blamed", "blames", "posted", "quoted", "déclaré", "dit", "affirmé", "indiqué", "annoncé", "affirme", "indique", "annonce", "déclare", "estime", "rapporte", "assuré", "assure", "précisé", "précise", "accusé", "accuse", "démenti", "dément", "nié"])
-_PRONOUNS = frozenset(["he", "she", "they", "it", "il", "elle", "ils", "elles"])
+SPEAKER_HEADS = _words(
+    "council spokesman spokeswoman spokesperson official officials ministry army military "
+    "police monitor observatory group agency network government regime witness witnesses "
+    "resident residents activist activists source sources doctor doctors medic medics "
+    "commander governor mayor statement survivors survivor relatives relative neighbour "
+    "neighbor journalist reporter correspondent prosecutor office committee authorities "
+    "authority coalition command media porte-parole ministère armée témoin témoins habitants "
+    "responsable responsables autorités"
+)
+SPEECH = _words(
+    "said says say told tells claimed claims stated announced announces reported reports "
+    "added noted warned insisted confirmed confirms declared alleged wrote tweeted explained "
+    "stressed asserted denied denies accused accuses blamed blames posted quoted déclaré dit "
+    "affirmé indiqué annoncé affirme indique annonce déclare estime rapporte assuré assure "
+    "précisé précise accusé accuse démenti dément nié"
+)
+_PRONOUNS = _words(
+    "he she they it il elle ils elles"
+)
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "PER", "LOC", "FAC"})
 _PERSONAL = frozenset({"PERSON", "PER"})
 _SUBJ = frozenset({"nsubj", "csubj", "expl"})
@@ -178,6 +218,7 @@ class Span:
     text: str
     label: str | None = None  # entity label, "generic", or None (a noun phrase)
     head: tuple[int, int] | None = None  # absolute offsets of the head word
+    head_word: str | None = None  # the head word and the word before it ("power station")
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,7 +258,13 @@ def _ent_of(tok: Any) -> Any | None:
     return None
 
 
-CALENDAR = frozenset(["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "updated", "published", "posted", "print", "tweet", "views", "share"])
+CALENDAR = _words(
+    "mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday "
+    "saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec january february march "
+    "april may june july august september october november december lundi mardi mercredi "
+    "jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août "
+    "septembre octobre novembre décembre updated published posted print tweet views share"
+)
 
 
 def _good_entity(ent: Any) -> bool:
@@ -226,7 +273,9 @@ def _good_entity(ent: Any) -> bool:
     return not any(t.lower_ in CALENDAR or t.like_num for t in ent)
 
 
-_DETS = frozenset(["the", "a", "an", "les", "le", "la", "l'", "un", "une", "des"])
+_DETS = _words(
+    "the a an les le la l' un une des"
+)
 
 
 _MODS = frozenset({"compound", "amod", "nmod", "nummod", "npadvmod", "quantmod", "flat", "appos"})
@@ -245,12 +294,8 @@ def _np(tok: Any, base: int, agent: bool = True) -> Span:
             if c.dep_ in ("compound", "amod", "nmod", "flat") and (ent := _ent_of(c)) is not None:
                 break
     if ent is None and agent and tok.lower_ in GENERIC_AGENTS:  # "fighters of the Rapid Support Forces"
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "from", "de", "du", "des"):
-                for p in c.children:
-                    if p.dep_ == "pobj" and (ent := _ent_of(p)) is not None:
-                        break
-            if ent is not None:
+        for p in _preps(tok, ("of", "from", "de", "du", "des")):
+            if (ent := _ent_of(p)) is not None:
                 break
     if ent is not None:
         toks = list(ent)
@@ -259,7 +304,7 @@ def _np(tok: Any, base: int, agent: bool = True) -> Span:
         if toks:
             s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
             return Span(base + s, base + e, tok.doc.text[s:e], _LABEL.get(ent.label_, ent.label_),
-                        (base + s, base + e))
+                        (base + s, base + e), tok.lower_)
     lefts = [c for c in tok.lefts if c.dep_ in _MODS and c.lower_ not in ("dead", "alive")]
     first = min((c.left_edge for c in lefts), key=lambda t: t.i, default=tok)
     # never past a date, a number or a dateline word: "Updated 3 Nov 2019 official" -> "official"
@@ -270,7 +315,9 @@ def _np(tok: Any, base: int, agent: bool = True) -> Span:
             break
     s, e = first.idx, tok.idx + len(tok.text)
     label = "generic" if tok.lower_ in GENERIC_AGENTS else None
-    return Span(base + s, base + e, tok.doc.text[s:e], label, (base + tok.idx, base + tok.idx + len(tok.text)))
+    prev = tok.doc[tok.i - 1].lower_ + " " if tok.i > first.i else ""
+    return Span(base + s, base + e, tok.doc.text[s:e], label, (base + tok.idx, base + tok.idx + len(tok.text)),
+                prev + tok.lower_)
 
 
 _LABEL = {"PER": "PERSON", "LOC": "GPE"}
@@ -340,6 +387,18 @@ def _role_in(tok: Any) -> str | None:
     return role_of(lows)
 
 
+def _preps(tok: Any, words: Iterable[str]) -> list[Any]:
+    """The nouns that ``tok`` governs through one of the prepositions ``words``: English
+    "prep -> pobj" ("killed by gunmen") and Universal Dependencies' case-marked nouns (French
+    "tués par des hommes armés": ``hommes`` is an ``obl:agent`` with the case marker ``par``)."""
+    words = frozenset(words)
+    out = [p for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in words
+           for p in c.children if p.dep_ == "pobj"]
+    out += [c for c in tok.children if c.dep_.startswith(("obl", "nmod"))
+            and any(m.dep_ == "case" and m.lower_ in words for m in c.children)]
+    return out
+
+
 def _negated(tok: Any) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
@@ -348,7 +407,10 @@ def _conj_heads(tok: Any) -> list[Any]:
     return [tok, *[c for c in tok.children if c.dep_ == "conj"]]
 
 
-_TRANSITIVE = frozenset(["killed", "shot", "stabbed", "kidnapped", "abducted", "arrested", "detained", "executed", "murdered", "slain", "wounded", "injured", "beheaded", "massacred", "assassinated", "lynched", "tortured"])
+_TRANSITIVE = _words(
+    "killed shot stabbed kidnapped abducted arrested detained executed murdered slain wounded "
+    "injured beheaded massacred assassinated lynched tortured"
+)
 
 
 def _reduced_passive(v: Any) -> bool:
@@ -359,15 +421,14 @@ def _reduced_passive(v: Any) -> bool:
 
 
 def _agent_of_verb(v: Any) -> Any | None:
-    passive = any(c.dep_ in _PASSIVE_SUBJ or c.dep_ == "auxpass" for c in v.children) \
+    passive = any(c.dep_ in _PASSIVE_SUBJ or c.dep_ in ("auxpass", "aux:pass") for c in v.children) \
         or _reduced_passive(v)
     if passive:
         for c in v.children:
-            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("by", "par")):
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        return p
-        return None
+            if c.dep_ == "obl:agent":
+                return c
+        by = _preps(v, ("by", "par"))
+        return by[0] if by else None
     for c in v.children:
         if c.dep_ in _SUBJ:
             return c
@@ -391,10 +452,9 @@ def _patients_of_verb(v: Any) -> list[Any]:
     for c in v.children:
         if c.dep_ in _OBJ or c.dep_ in _PASSIVE_SUBJ or reduced and c.dep_ in _SUBJ:
             out.extend(_conj_heads(c))
-        elif c.dep_ == "prep" and c.lower_ in ("on", "at", "sur", "contre", "outside", "inside", "into",
-                                               "in", "near", "to", "dans", "devant", "près"):
-            out.extend(p for c2 in c.children if c2.dep_ == "pobj" for p in _conj_heads(c2)
-                       if target_type(_np(p, 0, agent=False).text) is not None)
+    out.extend(p for c2 in _preps(v, ("on", "at", "sur", "contre", "outside", "inside", "into", "in", "near",
+                                      "to", "dans", "devant", "près", "contre"))
+               for p in _conj_heads(c2) if target_type(_np(p, 0, agent=False).text) is not None)
     return [p for p in out if p.ent_type_ not in _TIME]
 
 
@@ -405,11 +465,12 @@ def _agent_of_noun(n: Any) -> Any | None:
     for c in n.children:
         if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her", "our"):
             return c
-    for c in n.children:
-        if c.dep_ == "prep" and c.lower_ in ("by", "par"):
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    return p
+    by = _preps(n, ("by", "par"))
+    if by:
+        return by[0]
+    for p in _preps(n, ("de", "du", "des")):  # French "le bombardement de l'armée soudanaise"
+        if p.dep_.startswith("nmod") and (p.lower_ in GENERIC_AGENTS or _ent_of(p) is not None):
+            return p
     for c in n.children:  # "Russian airstrikes", "rebel shelling", "Houthi drone attack"
         ent = _ent_of(c)
         if c.dep_ in ("amod", "compound") and (
@@ -421,13 +482,17 @@ def _agent_of_noun(n: Any) -> Any | None:
 
 def _patients_of_noun(n: Any) -> list[Any]:
     out: list[Any] = []
-    for c in n.children:
-        if c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "sur", "contre", "de"):
-            out.extend(p for c2 in c.children if c2.dep_ == "pobj" for p in _conj_heads(c2))
+    for c2 in _preps(n, ("on", "against", "of", "sur", "contre", "de", "du", "des")):
+        if c2.lower_ in GENERIC_AGENTS and any(m.lower_ in ("de", "du", "des") for m in c2.children):
+            continue  # French "de l'armée": the agent
+        out.extend(_conj_heads(c2))
     return out
 
 
-_THROW = frozenset(["threw", "throws", "hurled", "lobbed", "planted", "detonated", "fired", "dropped", "launched", "used", "using", "wielding", "lancé", "lancée", "utilisé"])
+_THROW = _words(
+    "threw throws hurled lobbed planted detonated fired dropped launched used using wielding "
+    "lancé lancée utilisé"
+)
 
 
 def _instrument(v: Any) -> str | None:
@@ -440,7 +505,9 @@ def _instrument(v: Any) -> str | None:
         if w not in WEAPONS and key not in WEAPONS:
             continue
         h = t.head
-        if t.dep_ in ("pobj", "obl", "nmod") and h.lower_ in ("with", "using", "from", "avec", "à", "by") \
+        case = next((m.lower_ for m in t.children if m.dep_ == "case"), "")
+        if t.dep_ == "pobj" and h.lower_ in ("with", "using", "from", "by") \
+                or t.dep_.startswith(("obl", "nmod")) and case in ("avec", "à", "au", "par") \
                 or t.dep_ in _OBJ and h.lower_ in _THROW:
             first = comp[0] if comp else t
             return v.doc.text[first.idx:t.idx + len(t.text)]
@@ -459,8 +526,7 @@ def read(doc: Any, base: int) -> Reading:
         if w in ("fire", "feu") and tok.head.lower_ in ("set", "sets", "setting", "mis", "mettre") \
                 and tok.dep_ in _OBJ:  # "set fire to a church": the verb is the event
             v = tok.head
-            to = [p for c in [*v.children, *tok.children] if c.dep_ == "prep" and c.lower_ in ("to", "à")
-                  for p in c.children if p.dep_ == "pobj"]
+            to = _preps(v, ("to", "à", "au")) + _preps(tok, ("to", "à", "au"))
             ag = _agent_of_verb(v)
             events.append(Event("arson", Span(base + v.idx, base + tok.idx + len(tok.text),
                                               doc.text[v.idx:tok.idx + len(tok.text)]),
@@ -519,11 +585,9 @@ def _speaker(doc: Any, base: int) -> tuple[Span | None, bool]:
         if subj.lower_ in _PRONOUNS:
             return None, True
         if subj.lower_ in SPEAKER_HEADS:  # "a spokesman for the Houthis", "an official of the UN"
-            for c in subj.children:
-                if c.dep_ == "prep" and c.lower_ in ("for", "of", "from", "at", "de", "du", "des"):
-                    for p in c.children:
-                        if p.dep_ == "pobj" and _ent_of(p) is not None:
-                            return _np(p, base), False
+            for p in _preps(subj, ("for", "of", "from", "at", "de", "du", "des")):
+                if _ent_of(p) is not None:
+                    return _np(p, base), False
         span = _np(subj, base)
         if span.label is not None and span.label != "generic":
             return span, False

@@ -72,13 +72,16 @@ Outcome = tuple[str, Any, str | None]  # (path or id, Record or claimweave/1 dic
 
 def process_partition(docs: Sequence[Document], options: ExtractOptions, as_dict: bool) -> list[Outcome]:
     """The per-document pipeline over one partition; an exception is one document's error."""
-    from ..pipeline import run
+    from ..pipeline import run_batch
     from ..record import to_dict
 
     out: list[Outcome] = []
-    for doc in docs:
+    for doc, rec in zip(docs, run_batch(docs, options), strict=True):
+        if isinstance(rec, Exception):
+            out.append((doc.path or doc.id, None,
+                        f"[E201] {doc.path}: extraction failed ({type(rec).__name__}: {rec})."))
+            continue
         try:
-            rec = run(doc, options)
             out.append((doc.path or doc.id, to_dict(rec) if as_dict else rec, None))
         except Exception as exc:
             out.append((doc.path or doc.id, None,
