@@ -251,14 +251,3 @@ def test_no_place_inside_a_person_street_or_operation_name(text: str) -> None:
 ])
 def test_places_next_to_names_stay_places(text: str, kept: list[str]) -> None:
     assert [p[0] for p in places(text)] == kept
-
-
-def test_outside_persons_drops_places_inside_a_person_entity() -> None:
-    from claimweave.annotate.places import outside_persons
-
-    text = "Paris Hilton visited Kyiv. Idlib Governor Salem spoke. Khan Sheikhoun was hit."
-    found = find_places(text)
-    persons = [(0, 12), (27, 47), (55, 69)]  # as spaCy may read them, the last one wrongly
-    kept = [m.text for m in outside_persons(found, persons, text)]
-    assert kept == ["Kyiv", "Idlib", "Khan Sheikhoun"]
-    assert outside_persons(found, [], text) == found

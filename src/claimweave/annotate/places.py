@@ -319,37 +319,6 @@ _PLACE_WORDS = frozenset({
 _TITLE_WORD = re.compile(rf"(?:{_TITLES})\.?$")
 
 
-def outside_persons(mentions: list[PlaceMention], persons: Sequence[tuple[int, int]],
-                    text: str) -> list[PlaceMention]:
-    """Drop places that lie inside a longer PERSON entity (character offsets into ``text``, as
-    the mentions): "Paris" in "Paris Hilton", "Jackson" in "Andrew Jackson". Kept: a place that
-    is the whole entity (a misread "Khan Sheikhoun"), or whose entity also holds a place word, a
-    title or another place ("Idlib Governor", "Aleppo city", "Homs Hama")."""
-    if not persons:
-        return mentions
-    spans = sorted(persons)
-    starts = [a for a, _ in spans]
-    out = []
-    for m in mentions:
-        k = bisect_right(starts, m.start)
-        drop = False
-        for a, b in spans[max(0, k - 4):k]:
-            if not (a <= m.start and m.end <= b and b - a > m.end - m.start):
-                continue
-            others = [(a + t.start(), a + t.end()) for t in re.finditer(r"[^\W\d_]+(?:['’][^\W\d_]+)?\.?",
-                                                                        text[a:b])]
-            others = [(s, e) for s, e in others if e <= m.start or s >= m.end]
-            words = [text[s:e] for s, e in others]
-            drop = bool(words) and all(
-                w[0].isupper() and w.rstrip(".").lower() not in _PLACE_WORDS and not _TITLE_WORD.match(w)
-                and not any(o.start <= s < o.end for o in mentions if o is not m)
-                for w, (s, _) in zip(words, others, strict=True))
-            break
-        if not drop:
-            out.append(m)
-    return out
-
-
 def _foreign_misreading(text: str, start: int, place: Place) -> bool:
     """"Mosul al-Jadida" is not El Jadida in Morocco."""
     return (place.country not in _ARABIC_REGION and place.precision not in ("country", "region")

@@ -203,9 +203,29 @@ def antecedent(pronoun: str, before: Reading) -> Span | None:
     return None
 
 
+# Event nouns that often stand in background or in passing ("the besieged town", "after the
+# strikes"): a sentence that has only these is parsed when it also names a physical target.
+_WEAK = _words(
+    "attack attacks strike strikes airstrike airstrikes air-strike air-strikes raid raids siege "
+    "sieges besieged besiege clashes clashed affrontements combats assault bombardment "
+    "bombardments blast blasts explosion explosions bomb bombs shells shell grave graves hit hits "
+    "targeted targeting attentat attentats frappe frappes bombardement bombardements blockade "
+    "encircled fire"
+)
+_SPECIFIC_TARGETS = frozenset(w for w, t in TARGETS.items()
+                              if t not in ("residential", "security", "civic"))
+_TOKEN = re.compile(r"[^\W\d_][\w'-]*")
+
+
 def has_trigger(sentence: str) -> bool:
-    """Whether the sentence holds a violent predicate and so is worth parsing."""
-    return _WORD_TRIGGER.search(sentence) is not None
+    """Whether the sentence is worth parsing: it holds a violent predicate other than a bare
+    event noun, or an event noun and a physical target ("an airstrike on a market")."""
+    found = {m.group().lower() for m in _WORD_TRIGGER.finditer(sentence)}
+    if not found:
+        return False
+    if found - _WEAK:
+        return True
+    return any(w.lower() in _SPECIFIC_TARGETS for w in _TOKEN.findall(sentence))
 
 
 # ------------------------------------------------------------------ results
