@@ -18,12 +18,19 @@ CODES = ("en", "fr", "ar", "de", "es", "ru", "tr", "it")
 MAX_CHARS = 400  # enough for a reliable guess; keeps long paragraphs cheap
 
 
-@lru_cache(maxsize=1)
-def _detector() -> Any:
+LOW_ACCURACY_FROM = 120  # characters; lingua's low-accuracy mode is reliable from about there
+
+
+@lru_cache(maxsize=2)
+def _detector(low_accuracy: bool = False) -> Any:
+    """lingua restricted to :data:`CODES`. The low-accuracy mode (trigrams only) loads in 0.05 s
+    instead of 1.1 s and runs twice as fast; it serves texts of :data:`LOW_ACCURACY_FROM`
+    characters or more, the full models only shorter ones (a tweet, a headline)."""
     from lingua import IsoCode639_1, LanguageDetectorBuilder
 
     codes = [getattr(IsoCode639_1, c.upper()) for c in CODES]
-    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
+    builder = LanguageDetectorBuilder.from_iso_codes_639_1(*codes)
+    return (builder.with_low_accuracy_mode() if low_accuracy else builder).build()
 
 
 def detect(text: str) -> str | None:
@@ -39,5 +46,5 @@ def detect(text: str) -> str | None:
         return "ar"
     # A lone surrogate (possible in text handed to the Python API) cannot cross into lingua.
     clean = clean.encode("utf-8", "replace").decode("utf-8")
-    found = _detector().detect_language_of(clean)
+    found = _detector(len(clean) >= LOW_ACCURACY_FROM).detect_language_of(clean)
     return found.iso_code_639_1.name.lower() if found is not None else None
