@@ -12,7 +12,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -417,15 +417,73 @@ def gazetteer_build() -> None:
 @click.option("--db", required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535))
-def serve(db: Path, host: str, port: int) -> None:
-    """Serve the read-only web workbench and JSON API over the ledger DB."""
+@click.option("--write", is_flag=True,
+              help="Accept reviews from reviewer and admin accounts (Authorization: Bearer TOKEN); "
+                   "without it every write answers 403.")
+def serve(db: Path, host: str, port: int, write: bool) -> None:
+    """Serve the web workbench and JSON API over the ledger DB (read-only unless --write)."""
     from .serve.app import serve as run_server
 
     try:
-        run_server(db, host=host, port=port)
+        run_server(db, host=host, port=port, write=write)
     except ValueError as exc:
         _err(f"[E004] {exc}")
         sys.exit(2)
+
+
+@main.group()
+def users() -> None:
+    """Accounts of the workbench's write mode: viewer, reviewer or admin."""
+
+
+def _accounts_error(reason: str) -> NoReturn:
+    from .errors import Errors
+
+    _err(Errors.E008.format(reason=reason))
+    sys.exit(2)
+
+
+@users.command("add")
+@click.argument("name")
+@click.option("--role", required=True, type=click.Choice(["viewer", "reviewer", "admin"]))
+@click.option("--db", required=True, type=LEDGER, help=DB_HELP)
+def users_add(name: str, role: str, db: Path | str) -> None:
+    """Create account NAME; its token is printed once, as the last line of standard output."""
+    from .store.review import add_user
+
+    with _open_ledger(db) as ledger:
+        try:
+            user, token = add_user(ledger.connection, name, role)
+        except ValueError as exc:
+            _accounts_error(str(exc))
+    _err(f"user {user.name} ({user.role}) added to {_shown(db)}; the token below is shown only "
+         "now and is stored only as a salted hash: keep it")
+    click.echo(token)
+
+
+@users.command("list")
+@click.option("--db", required=True, type=LEDGER_EXISTING, help=DB_HELP)
+def users_list(db: Path | str) -> None:
+    """List the accounts: name, role, created (never tokens)."""
+    from .store.review import list_users
+
+    with _open_ledger(db) as ledger:
+        rows = list_users(ledger.connection)
+    for u in rows:
+        click.echo(_printable(f"{u.name}\t{u.role}\t{u.created_at}"))
+
+
+@users.command("remove")
+@click.argument("name")
+@click.option("--db", required=True, type=LEDGER_EXISTING, help=DB_HELP)
+def users_remove(name: str, db: Path | str) -> None:
+    """Delete account NAME: its token stops working; its decisions stay in the audit."""
+    from .store.review import remove_user
+
+    with _open_ledger(db) as ledger:
+        if not remove_user(ledger.connection, name):
+            _accounts_error(f"no user named {_printable(name)} in {_shown(db)}")
+    _err(f"user {_printable(name)} removed")
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ class Errors(StrEnum):
     E005 = "The ledger {db} was written by a newer claimweave (schema version {found} > {known})."
     E006 = "Bad arguments: {reason}"
     E007 = "The spaCy pipeline {name}=={version} is not installed ({reason}); run scripts/setup.sh."
+    E008 = "Accounts: {reason}"
     # E1xx: reading input documents
     E101 = "{path}: file is empty."
     E102 = "{path}: looks binary ({reason}); not a text document."

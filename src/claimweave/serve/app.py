@@ -27,8 +27,19 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..link.export import CSV_FIELDS, csv_row
+from ..store.review import (
+    WRITERS,
+    ReviewError,
+    User,
+    audit_rows,
+    authenticate,
+    machine_values,
+    review_claim,
+    reviews_for,
+)
 from . import queries as Q
 from .errors import STATUS_CODES, ApiError
+from .models import parse_review
 from .openapi import openapi
 from .render import (
     document_html,
@@ -42,7 +53,7 @@ from .render import (
 
 log = logging.getLogger("claimweave.serve")
 
-MAX_BODY = 16 * 1024  # the app is read-only: any request body beyond this is refused
+MAX_BODY = 16 * 1024  # a review is a few hundred bytes: any request body beyond this is refused
 MAX_URL = 4096
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; "
@@ -58,8 +69,10 @@ SECURITY_HEADERS = [
 ]
 
 
-def _error_json(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+def _error_json(status: int, code: str, message: str,
+                headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status,
+                        headers=headers)
 
 
 class Guard:
@@ -108,10 +121,14 @@ class Guard:
 
 
 class Workbench:
-    def __init__(self, db: str | Path) -> None:
+    def __init__(self, db: str | Path, write: bool = False) -> None:
         self.db = str(db)
+        self.write = write
         with self.conn() as c:
             Q.check_ledger(c)
+        if write:  # write mode: the accounts and audit tables must exist (migrate once, now)
+            with self.writer():
+                pass
         self.env = Environment(loader=PackageLoader("claimweave.serve", "templates"),
                                autoescape=select_autoescape(default=True, default_for_string=True),
                                trim_blocks=True, lstrip_blocks=True, finalize=visible)
@@ -127,6 +144,37 @@ class Workbench:
             yield c
         finally:
             c.close()
+
+    @contextmanager
+    def writer(self) -> Iterator[Any]:
+        """A read-write connection (the ledger's own: migrated, ``BEGIN IMMEDIATE`` writes)."""
+        from ..errors import ClaimweaveError
+        from ..store import Ledger
+
+        try:
+            ledger = Ledger.open(self.db)
+        except ClaimweaveError as exc:
+            raise ValueError(str(exc)) from exc
+        try:
+            yield ledger.connection
+        finally:
+            ledger.close()
+
+    def user(self, request: Request, c: Any, roles: frozenset[str] = WRITERS) -> User:
+        """The account of the request's bearer token, which must have one of ``roles``:
+        401 without a (valid) token, 403 for another role."""
+        auth = request.headers.get("authorization", "")
+        scheme, _, token = auth.partition(" ")
+        if not auth:
+            raise ApiError(401, "unauthorized", "this needs Authorization: Bearer TOKEN",
+                           {"www-authenticate": 'Bearer realm="claimweave"'})
+        user = authenticate(c, token.strip()) if scheme.lower() == "bearer" else None
+        if user is None:
+            raise ApiError(401, "unauthorized", "the token is not valid",
+                           {"www-authenticate": 'Bearer realm="claimweave", error="invalid_token"'})
+        if user.role not in roles:
+            raise ApiError(403, "forbidden", f"a {user.role} account cannot do this")
+        return user
 
     def page(self, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
         html = self.env.get_template(name).render(**ctx)
@@ -162,6 +210,36 @@ class Workbench:
     async def api_document(self, request: Request) -> Response:
         with self.conn() as c:
             return JSONResponse(Q.document_detail(c, request.path_params["doc"][:200]))
+
+    async def api_review_claim(self, request: Request) -> Response:
+        if not self.write:
+            raise ApiError(403, "read_only", "this workbench was started without --write: "
+                           "it accepts no reviews")
+        doc, claim = request.path_params["doc"][:200], request.path_params["claim"][:200]
+        with self.writer() as c:
+            user = self.user(request, c)
+            req, fields = parse_review(await request.body())
+            d, r = Q.claim_row(c, doc, claim)
+            key = Q.row_key(r, d["sha256"])
+            try:
+                review_claim(c, key, machine_values(r), user, req.action, fields, req.note,
+                             req.version)
+            except ReviewError as exc:
+                status = {"stale": 409, "not_found": 404, "forbidden": 403}.get(exc.kind, 400)
+                raise ApiError(status, exc.kind, exc.message) from None
+            view = Q.claim_view(r, reviews_for(c, [key]).get(key))
+        return JSONResponse({"document": d["id"], "document_seq": d["seq"], "key": key, **view})
+
+    async def api_audit(self, request: Request) -> Response:
+        p = request.query_params
+        limit = Q._int(p.get("limit"), "limit", 1, Q.MAX_LIMIT, 100) or 100
+        offset = Q._int(p.get("offset"), "offset", 0, 10**9, 0) or 0
+        target_type = Q._text(p.get("target_type"), "target_type", 40)
+        target_id = Q._text(p.get("target_id"), "target_id", 400)
+        with self.conn() as c:
+            self.user(request, c)
+            total, rows = audit_rows(c, limit, offset, target_type, target_id)
+        return JSONResponse({"total": total, "offset": offset, "limit": limit, "items": rows})
 
     async def api_sources(self, request: Request) -> Response:
         with self.conn() as c:
@@ -259,12 +337,13 @@ def _csv_safe(v: Any) -> Any:
 Handler = Callable[[Request], Awaitable[Response]]
 
 
-def create_app(db: str | Path) -> Starlette:
-    """The app over ledger ``db`` (opened read-only; raises ValueError if it is not a ledger)."""
+def create_app(db: str | Path, write: bool = False) -> Starlette:
+    """The app over ledger ``db`` (read-only; with ``write`` it accepts reviews from reviewer and
+    admin accounts). Raises ValueError if ``db`` is not a ledger."""
     if not Path(db).is_file():
         raise ValueError(f"no ledger at {db}")
     try:
-        wb = Workbench(db)
+        wb = Workbench(db, write=write)
     except sqlite3.Error as exc:
         raise ValueError(f"cannot read ledger {db}: {exc}") from exc
     static = str(resources.files("claimweave.serve").joinpath("static"))
@@ -281,6 +360,8 @@ def create_app(db: str | Path) -> Starlette:
         Route("/api/incidents/{incident_id}", wb.api_incident, methods=["GET"]),
         Route("/api/timeline", wb.api_timeline, methods=["GET"]),
         Route("/api/documents/{doc}", wb.api_document, methods=["GET"]),
+        Route("/api/documents/{doc}/claims/{claim}/review", wb.api_review_claim, methods=["POST"]),
+        Route("/api/audit", wb.api_audit, methods=["GET"]),
         Route("/api/sources", wb.api_sources, methods=["GET"]),
         Route("/api/search", wb.api_search, methods=["GET"]),
         Route("/api/export/incidents.{fmt}", wb.export, methods=["GET"]),
@@ -293,7 +374,7 @@ def create_app(db: str | Path) -> Starlette:
     async def on_api_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, ApiError)
         if wants_json(request) or request.url.path.startswith("/export/"):
-            return _error_json(exc.status, exc.code, exc.message)
+            return _error_json(exc.status, exc.code, exc.message, exc.headers)
         return wb.page("error.html", status=exc.status, status_code=exc.status, message=exc.message)
 
     async def on_http_error(request: Request, exc: Exception) -> Response:
@@ -318,8 +399,8 @@ def create_app(db: str | Path) -> Starlette:
     return app
 
 
-def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8765) -> None:
+def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8765, write: bool = False) -> None:
     import uvicorn
 
-    uvicorn.run(create_app(db), host=host, port=port, log_level="info", server_header=False,
+    uvicorn.run(create_app(db, write=write), host=host, port=port, log_level="info", server_header=False,
                 limit_concurrency=64, h11_max_incomplete_event_size=16 * 1024)

@@ -28,9 +28,49 @@ PAGING = [
     _q("limit", "page size", {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT}),
     _q("offset", "first item", {"type": "integer", "minimum": 0, "maximum": 10**9}),
 ]
-ERRORS = {s: {"description": d, "content": {"application/json": {"schema": {
-    "$ref": "#/components/schemas/Error"}}}}
-    for s, d in (("400", "bad parameter"), ("404", "not found"))}
+ERROR_TEXT = {"400": "bad parameter or request body", "401": "no valid bearer token",
+              "403": "read-only workbench (started without --write), or the account's role may not "
+                     "do this", "404": "not found",
+              "409": "stale version: someone decided since the version given", "413": "body too large"}
+
+
+def _errors(*codes: str) -> dict[str, Any]:
+    return {s: {"description": ERROR_TEXT[s], "content": {"application/json": {"schema": {
+        "$ref": "#/components/schemas/Error"}}}} for s in codes}
+
+
+ERRORS = _errors("400", "404")
+BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
+REVIEW_STATE: dict[str, Any] = {
+    "type": "object", "required": ["status", "by", "at", "note", "version"],
+    "description": "A claim's review: 'machine' until a person decides; then the latest decision.",
+    "properties": {"status": {"type": "string", "enum": ["machine", "confirmed", "corrected", "rejected"]},
+                   "by": {"type": ["string", "null"]}, "at": {"type": ["string", "null"]},
+                   "note": {"type": ["string", "null"]},
+                   "version": {"type": "integer", "minimum": 0,
+                               "description": "decisions so far; send it back to detect a stale view"}}}
+VALUES: dict[str, Any] = {
+    "type": "object", "description": "The fields a person may correct",
+    "required": ["kind", "claimant", "actor", "target", "victims", "place", "date"],
+    "properties": {"kind": {"type": "string"}, "claimant": {"type": ["string", "null"]},
+                   "actor": {"type": ["string", "null"]}, "target": {"type": ["string", "null"]},
+                   "victims": {"type": "array", "items": {"type": "object"}},
+                   "place": {"type": ["object", "null"]}, "date": {"type": ["object", "null"]}}}
+AUDIT_ROW: dict[str, Any] = {
+    "type": "object", "required": ["id", "at", "user", "action", "target_type", "target_id"],
+    "properties": {"id": {"type": "integer"}, "at": {"type": "string"}, "user": {"type": "string"},
+                   "action": {"type": "string"}, "target_type": {"type": "string"},
+                   "target_id": {"type": "string"}, "before": {"type": ["object", "null"]},
+                   "after": {"type": ["object", "null"]}, "note": {"type": ["string", "null"]}}}
+
+
+def _review_request() -> tuple[dict[str, Any], dict[str, Any]]:
+    """The review body's schema from its pydantic model, and the models it refers to."""
+    from .models import ReviewIn
+
+    schema = ReviewIn.model_json_schema(ref_template="#/components/schemas/{model}")
+    defs = schema.pop("$defs", {})
+    return schema, defs
 
 
 def _ok(desc: str, schema: dict[str, Any], media: str = "application/json") -> dict[str, Any]:
@@ -56,10 +96,13 @@ def openapi() -> dict[str, Any]:
             "text/csv": {"schema": {"type": "string"}},
             "application/x-ndjson": {"schema": {"type": "string"}},
             "application/geo+json": {"schema": OBJ}}}, **ERRORS}}}
+    review_schema, review_defs = _review_request()
     return {
         "openapi": "3.1.0",
         "info": {"title": "claimweave workbench API", "version": "1",
-                 "description": "Read-only JSON API over a claimweave ledger. Every error is "
+                 "description": "JSON API over a claimweave ledger: read-only, except reviews "
+                                "when started with --write (Authorization: Bearer TOKEN of a "
+                                "reviewer or admin). Every error is "
                                 '{"error": {"code": ..., "message": ...}}.'},
         "paths": {
             "/api/incidents": {"get": {
@@ -97,6 +140,37 @@ def openapi() -> dict[str, Any]:
                 "parameters": [_path_param("doc", {"type": "string", "maxLength": 200})],
                 "responses": _ok("the document", {"type": "object", "properties": {
                     "claims": {"type": "array", "items": {"$ref": "#/components/schemas/Claim"}}}})}},
+            "/api/documents/{doc}/claims/{claim}/review": {"post": {
+                "summary": "Confirm, reject or correct a claim (a reviewer or admin; --write)",
+                "description": "The machine's extraction is never changed: the decision is a row "
+                               "of the audit, and the claim's current values are those of its "
+                               "latest decision. Fields given in a correction replace the current "
+                               "ones; null clears actor, target, claimant, place or date.",
+                "operationId": "reviewClaim", "security": BEARER,
+                "parameters": [_path_param("doc", {"type": "string", "maxLength": 200}),
+                               _path_param("claim", {"type": "string", "maxLength": 200})],
+                "requestBody": {"required": True, "content": {
+                    "application/json": {"schema": {"$ref": "#/components/schemas/ReviewIn"}}}},
+                "responses": {"200": {"description": "the claim at its new current values",
+                                      "content": {"application/json": {"schema": {
+                                          "$ref": "#/components/schemas/Claim"}}}},
+                              **_errors("400", "401", "403", "404", "409", "413")}}},
+            "/api/audit": {"get": {
+                "summary": "The audit of decisions, newest first (reviewers and admins)",
+                "operationId": "listAudit", "security": BEARER,
+                "parameters": [PAGING[2], PAGING[3],
+                               _q("target_type", "only decisions on this kind of target (claim, user)",
+                                  {"type": "string", "maxLength": 40}),
+                               _q("target_id", "only decisions on this target", {"type": "string",
+                                                                               "maxLength": 400})],
+                "responses": {"200": {"description": "a page of the audit", "content": {
+                    "application/json": {"schema": {
+                        "type": "object", "required": ["total", "items"], "properties": {
+                            "total": {"type": "integer"}, "offset": {"type": "integer"},
+                            "limit": {"type": "integer"},
+                            "items": {"type": "array", "items": {
+                                "$ref": "#/components/schemas/AuditRow"}}}}}}},
+                    **_errors("400", "401", "403")}}},
             "/api/sources": {"get": {
                 "summary": "Per outlet or account: claims, incidents, corroborated, contradicted",
                 "operationId": "listSources",
@@ -114,7 +188,11 @@ def openapi() -> dict[str, Any]:
                 "responses": {"200": {"description": "OpenAPI 3.1", "content": {
                     "application/json": {"schema": OBJ}}}}}},
         },
-        "components": {"schemas": {
+        "components": {"securitySchemes": {"bearer": {
+            "type": "http", "scheme": "bearer",
+            "description": "a token printed by `claimweave users add`"}}, "schemas": {
+            **review_defs, "ReviewIn": review_schema, "Review": REVIEW_STATE, "AuditRow": AUDIT_ROW,
+            "Values": VALUES,
             "Error": {"type": "object", "required": ["error"], "additionalProperties": False,
                       "properties": {"error": {
                           "type": "object", "required": ["code", "message"],
@@ -142,7 +220,10 @@ def openapi() -> dict[str, Any]:
                                              "start": {"type": "integer"},
                                              "end": {"type": "integer"}}}},
                           "scope": {"type": "string", "enum": ["incident", "background"]},
-                          "event": NULLABLE_STR}},
+                          "event": NULLABLE_STR,
+                          "values": {"$ref": "#/components/schemas/Values"},
+                          "machine": {"$ref": "#/components/schemas/Values"},
+                          "review": {"$ref": "#/components/schemas/Review"}}},
             "IncidentSummary": {"type": "object", "required": ["id", "grade"], "properties": {
                 "id": {"type": "integer"}, "grade": {"type": "string", "enum": list(GRADES)},
                 "date_start": {"type": ["string", "null"]}, "date_end": {"type": ["string", "null"]},

@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from ..store.rows import json_list
+from ..model import Victims
+from ..store.review import Review, claim_key, current, machine_values, reviews_for
+from ..store.rows import json_list, victims_summary
 from .errors import ApiError
 
 GRADES = ("contested", "conceded", "denied", "corroborated", "single_source")
@@ -298,23 +300,30 @@ def incident_detail(conn: sqlite3.Connection, incident_id: int) -> dict[str, Any
             for ref in r["claims"]:
                 contra[ref].append(r["reason"])
     claims = []
-    for r in conn.execute(
-            "SELECT c.*, d.id AS document_id, d.seq AS doc_seq, d.outlet AS outlet,"
+    rows = conn.execute(
+            "SELECT c.*, d.id AS document_id, d.seq AS doc_seq, d.outlet AS outlet, d.sha256 AS sha256,"
             " d.published AS published, d.title AS title, ci.score AS score, ci.reason AS link_reason"
             " FROM claim_incident ci JOIN claims c ON c.seq = ci.claim JOIN documents d"
-            " ON d.seq = c.doc WHERE ci.incident = ? ORDER BY c.seq", (incident_id,)):
+            " ON d.seq = c.doc WHERE ci.incident = ? ORDER BY c.seq", (incident_id,)).fetchall()
+    reviews = reviews_for(conn, [row_key(r, r["sha256"]) for r in rows])
+    for r in rows:
         ref = f"{r['document_id']}#{r['id']}"
+        machine = machine_values(r)
+        values, review = current(machine, reviews.get(row_key(r, r["sha256"])))
         chain: list[str] = next((c["chain"] for c in rec["claims"]
                       if f"{c['document']}#{c['claim']}" == ref), [])
         claims.append({
             "ref": ref, "document": r["document_id"], "document_seq": r["doc_seq"], "claim": r["id"],
             "kind": r["kind"], "text": r["text"], "claimant": r["claimant"], "chain": chain,
             "actor": r["actor"], "target": r["target"], "victims": json.loads(r["victims_json"]),
-            "victims_summary": r["victims_summary"], "date": json.loads(r["date_json"] or "null"),
-            "place": json.loads(r["place_json"] or "null"), "weapon": r["weapon"],
+            "weapon": r["weapon"],
             "outlet": r["outlet"], "published": r["published"], "title": r["title"],
             "link": {"score": r["score"], "reason": r["link_reason"]},
             "contradictions": contra.get(ref, []), **open_world(r),
+            **{k: values[k] for k in ("kind", "claimant", "actor", "target", "victims", "date",
+                                      "place")},
+            "victims_summary": summary_of(values["victims"]) if review.version else r["victims_summary"],
+            "machine": machine, "review": review.public(),
         })
     return {"incident": rec, "summary": summary(rec), "claims": claims}
 
@@ -336,16 +345,57 @@ _DOC_CLAIM = ("id", "kind", "unit_id", "start", "end", "text", "claimant", "acto
               "victims_summary", "place", "date_start", "sources", "incident")
 
 
+def row_key(row: sqlite3.Row, sha256: str) -> str:
+    """The claim's review key (document sha256, evidence span, machine kind)."""
+    return claim_key(sha256, row["span_start"], row["span_end"], row["kind"])
+
+
+def summary_of(victims: list[dict[str, Any]]) -> str | None:
+    """``victims_summary`` of a list of victims dicts (a person's correction)."""
+    return victims_summary(tuple(Victims(type=v["type"], outcome=v["outcome"], min=v.get("min"),
+                                         max=v.get("max"), text=v.get("text") or "")
+                                 for v in victims))[0]
+
+
+def claim_view(r: sqlite3.Row, review: Review | None) -> dict[str, Any]:
+    """A document's claim as the API shows it: the flat fields at their current values (the
+    latest decision's, else the machine's), ``values`` (current, in full), ``machine`` (the
+    extraction, never changed) and ``review`` (status, by, at, note, version)."""
+    machine = machine_values(r)
+    values, state = current(machine, review)
+    out = {**{k: r[k] for k in _DOC_CLAIM}, **open_world(r)}
+    place, date = values.get("place") or {}, values.get("date") or {}
+    out.update({"kind": values["kind"], "claimant": values["claimant"], "actor": values["actor"],
+                "target": values["target"], "place": place.get("name"), "date_start": date.get("start"),
+                "victims_summary": summary_of(values["victims"]) if state.version else r["victims_summary"],
+                "values": values, "machine": machine, "review": state.public()})
+    return out
+
+
+def claim_row(conn: sqlite3.Connection, doc: str, claim: str) -> tuple[sqlite3.Row, sqlite3.Row]:
+    """The document row and the claim row (``c.*`` plus ``start``/``end``/``incident``)."""
+    d = _doc_row(conn, doc)
+    r = conn.execute(
+        "SELECT c.*, c.span_start AS start, c.span_end AS end, ci.incident AS incident"
+        " FROM claims c LEFT JOIN claim_incident ci ON ci.claim = c.seq"
+        " WHERE c.doc = ? AND c.id = ? ORDER BY c.ord LIMIT 1", (d["seq"], claim)).fetchone()
+    if r is None:
+        raise ApiError(404, "not_found", "no such claim in this document")
+    return d, r
+
+
 def document_detail(conn: sqlite3.Connection, doc: str) -> dict[str, Any]:
     d = _doc_row(conn, doc)
     seq = d["seq"]
     units = [dict(r) for r in conn.execute(
         "SELECT id, kind, span_start AS start, span_end AS end, speaker, lang, parent FROM units"
         " WHERE doc = ? ORDER BY ord", (seq,))]
-    claims = [{**{k: r[k] for k in _DOC_CLAIM}, **open_world(r)} for r in conn.execute(
+    rows = conn.execute(
         "SELECT c.*, c.span_start AS start, c.span_end AS end, ci.incident AS incident"
         " FROM claims c LEFT JOIN claim_incident ci ON ci.claim = c.seq"
-        " WHERE c.doc = ? ORDER BY c.ord", (seq,))]
+        " WHERE c.doc = ? ORDER BY c.ord", (seq,)).fetchall()
+    reviews = reviews_for(conn, [row_key(r, d["sha256"]) for r in rows])
+    claims = [claim_view(r, reviews.get(row_key(r, d["sha256"]))) for r in rows]
     frames = [dict(r) for r in conn.execute(
         "SELECT technique, span_start AS start, span_end AS end, unit_id, reason FROM frames"
         " WHERE doc = ? ORDER BY ord", (seq,))]

@@ -187,6 +187,50 @@ ALTER TABLE claims ADD COLUMN event TEXT
 """)
 
 
+_APPEND_ONLY_SQLITE = """
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END
+"""
+_APPEND_ONLY_PG = """
+CREATE FUNCTION claimweave_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit is append-only'; END $$;
+CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit FOR EACH ROW EXECUTE FUNCTION claimweave_audit_append_only()
+"""
+
+
+@migration(6)
+def accounts_and_audit(conn: sqlite3.Connection) -> None:
+    """Accounts and the append-only audit of people's decisions (issue 15).
+
+    ``users``: name, role (viewer, reviewer, admin), ``token_id`` (the public half of the token,
+    to find the row) and ``token_hash`` (scrypt of the token with a random salt; the token itself
+    is never stored). ``audit``: one row per decision, never updated or deleted (triggers refuse
+    both); ``target_id`` of a claim is ``sha256:start:end:kind`` of its document and evidence
+    span, so decisions outlive row ids (see ``.review``)."""
+    _run(conn, """
+CREATE TABLE users (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    role TEXT NOT NULL CHECK (role IN ('viewer', 'reviewer', 'admin')),
+    token_id TEXT NOT NULL UNIQUE,
+    token_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    "user" TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target_type TEXT NOT NULL,
+    target_id TEXT NOT NULL,
+    before_json TEXT,
+    after_json TEXT,
+    note TEXT
+);
+CREATE INDEX audit_target ON audit(target_type, target_id, id)
+""")
+    _run(conn, _APPEND_ONLY_PG if dialect(conn) == "postgresql" else _APPEND_ONLY_SQLITE)
+
+
 def known_version() -> int:
     return max(REGISTRY)
 

@@ -1,0 +1,141 @@
+"""Request bodies of the write API, validated at the edge with pydantic (strict; unknown keys are
+refused). The core only ever sees plain dicts of checked values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from ..model import DATE_PRECISIONS, PRECISIONS
+from .errors import ApiError
+
+KINDS = ("casualty", "accusation", "denial", "military_action")
+OUTCOMES = ("killed", "dead", "injured", "missing", "held", "arrested")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+MAX_COUNT = 10_000_000
+
+Name = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+def _no_control(v: str | None) -> str | None:
+    if v is not None and _CONTROL.search(v):
+        raise ValueError("control characters are not allowed")
+    return v
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class VictimsIn(_Strict):
+    type: Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[a-z_]+$")]
+    outcome: Literal[OUTCOMES]  # type: ignore[valid-type]
+    min: Annotated[int, Field(ge=0, le=MAX_COUNT)] | None = None
+    max: Annotated[int, Field(ge=0, le=MAX_COUNT)] | None = None
+
+    @model_validator(mode="after")
+    def _order(self) -> VictimsIn:
+        if self.min is None and self.max is None:
+            raise ValueError("a victims group needs min or max")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError("min is larger than max")
+        return self
+
+
+class PlaceIn(_Strict):
+    name: Name
+    lat: Annotated[float, Field(ge=-90, le=90)] | None = None
+    lon: Annotated[float, Field(ge=-180, le=180)] | None = None
+    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = None
+    geonames_id: Annotated[int, Field(ge=1, le=2**31)] | None = None
+    precision: Literal[PRECISIONS] = "exact"  # type: ignore[valid-type]
+
+    _text = field_validator("name")(_no_control)
+
+    @model_validator(mode="after")
+    def _both(self) -> PlaceIn:
+        if (self.lat is None) != (self.lon is None):
+            raise ValueError("give both lat and lon, or neither")
+        return self
+
+
+class DateIn(_Strict):
+    start: dt.date
+    end: dt.date | None = None
+    precision: Literal[DATE_PRECISIONS] = "day"  # type: ignore[valid-type]
+
+    @model_validator(mode="after")
+    def _order(self) -> DateIn:
+        if self.end is not None and self.end < self.start:
+            raise ValueError("end is before start")
+        return self
+
+
+class FieldsIn(_Strict):
+    victims: Annotated[list[VictimsIn], Field(max_length=20)] | None = None
+    actor: Name | None = None
+    target: Name | None = None
+    claimant: Name | None = None
+    place: PlaceIn | None = None
+    date: DateIn | None = None
+    kind: Literal[KINDS] | None = None  # type: ignore[valid-type]
+
+    _text = field_validator("actor", "target", "claimant")(_no_control)
+
+    def values(self) -> dict[str, Any]:
+        """The fields given (null clears a field; ``kind`` and ``victims`` cannot be null)."""
+        out: dict[str, Any] = {}
+        for name in sorted(self.model_fields_set):
+            v = getattr(self, name)
+            if v is None and name in ("kind", "victims"):
+                raise ValueError(f"{name} cannot be null")
+            if name == "victims":
+                out[name] = [{**g.model_dump(), "text": None} for g in v]
+            elif name == "date" and v is not None:
+                end = v.end or v.start
+                out[name] = {"text": None, "start": v.start.isoformat(), "end": end.isoformat(),
+                             "year": v.start.year, "month": v.start.month if v.precision != "year"
+                             else None, "day": v.start.day if v.precision == "day" else None,
+                             "precision": v.precision}
+            elif isinstance(v, BaseModel):
+                out[name] = v.model_dump()
+            else:
+                out[name] = v
+        return out
+
+
+class ReviewIn(_Strict):
+    action: Literal["confirm", "reject", "correct"]
+    fields: FieldsIn | None = None
+    note: Annotated[str, Field(max_length=4000)] | None = None
+    version: Annotated[int, Field(ge=0, le=10**9)] | None = None
+
+    @field_validator("note")
+    @classmethod
+    def _note(cls, v: str | None) -> str | None:
+        if v is not None and re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", v):
+            raise ValueError("control characters are not allowed")
+        return v
+
+
+def parse_review(body: bytes) -> tuple[ReviewIn, dict[str, Any]]:
+    """The request body as a checked review and its field values; ApiError 400 otherwise."""
+    try:
+        req = ReviewIn.model_validate_json(body or b"")
+        values = req.fields.values() if req.fields is not None else {}
+    except ValidationError as exc:
+        first = exc.errors()[0] if exc.errors() else {"loc": (), "msg": "invalid"}
+        where = ".".join(str(p) for p in first.get("loc", ())) or "body"
+        raise ApiError(400, "invalid_body",
+                       f"{where}: {first.get('msg', 'invalid')} ({exc.error_count()} error(s))"
+                       ) from None
+    except ValueError as exc:
+        raise ApiError(400, "invalid_body", f"fields: {exc}") from None
+    if req.action == "correct" and not values:
+        raise ApiError(400, "invalid_body", "a correction names at least one field")
+    if req.action != "correct" and req.fields is not None:
+        raise ApiError(400, "invalid_body", f"{req.action} takes no fields (use action 'correct')")
+    return req, values

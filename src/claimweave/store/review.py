@@ -1,0 +1,308 @@
+"""Accounts, people's decisions on claims, and the append-only audit (issue 15).
+
+Nothing the machine extracted is ever changed: a person's decision is a row of ``audit`` (who,
+when, what, the values before and after, a note), and a claim's current values are those of its
+latest decision, else the machine's. Works on both backends (the connection is a
+``sqlite3.Connection`` or a :class:`~claimweave.store.pg.PgConnection`).
+
+Tokens: ``cw_<token_id>_<secret>``. ``token_id`` (16 hex digits, not secret) finds the account;
+the whole token is checked against ``token_hash``, ``scrypt$N$r$p$salt$hash`` (hashlib.scrypt,
+16 random bytes of salt, N=2**14, r=8, p=1, 32 bytes), compared in constant time. The token is
+shown once when the account is made and is stored nowhere.
+
+A claim's decisions are keyed by :func:`claim_key` — its document's sha256, its evidence span and
+the machine's kind — never by row ids, so re-ingesting a document (or rebuilding its rows) finds
+every decision again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import re
+import secrets
+from dataclasses import dataclass, field
+from typing import Any
+
+from .migrations import now
+
+ROLES = ("viewer", "reviewer", "admin")
+WRITERS = frozenset({"reviewer", "admin"})
+REVIEW_ACTIONS = ("confirm", "reject", "correct")
+FIELDS = ("victims", "actor", "target", "place", "date", "claimant", "kind")
+STATUS = {"confirm": "confirmed", "reject": "rejected", "correct": "corrected"}
+NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
+SCRYPT_N, SCRYPT_R, SCRYPT_P, SCRYPT_LEN = 2**14, 8, 1, 32
+_TOKEN_RE = re.compile(r"^cw_([0-9a-f]{16})_([A-Za-z0-9_-]{20,100})$")
+_AUTH_CACHE: dict[tuple[str, str], str] = {}  # (token_id, sha256(token)) -> token_hash it matched
+
+
+class ReviewError(Exception):
+    """A decision that cannot be recorded; ``kind`` is ``not_found``, ``stale`` or ``invalid``."""
+
+    def __init__(self, kind: str, message: str, current: dict[str, Any] | None = None) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.current = current
+
+
+@dataclass(frozen=True)
+class User:
+    id: int
+    name: str
+    role: str
+    created_at: str
+
+    @property
+    def can_write(self) -> bool:
+        return self.role in WRITERS
+
+
+@dataclass(frozen=True)
+class Review:
+    """A claim's review state: ``status`` machine/confirmed/corrected/rejected, who, when, the
+    note, ``version`` (the number of decisions so far) and the current ``values``."""
+
+    status: str = "machine"
+    by: str | None = None
+    at: str | None = None
+    note: str | None = None
+    version: int = 0
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def public(self) -> dict[str, Any]:
+        return {"status": self.status, "by": self.by, "at": self.at, "note": self.note,
+                "version": self.version}
+
+
+def has_tables(conn: Any, *names: str) -> bool:
+    found = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return set(names) <= found
+
+
+# -- tokens -----------------------------------------------------------------------------------------
+def hash_token(token: str, salt: bytes | None = None) -> str:
+    salt = secrets.token_bytes(16) if salt is None else salt
+    dk = hashlib.scrypt(token.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P,
+                        maxmem=64 * 1024 * 1024, dklen=SCRYPT_LEN)
+    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${salt.hex()}${dk.hex()}"
+
+
+def check_token(token: str, stored: str) -> bool:
+    try:
+        algo, n, r, p, salt, want = stored.split("$")
+        if algo != "scrypt":
+            return False
+        dk = hashlib.scrypt(token.encode(), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p),
+                            maxmem=64 * 1024 * 1024, dklen=len(want) // 2)
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(dk.hex(), want)
+
+
+# -- accounts ---------------------------------------------------------------------------------------
+def _user(row: Any) -> User:
+    return User(id=int(row["id"]), name=row["name"], role=row["role"], created_at=row["created_at"])
+
+
+def add_user(conn: Any, name: str, role: str, by: str = "cli") -> tuple[User, str]:
+    """Create an account; returns it and its token (shown once, stored only as a hash).
+    Raises ValueError for a bad name or role, or a name already taken."""
+    if not NAME_RE.match(name):
+        raise ValueError("a user name is 1-64 letters, digits, '.', '_', '@' or '-', "
+                         "starting with a letter or digit")
+    if role not in ROLES:
+        raise ValueError("role must be one of " + ", ".join(ROLES))
+    token_id = secrets.token_hex(8)
+    token = f"cw_{token_id}_{secrets.token_urlsafe(32)}"
+    hashed = hash_token(token)
+    at = now()
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if conn.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone() is not None:
+            raise ValueError(f"a user named {name} already exists")
+        conn.execute("INSERT INTO users (name, role, token_id, token_hash, created_at)"
+                     " VALUES (?, ?, ?, ?, ?)", (name, role, token_id, hashed, at))
+        row = conn.execute("SELECT * FROM users WHERE name = ?", (name,)).fetchone()
+        _audit(conn, by, "user.add", "user", name, None, {"name": name, "role": role}, None, at)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return _user(row), token
+
+
+def list_users(conn: Any) -> list[User]:
+    return [_user(r) for r in conn.execute("SELECT * FROM users ORDER BY name")]
+
+
+def remove_user(conn: Any, name: str, by: str = "cli") -> bool:
+    """Delete an account (its token stops working at once); False if there is none. Its
+    decisions stay in the audit under its name."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        row = conn.execute("SELECT * FROM users WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            conn.execute("ROLLBACK")
+            return False
+        conn.execute("DELETE FROM users WHERE name = ?", (name,))
+        _audit(conn, by, "user.remove", "user", name, {"name": name, "role": row["role"]}, None,
+               None, now())
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    _AUTH_CACHE.clear()
+    return True
+
+
+def authenticate(conn: Any, token: str | None) -> User | None:
+    """The account a bearer token belongs to, or None (unknown, malformed, removed)."""
+    if not token:
+        return None
+    m = _TOKEN_RE.match(token)
+    if m is None or not has_tables(conn, "users"):
+        return None
+    row = conn.execute("SELECT * FROM users WHERE token_id = ?", (m.group(1),)).fetchone()
+    if row is None:
+        return None
+    key = (m.group(1), hashlib.sha256(token.encode()).hexdigest())
+    if _AUTH_CACHE.get(key) != row["token_hash"]:
+        if not check_token(token, row["token_hash"]):
+            return None
+        if len(_AUTH_CACHE) > 1000:
+            _AUTH_CACHE.clear()
+        _AUTH_CACHE[key] = row["token_hash"]
+    return _user(row)
+
+
+# -- the audit --------------------------------------------------------------------------------------
+def _dumps(v: Any) -> str | None:
+    return None if v is None else json.dumps(v, ensure_ascii=False, allow_nan=False, sort_keys=True)
+
+
+def _audit(conn: Any, user: str, action: str, target_type: str, target_id: str,
+           before: Any, after: Any, note: str | None, at: str) -> int:
+    cur = conn.execute(
+        'INSERT INTO audit (at, "user", action, target_type, target_id, before_json, after_json,'
+        " note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (at, user, action, target_type, target_id, _dumps(before), _dumps(after), note))
+    return int(cur.lastrowid or 0)
+
+
+def _audit_dict(r: Any) -> dict[str, Any]:
+    return {"id": int(r["id"]), "at": r["at"], "user": r["user"], "action": r["action"],
+            "target_type": r["target_type"], "target_id": r["target_id"],
+            "before": json.loads(r["before_json"]) if r["before_json"] else None,
+            "after": json.loads(r["after_json"]) if r["after_json"] else None, "note": r["note"]}
+
+
+def audit_rows(conn: Any, limit: int = 100, offset: int = 0, target_type: str | None = None,
+               target_id: str | None = None) -> tuple[int, list[dict[str, Any]]]:
+    """The audit, newest first, optionally for one target; (total, a page of rows)."""
+    if not has_tables(conn, "audit"):
+        return 0, []
+    where, params = [], []
+    if target_type is not None:
+        where.append("target_type = ?")
+        params.append(target_type)
+    if target_id is not None:
+        where.append("target_id = ?")
+        params.append(target_id)
+    cond = (" WHERE " + " AND ".join(where)) if where else ""
+    total = int(conn.execute("SELECT count(*) FROM audit" + cond, params).fetchone()[0])
+    rows = conn.execute("SELECT * FROM audit" + cond + " ORDER BY id DESC LIMIT ? OFFSET ?",
+                        [*params, limit, offset]).fetchall()
+    return total, [_audit_dict(r) for r in rows]
+
+
+# -- claims -----------------------------------------------------------------------------------------
+def claim_key(sha256: str, start: int, end: int, kind: str) -> str:
+    """A claim's identity across re-ingests: its document's sha256, evidence span, machine kind."""
+    return f"{sha256}:{int(start)}:{int(end)}:{kind}"
+
+
+def machine_values(row: Any) -> dict[str, Any]:
+    """The machine's values of the fields a person may correct, from a claims row."""
+    return {"kind": row["kind"], "claimant": row["claimant"], "actor": row["actor"],
+            "target": row["target"], "victims": json.loads(row["victims_json"] or "[]"),
+            "place": json.loads(row["place_json"] or "null"),
+            "date": json.loads(row["date_json"] or "null")}
+
+
+def reviews_for(conn: Any, keys: list[str]) -> dict[str, Review]:
+    """The review state of each claim key that has a decision (a key without one is absent)."""
+    out: dict[str, Review] = {}
+    if not keys or not has_tables(conn, "audit"):
+        return out
+    uniq = sorted(set(keys))
+    for i in range(0, len(uniq), 500):
+        part = uniq[i:i + 500]
+        counts = {r[0]: int(r[1]) for r in conn.execute(
+            "SELECT target_id, count(*) FROM audit WHERE target_type = 'claim' AND target_id IN"
+            f" ({','.join('?' * len(part))}) GROUP BY target_id", part)}
+        for r in conn.execute(
+                "SELECT a.* FROM audit a WHERE a.target_type = 'claim' AND a.target_id IN"
+                f" ({','.join('?' * len(part))}) AND a.id = (SELECT max(b.id) FROM audit b WHERE b.target_type ="
+                " 'claim' AND b.target_id = a.target_id)", part):
+            after = json.loads(r["after_json"] or "{}")
+            out[r["target_id"]] = Review(status=after.get("status", "machine"), by=r["user"],
+                                         at=r["at"], note=r["note"],
+                                         version=counts.get(r["target_id"], 0),
+                                         values=after.get("values") or {})
+    return out
+
+
+def current(machine: dict[str, Any], review: Review | None) -> tuple[dict[str, Any], Review]:
+    """A claim's current values and review state (the machine's when nobody decided)."""
+    if review is None:
+        return dict(machine), Review(values=dict(machine))
+    return {**machine, **review.values}, review
+
+
+def review_claim(conn: Any, key: str, machine: dict[str, Any], user: User, action: str,
+                 fields: dict[str, Any] | None, note: str | None,
+                 version: int | None = None) -> tuple[dict[str, Any], Review]:
+    """Record one decision on the claim ``key`` (whose machine values are ``machine``) in one
+    transaction; returns the claim's new current values and review state.
+
+    ``version`` (optional) is the number of decisions the person saw; if another decision came
+    in since, nothing is written and ``ReviewError('stale')`` carries the current state."""
+    if action not in REVIEW_ACTIONS:
+        raise ReviewError("invalid", "action must be one of " + ", ".join(REVIEW_ACTIONS))
+    fields = dict(fields or {})
+    if set(fields) - set(FIELDS):
+        raise ReviewError("invalid", "fields may be " + ", ".join(FIELDS))
+    if action == "correct" and not fields:
+        raise ReviewError("invalid", "a correction names at least one field")
+    if action != "correct" and fields:
+        raise ReviewError("invalid", f"{action} takes no fields (use action 'correct')")
+    if not user.can_write:
+        raise ReviewError("forbidden", f"{user.role} accounts cannot review")
+    at = now()
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        values, state = current(machine, reviews_for(conn, [key]).get(key))
+        if version is not None and version != state.version:
+            raise ReviewError("stale", f"the claim is at version {state.version}, not {version}: "
+                              "someone decided since; reload and decide again",
+                              {"values": values, "review": state.public()})
+        before = {"status": state.status, "values": values}
+        after_values = {**values, **fields} if action == "correct" else values
+        changed = {k: v for k, v in after_values.items() if machine.get(k) != v}
+        after = {"status": STATUS[action], "values": changed}
+        _audit(conn, user.name, f"claim.{action}", "claim", key, before, after, note, at)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    new = Review(status=STATUS[action], by=user.name, at=at, note=note, version=state.version + 1,
+                 values=changed)
+    return {**machine, **changed}, new
+
+
+__all__ = ["FIELDS", "REVIEW_ACTIONS", "ROLES", "Review", "ReviewError", "User", "add_user",
+           "audit_rows", "authenticate", "check_token", "claim_key", "current", "hash_token",
+           "list_users", "machine_values", "remove_user", "review_claim", "reviews_for"]

@@ -1,0 +1,317 @@
+"""Issue 15: accounts, reviews of claims and the append-only audit — in the store on both backends
+(SQLite file, PostgreSQL in a throw-away cluster), through the CLI, and through the workbench's
+write API (every status: 200, 400, 401, 403, 404, 409)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sqlite3
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from claimweave.cli import main
+from claimweave.serve.openapi import openapi
+from claimweave.store import Ledger
+from claimweave.store.review import (
+    add_user,
+    audit_rows,
+    authenticate,
+    claim_key,
+    current,
+    list_users,
+    machine_values,
+    remove_user,
+    review_claim,
+    reviews_for,
+)
+from serve_fixtures import DEMO, build_ledger, write_hostile
+from test_store import make_record
+from test_store_backends import ledger_db, pg_cluster  # noqa: F401 - fixtures
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
+
+from claimweave.serve.app import create_app  # noqa: E402
+
+SCHEMAS = openapi()["components"]["schemas"]
+
+
+def validate(instance: Any, name: str) -> None:
+    """``instance`` against the OpenAPI component ``name`` (its $refs resolved in the spec)."""
+    jsonschema.validate(instance, {"$ref": f"#/components/schemas/{name}",
+                                   "components": {"schemas": SCHEMAS}})
+
+
+def _claim(ledger: Ledger) -> tuple[str, Any]:
+    row = ledger.connection.execute(
+        "SELECT c.*, d.sha256 AS sha256 FROM claims c JOIN documents d ON d.seq = c.doc"
+        " WHERE d.path = 'a.txt' ORDER BY c.seq LIMIT 1").fetchone()
+    return claim_key(row["sha256"], row["span_start"], row["span_end"], row["kind"]), row
+
+
+# -- store, both backends -------------------------------------------------------------------------
+def test_accounts_tokens_are_hashed_and_revocable(ledger_db: str) -> None:  # noqa: F811
+    with Ledger.open(ledger_db) as ledger:
+        c = ledger.connection
+        user, token = add_user(c, "dana", "reviewer")
+        _, vtoken = add_user(c, "vic", "viewer")
+        assert re.fullmatch(r"cw_[0-9a-f]{16}_[A-Za-z0-9_-]{43}", token)
+        stored = c.execute("SELECT token_hash FROM users WHERE name = 'dana'").fetchone()[0]
+        assert token not in stored and token.split("_")[2] not in stored
+        assert stored.startswith("scrypt$16384$8$1$")
+        assert authenticate(c, token) == user and authenticate(c, token).can_write  # type: ignore[union-attr]
+        assert not authenticate(c, vtoken).can_write  # type: ignore[union-attr]
+        for bad in (None, "", "x", token[:-1] + ("A" if token[-1] != "A" else "B"),
+                    token.replace(token[3:19], "0" * 16)):
+            assert authenticate(c, bad) is None, bad
+        with pytest.raises(ValueError, match="already exists"):
+            add_user(c, "dana", "admin")
+        for name, role in (("bad name", "viewer"), ("", "viewer"), ("<b>", "viewer"), ("ok", "root")):
+            with pytest.raises(ValueError):
+                add_user(c, name, role)
+        assert [(u.name, u.role) for u in list_users(c)] == [("dana", "reviewer"), ("vic", "viewer")]
+        assert remove_user(c, "dana") and not remove_user(c, "dana")
+        assert authenticate(c, token) is None  # removed: the token stops working at once
+        total, rows = audit_rows(c, target_type="user")
+        assert total == 3 and [r["action"] for r in rows] == ["user.remove", "user.add", "user.add"]
+
+
+def test_audit_is_append_only(ledger_db: str) -> None:  # noqa: F811
+    with Ledger.open(ledger_db) as ledger:
+        c = ledger.connection
+        add_user(c, "dana", "admin")
+        for sql in ("UPDATE audit SET note = 'x'", "DELETE FROM audit"):
+            with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+                c.execute(sql)
+        assert audit_rows(c)[0] == 1
+
+
+def test_decisions_never_overwrite_and_survive_reingest(ledger_db: str) -> None:  # noqa: F811
+    rec = make_record()
+    with Ledger.open(ledger_db) as ledger:
+        c = ledger.connection
+        ledger.write(rec)
+        user, _ = add_user(c, "dana", "reviewer")
+        key, row = _claim(ledger)
+        machine = machine_values(row)
+        before = [tuple(r) for r in c.execute("SELECT * FROM claims")]
+        fixed = [{"type": "civilians", "outcome": "killed", "min": 11, "max": 11, "text": None}]
+        values, review = review_claim(c, key, machine, user, "correct", {"victims": fixed,
+                                                                         "actor": None}, "list")
+        assert values["victims"] == fixed and values["actor"] is None
+        assert values["place"] == machine["place"]
+        assert (review.status, review.by, review.version) == ("corrected", "dana", 1)
+        values, review = review_claim(c, key, machine, user, "confirm", None, None, version=1)
+        assert review.status == "confirmed" and values["victims"] == fixed  # confirms the correction
+        assert [tuple(r) for r in c.execute("SELECT * FROM claims")] == before  # machine untouched
+        from claimweave.store.review import ReviewError
+
+        with pytest.raises(ReviewError) as stale:
+            review_claim(c, key, machine, user, "reject", None, None, version=1)
+        assert stale.value.kind == "stale"
+        # the document's rows are stored again (new row ids): the decisions are found by key
+        c.execute("DELETE FROM documents")
+        if ledger.fts:
+            c.execute("DELETE FROM documents_fts")
+            c.execute("DELETE FROM claims_fts")
+        assert ledger.write(make_record("Five soldiers were wounded in Raqqa.", path="b.txt"))
+        assert ledger.write(rec)
+        key2, row2 = _claim(ledger)
+        assert key2 == key and row2["seq"] != row["seq"]
+        values, review = current(machine_values(row2), reviews_for(c, [key2]).get(key2))
+        assert review.status == "confirmed" and review.version == 2 and values["victims"] == fixed
+    with Ledger.open(ledger_db) as ledger:  # and after re-opening the ledger
+        assert reviews_for(ledger.connection, [key])[key].version == 2
+
+
+def test_cli_users(ledger_db: str) -> None:  # noqa: F811
+    runner = CliRunner()
+    r = runner.invoke(main, ["users", "add", "dana", "--role", "reviewer", "--db", ledger_db])
+    assert r.exit_code == 0, r.output
+    token = r.stdout.splitlines()[-1]
+    assert re.fullmatch(r"cw_[0-9a-f]{16}_\S+", token) and "shown only now" in r.stderr
+    r = runner.invoke(main, ["users", "add", "dana", "--role", "admin", "--db", ledger_db])
+    assert r.exit_code == 2 and "E008" in r.stderr and "already exists" in r.stderr
+    r = runner.invoke(main, ["users", "add", "eve", "--role", "root", "--db", ledger_db])
+    assert r.exit_code == 2
+    r = runner.invoke(main, ["users", "list", "--db", ledger_db])
+    assert r.exit_code == 0 and r.stdout.startswith("dana\treviewer\t") and "cw_" not in r.stdout
+    with Ledger.open(ledger_db) as ledger:
+        assert authenticate(ledger.connection, token) is not None
+    r = runner.invoke(main, ["users", "remove", "dana", "--db", ledger_db])
+    assert r.exit_code == 0
+    r = runner.invoke(main, ["users", "remove", "dana", "--db", ledger_db])
+    assert r.exit_code == 2 and "no user named dana" in r.stderr
+    with Ledger.open(ledger_db) as ledger:
+        assert authenticate(ledger.connection, token) is None
+
+
+# -- the write API (SQLite) -------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("review")
+    return build_ledger(tmp / "ledger.db", DEMO, write_hostile(tmp / "hostile", long_line=False))
+
+
+@pytest.fixture()
+def setup(built: Path, tmp_path: Path) -> Iterator[tuple[TestClient, TestClient, dict[str, str]]]:
+    """A fresh copy of the ledger; (write-mode client, read-only client, tokens by role)."""
+    db = tmp_path / "ledger.db"
+    shutil.copy(built, db)
+    tokens = {}
+    with Ledger.open(db) as ledger:
+        for role in ("viewer", "reviewer", "admin"):
+            tokens[role] = add_user(ledger.connection, role + "1", role)[1]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with TestClient(create_app(db, write=True), raise_server_exceptions=False) as w, \
+                TestClient(create_app(db), raise_server_exceptions=False) as ro:
+            yield w, ro, tokens
+
+
+def auth(token: str) -> dict[str, str]:
+    return {"authorization": f"Bearer {token}"}
+
+
+def err(r: Any, status: int, code: str | None = None) -> None:
+    assert r.status_code == status, (r.status_code, r.text[:300])
+    assert r.headers["content-type"].startswith("application/json")
+    validate(r.json(), "Error")
+    if code:
+        assert r.json()["error"]["code"] == code
+
+
+URL = "/api/documents/1/claims/c1/review"
+CORRECT = {"action": "correct", "note": "hospital list",
+           "fields": {"victims": [{"type": "civilians", "outcome": "killed", "min": 70, "max": 74}],
+                      "actor": "Syrian government", "date": {"start": "2017-04-04"},
+                      "place": {"name": "Khan Sheikhoun", "lat": 35.44, "lon": 36.65,
+                                "country": "SY", "precision": "city"}}}
+
+
+def test_statuses_401_403_and_read_only(setup: Any) -> None:
+    w, ro, tok = setup
+    err(ro.post(URL, json=CORRECT, headers=auth(tok["admin"])), 403, "read_only")
+    r = w.post(URL, json=CORRECT)
+    err(r, 401, "unauthorized")
+    assert r.headers["www-authenticate"].startswith("Bearer")
+    err(w.post(URL, json=CORRECT, headers=auth("cw_0123456789abcdef_" + "x" * 43)), 401)
+    err(w.post(URL, json=CORRECT, headers={"authorization": "Basic " + tok["admin"]}), 401)
+    err(w.post(URL, json=CORRECT, headers=auth(tok["viewer"])), 403, "forbidden")
+    for client in (w, ro):
+        err(client.get("/api/audit"), 401)
+        err(client.get("/api/audit", headers=auth(tok["viewer"])), 403)
+    assert w.get("/api/documents/1").json()["claims"][0]["review"]["status"] == "machine"
+
+
+def test_review_correct_reject_confirm_and_audit(setup: Any) -> None:
+    w, ro, tok = setup
+    machine = w.get("/api/documents/1").json()["claims"][0]
+    assert machine["review"] == {"status": "machine", "by": None, "at": None, "note": None,
+                                 "version": 0}
+    r = w.post(URL, json={**CORRECT, "version": 0}, headers=auth(tok["reviewer"]))
+    assert r.status_code == 200, r.text
+    body = r.json()
+    validate(body, "Claim")
+    assert body["review"]["status"] == "corrected" and body["review"]["by"] == "reviewer1"
+    assert body["review"]["note"] == "hospital list" and body["review"]["version"] == 1
+    assert body["victims_summary"] == "70-74 civilians killed" and body["actor"] == "Syrian government"
+    assert body["date_start"] == "2017-04-04" and body["place"] == "Khan Sheikhoun"
+    assert body["machine"] == machine["machine"] and body["values"]["victims"][0]["min"] == 70
+    for client in (w, ro):  # the read-only server shows the decision too
+        doc = client.get("/api/documents/1").json()["claims"][0]
+        assert doc["review"] == body["review"] and doc["values"] == body["values"]
+    if body["incident"]:
+        inc = w.get(f"/api/incidents/{body['incident']}").json()
+        mine = next(c for c in inc["claims"] if c["document_seq"] == 1 and c["claim"] == "c1")
+        assert mine["review"]["status"] == "corrected" and mine["victims"][0]["max"] == 74
+    # a second reviewer on the stale version is refused; nothing is written
+    err(w.post(URL, json={"action": "reject", "version": 0}, headers=auth(tok["admin"])), 409, "stale")
+    r = w.post(URL, json={"action": "reject", "note": "not a claim", "version": 1},
+               headers=auth(tok["admin"]))
+    assert r.status_code == 200 and r.json()["review"]["status"] == "rejected"
+    assert r.json()["victims_summary"] == "70-74 civilians killed"  # rejecting keeps the values
+    r = w.post(URL, json={"action": "confirm"}, headers=auth(tok["reviewer"]))
+    assert r.json()["review"]["status"] == "confirmed" and r.json()["review"]["version"] == 3
+    a = w.get("/api/audit?target_type=claim", headers=auth(tok["reviewer"])).json()
+    assert a["total"] == 3
+    assert [x["action"] for x in a["items"]] == ["claim.confirm", "claim.reject", "claim.correct"]
+    for x in a["items"]:
+        validate(x, "AuditRow")
+    first = a["items"][-1]
+    assert first["before"]["status"] == "machine" and first["after"]["status"] == "corrected"
+    assert first["before"]["values"]["victims"] == machine["machine"]["victims"]
+    assert first["target_id"] == body["key"]
+    one = w.get("/api/audit", params={"target_id": body["key"], "limit": 1},
+                headers=auth(tok["admin"])).json()
+    assert one["total"] == 3 and len(one["items"]) == 1
+
+
+@pytest.mark.parametrize("body", [
+    b"", b"{", b"[]", b'"confirm"',
+    json.dumps({"action": "approve"}).encode(),
+    json.dumps({"action": "correct"}).encode(),
+    json.dumps({"action": "correct", "fields": {}}).encode(),
+    json.dumps({"action": "reject", "fields": {"actor": "x"}}).encode(),
+    json.dumps({"action": "confirm", "extra": 1}).encode(),
+    json.dumps({"action": "correct", "fields": {"weapon": "x"}}).encode(),
+    json.dumps({"action": "correct", "fields": {"kind": None}}).encode(),
+    json.dumps({"action": "correct", "fields": {"kind": "rumour"}}).encode(),
+    json.dumps({"action": "correct", "fields": {"victims": None}}).encode(),
+    json.dumps({"action": "correct", "fields": {"victims": [{"type": "civilians", "outcome": "killed",
+                                                             "min": 9, "max": 3}]}}).encode(),
+    json.dumps({"action": "correct", "fields": {"victims": [{"type": "civilians", "outcome": "killed",
+                                                             "min": "9"}]}}).encode(),
+    json.dumps({"action": "correct", "fields": {"victims": [{"type": "civilians",
+                                                             "outcome": "killed"}]}}).encode(),
+    json.dumps({"action": "correct", "fields": {"victims": [{"type": "civilians", "outcome": "killed",
+                                                             "min": -1}]}}).encode(),
+    json.dumps({"action": "correct", "fields": {"place": {"name": "X", "lat": 91, "lon": 0}}}).encode(),
+    json.dumps({"action": "correct", "fields": {"place": {"name": "X", "lat": 1}}}).encode(),
+    json.dumps({"action": "correct", "fields": {"date": {"start": "2017-02-30"}}}).encode(),
+    json.dumps({"action": "correct", "fields": {"date": {"start": "2017-02-03",
+                                                         "end": "2017-02-01"}}}).encode(),
+    json.dumps({"action": "correct", "fields": {"actor": "a\x1b[2Jb"}}).encode(),
+    json.dumps({"action": "correct", "fields": {"actor": ""}}).encode(),
+    json.dumps({"action": "confirm", "note": "x" * 4001}).encode(),
+    json.dumps({"action": "confirm", "version": -1}).encode(),
+    json.dumps({"action": "confirm", "version": True}).encode(),
+])
+def test_bad_bodies_are_400(setup: Any, body: bytes) -> None:
+    w, _, tok = setup
+    err(w.post(URL, content=body, headers={**auth(tok["reviewer"]),
+                                           "content-type": "application/json"}), 400, "invalid_body")
+    assert w.get("/api/audit?target_type=claim", headers=auth(tok["admin"])).json()["total"] == 0
+
+
+def test_unknown_document_or_claim_is_404(setup: Any) -> None:
+    w, _, tok = setup
+    for url in ("/api/documents/999999/claims/c1/review", "/api/documents/1/claims/c999/review",
+                "/api/documents/nope/claims/c1/review"):
+        err(w.post(url, json={"action": "confirm"}, headers=auth(tok["reviewer"])), 404)
+    err(w.post(URL, content=b"x" * 100_000, headers=auth(tok["reviewer"])), 413)
+    err(w.get(URL), 405)
+
+
+def test_review_note_is_escaped_on_the_page(setup: Any) -> None:
+    w, _, tok = setup
+    note = "<script>window.__pwned='note'</script><img src=x onerror=alert(1)>"
+    r = w.post(URL, json={"action": "reject", "note": note}, headers=auth(tok["reviewer"]))
+    assert r.status_code == 200
+    page = w.get("/documents/1").text
+    assert "<script>window" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;window.__pwned" in page and "rejected by reviewer1" in page
+
+
+def test_cli_serve_has_write_flag() -> None:
+    r = CliRunner().invoke(main, ["serve", "--help"])
+    assert "--write" in r.output
