@@ -386,7 +386,9 @@ def extract_claims(
             dates = idx.dates(s, e)
             date: DateValue | None = dates[0].value if dates else None
             sent = text[s:e]
-            if (den := find_denial(text, s, e, actors, claimant)) is not None:
+            # the one who denies: a known actor before the verb, else the verb's subject
+            denier = ow.check_claimant(None, reading, actors) or claimant
+            if (den := find_denial(text, s, e, actors, denier)) is not None:
                 claims.append(replace(den, unit_id=unit.id, sources=base.sources, place=place, date=date,
                                       claimant=ow.check_claimant(den.claimant, reading, actors)))
                 if not victims:  # "denied killing 12 civilians" also states the count

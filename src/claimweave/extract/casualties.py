@@ -66,7 +66,7 @@ def _outcome_near(text: str, s: int, e: int, lo: int, hi: int,
         if o == "displaced" and s <= ts < e:
             continue  # "12 displaced people": the count's own noun phrase, not its outcome
         if o == "displaced" and ts >= e and _RELATIVE.search(text, max(lo, ts - 24), ts):
-            continue  # "33 people who had fled the fighting were killed": what they are, not their fate
+            continue  # "nine farmers who had fled their village died": what they are, not their fate
         if ts >= e and w in _TRANSITIVE and not _PASSIVE.search(text, max(lo, ts - 25), ts) \
                 and _has_object(text, te, counted):
             continue  # the verb's object is its victim, not this count

@@ -98,9 +98,14 @@ def named_victims(reading: st.Reading, sentence: str,
         outcome = _OUTCOME.get(e.type)
         if outcome is None:
             continue
+        # What is attacked, shelled or stormed is mostly a place: a name there is a person's only
+        # with a role beside it ("attacked journalist X"), not "stormed Wad al-Nourah".
+        need_role = e.type in ("attack", "shelling", "airstrike", "bombing", "arson", "siege")
         if outcome == "injured" and deadly:
             outcome = "killed"
         for span, role in e.names:
+            if need_role and role is None:
+                continue
             if any(_overlaps(a.start, a.end, span.start, span.end) for a in actors if a.actor_id) or any(
                     p.start <= span.start and span.end <= p.end for p in places):
                 continue  # a place's whole name is no person's; a name inside it may be
@@ -127,6 +132,13 @@ def check_claimant(ref: Ref | None, reading: st.Reading | None,
     if reading is None:
         return ref if is_speaker_phrase(ref.name) else None
     sp = reading.speaker
+    if sp is not None and clean_name(sp.text) != ref.name and not is_speaker_phrase(ref.name) \
+            and not (sp.start <= 0 < sp.end):
+        kb = kb_in(sp, actors)  # the subject of the speech verb beats a name found by pattern
+        if kb is not None:
+            return Ref(kb.name, kb.actor_id)
+        if sp.label != "speaker" or is_speaker_phrase(clean_name(sp.text)):
+            return Ref(clean_name(sp.text), None, None if sp.label == "speaker" else sp.label)
     for ent in reading.entities:
         if clean_name(ent.text) == ref.name or (ref.name in ent.text and len(ref.name) >= len(ent.text) // 2):
             return Ref(clean_name(ent.text), None, ent.label)

@@ -25,6 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from .lexicon import OUTCOMES
+
 # ------------------------------------------------------------------ lexicons (open lists)
 
 
@@ -177,8 +179,6 @@ _PERSONAL = frozenset({"PERSON", "PER"})
 _SUBJ = frozenset({"nsubj", "csubj", "expl"})
 _PASSIVE_SUBJ = frozenset({"nsubjpass", "nsubj:pass", "csubjpass"})
 _OBJ = frozenset({"dobj", "obj", "attr"})
-_WORD_TRIGGER = re.compile(
-    r"(?i)\b(?:" + "|".join(sorted((re.escape(w) for w in EVENTS), key=len, reverse=True)) + r")\b")
 
 
 _PRONOUN_SPEAKS = re.compile(r"(?i)\b(?:he|she|they|it|il|elle|ils|elles)\s+(?:\w+\s+)?(?:"
@@ -215,17 +215,25 @@ _WEAK = _words(
 _SPECIFIC_TARGETS = frozenset(w for w, t in TARGETS.items()
                               if t not in ("residential", "security", "civic"))
 _TOKEN = re.compile(r"[^\W\d_][\w'-]*")
+_SPEECH_TRIGGER = re.compile(r"(?i)\b(?:" + "|".join(sorted(SPEECH, key=len, reverse=True)) + r")\b")
+_OUTCOME_TRIGGER = re.compile(
+    r"(?i)\b(?:" + "|".join(sorted((re.escape(w) for w, o in OUTCOMES.items()
+                                    if o != "displaced" and " " not in w), key=len, reverse=True)) + r")\b")
 
 
 def has_trigger(sentence: str) -> bool:
     """Whether the sentence is worth parsing: it holds a violent predicate other than a bare
-    event noun, or an event noun and a physical target ("an airstrike on a market")."""
-    found = {m.group().lower() for m in _WORD_TRIGGER.finditer(sentence)}
+    event noun, or an outcome the rules count ("buried", "dead") with a speech verb, or an event
+    noun and a physical target ("an airstrike on a market")."""
+    if _OUTCOME_TRIGGER.search(sentence) and _SPEECH_TRIGGER.search(sentence):
+        return True  # a count the rules find, and someone who says it: the claimant is parsed
+    words = {w.lower() for w in _TOKEN.findall(sentence)}
+    found = words & EVENTS
     if not found:
         return False
     if found - _WEAK:
         return True
-    return any(w.lower() in _SPECIFIC_TARGETS for w in _TOKEN.findall(sentence))
+    return not words.isdisjoint(_SPECIFIC_TARGETS)
 
 
 # ------------------------------------------------------------------ results
@@ -271,11 +279,15 @@ def is_verb(tok: Any) -> bool:
 
 
 def _ent_of(tok: Any) -> Any | None:
-    if tok.ent_type_ and tok.ent_type_ in _ENTITY_LABELS:
-        for e in tok.doc.ents:
-            if e.start <= tok.i < e.end:
-                return e if _good_entity(e) else None
-    return None
+    """The named entity (of a kind that may act or speak) that holds ``tok``, if any."""
+    if not tok.ent_type_ or tok.ent_type_ not in _ENTITY_LABELS:
+        return None
+    index = tok.doc.user_data.get("cw_ents")
+    if index is None:
+        index = tok.doc.user_data["cw_ents"] = {
+            i: e for e in tok.doc.ents if e.label_ in _ENTITY_LABELS and _good_entity(e)
+            for i in range(e.start, e.end)}
+    return index.get(tok.i)
 
 
 CALENDAR = _words(
@@ -518,6 +530,16 @@ _THROW = _words(
 def _instrument(v: Any) -> str | None:
     """The weapon of the sentence's act: a weapon noun after "with"/"using"/"from" ("armed with
     machetes", "with a grenade"), or the object of "threw", "planted", "dropped" ("threw a grenade")."""
+    cache = v.doc.user_data
+    if "cw_instrument" not in cache:
+        cache["cw_instrument"] = _find_instrument(v.doc)
+    return cache["cw_instrument"]
+
+
+def _find_instrument(doc: Any) -> str | None:
+    v = doc[0] if len(doc) else None
+    if v is None:
+        return None
     for t in v.doc:
         w = t.lower_
         comp = [x for x in t.lefts if x.dep_ in ("compound", "amod", "nmod") and x.lower_ not in _DETS]
@@ -537,10 +559,25 @@ def _instrument(v: Any) -> str | None:
 # ------------------------------------------------------------------ reading a sentence
 
 
+def _tokens_among(doc: Any, words: frozenset[str]) -> list[Any]:
+    """The tokens of ``doc`` whose lower-case form is in ``words``, found on the doc's array of
+    lower-case hashes (creating a Python object per token is what a parse costs most here)."""
+    strings = doc.vocab.strings
+    key = ("cw_hashes", id(words))
+    hashes = _HASHES.get(key)
+    if hashes is None:
+        hashes = _HASHES[key] = frozenset(strings.add(w) for w in words)
+    return [doc[i] for i, h in enumerate(doc.to_array("LOWER").tolist()) if h in hashes]
+
+
+_HASHES: dict[tuple[str, int], frozenset[int]] = {}
+_READ_WORDS = EVENTS | {"fire", "feu"}
+
+
 def read(doc: Any, base: int) -> Reading:
     """Events, entities and speaker of one parsed sentence starting at ``base``."""
     events: list[Event] = []
-    for tok in doc:
+    for tok in _tokens_among(doc, _READ_WORDS):
         w = tok.lower_
         etype = _EVENT_WORDS.get(w)
         if w in ("fire", "feu") and tok.head.lower_ in ("set", "sets", "setting", "mis", "mettre") \
@@ -596,20 +633,21 @@ def read(doc: Any, base: int) -> Reading:
 
 
 def _speaker(doc: Any, base: int) -> tuple[Span | None, bool]:
-    for tok in doc:
-        if tok.lower_ not in SPEECH:
-            continue
+    for tok in _tokens_among(doc, SPEECH):
         subj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
         if subj is None:
             continue
         if subj.lower_ in _PRONOUNS:
             return None, True
+        for c in subj.children:  # "a survivor, Aisha Bello, told": the named appositive
+            if c.dep_ == "appos" and (e := _ent_of(c)) is not None and e.label_ in _PERSONAL:
+                return _np(c, base, agent=False), False
         if subj.lower_ in SPEAKER_HEADS:  # "a spokesman for the Houthis", "an official of the UN"
             for p in _preps(subj, ("for", "of", "from", "at", "de", "du", "des")):
                 if _ent_of(p) is not None:
                     return _np(p, base), False
-        span = _np(subj, base)
-        if span.label is not None and span.label != "generic":
+        span = _np(subj, base, agent=False)
+        if span.label is not None:  # an entity, or a generic actor ("the paramilitary denied")
             return span, False
         if subj.lower_ in SPEAKER_HEADS:
             return Span(span.start, span.end, span.text, "speaker"), False
