@@ -315,3 +315,82 @@ def test_review_note_is_escaped_on_the_page(setup: Any) -> None:
 def test_cli_serve_has_write_flag() -> None:
     r = CliRunner().invoke(main, ["serve", "--help"])
     assert "--write" in r.output
+
+
+# -- pages: login, session cookie, CSRF, the review form ------------------------------------------
+def _csrf(html: str) -> str:
+    m = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert m, html[:500]
+    return m.group(1)
+
+
+def _login(client: TestClient, token: str) -> Any:
+    page = client.get("/login")
+    assert page.status_code == 200
+    return client.post("/login", data={"csrf": _csrf(page.text), "token": token},
+                       follow_redirects=False)
+
+
+def test_login_sets_a_strict_httponly_session(setup: Any) -> None:
+    w, ro, tok = setup
+    assert ro.get("/login").status_code == 404  # read-only: nothing to sign in to
+    page = w.get("/login")
+    assert "cw_login_csrf=" in page.headers["set-cookie"]
+    r = w.post("/login", data={"csrf": "forged", "token": tok["reviewer"]}, follow_redirects=False)
+    assert r.status_code == 403 and "cw_session" not in r.headers.get("set-cookie", "")
+    r = w.post("/login", data={"token": tok["reviewer"]}, follow_redirects=False)
+    assert r.status_code == 403
+    r = _login(w, tok["reviewer"][:-2] + "zz")
+    assert r.status_code == 401 and "not valid" in r.text
+    r = _login(w, tok["reviewer"])
+    assert r.status_code == 303
+    cookie = next(v for k, v in r.headers.multi_items() if k == "set-cookie" and "cw_session=" in v)
+    assert "HttpOnly" in cookie and "samesite=strict" in cookie.lower() and "Path=/" in cookie
+    assert "reviewer1 (reviewer)" in w.get("/incidents").text
+
+
+def test_review_form_needs_session_and_csrf(setup: Any) -> None:
+    w, _, tok = setup
+    form = {"action": "correct", "version": "0", "victims_type": "civilians",
+            "victims_outcome": "killed", "victims_min": "70", "victims_max": "74",
+            "note": "<script>alert(1)</script>"}
+    url = "/documents/1/claims/c1/review"
+    assert w.post(url, data=form, follow_redirects=False).status_code == 401
+    _login(w, tok["reviewer"])
+    page = w.get("/documents/1?claim=c1")
+    assert 'class="review-form"' in page.text and 'class="claim focus"' in page.text
+    csrf = _csrf(page.text.split('class="review-form"')[1])
+    assert w.post(url, data=form, follow_redirects=False).status_code == 403  # no token
+    r = w.post(url, data={**form, "csrf": "x" * len(csrf)}, follow_redirects=False)
+    assert r.status_code == 403 and "CSRF" in r.text
+    r = w.post(url, data={**form, "csrf": csrf}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/documents/1?claim=c1#claim-c1"
+    claim = w.get("/api/documents/1").json()["claims"][0]
+    assert claim["review"]["status"] == "corrected" and claim["victims_summary"].startswith("70-74 civilians")
+    assert claim["values"]["place"] == claim["machine"]["place"]  # untouched fields stay the machine's
+    r = w.post(url, data={**form, "csrf": csrf}, follow_redirects=False)
+    assert r.status_code == 409  # the form's version is stale now
+    page = w.get("/documents/1?claim=c1").text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>alert" not in page
+    r = w.post(url, data={"action": "reject", "version": "1", "csrf": csrf}, follow_redirects=False)
+    assert r.status_code == 303
+    assert w.get("/api/documents/1").json()["claims"][0]["review"]["status"] == "rejected"
+    # sign out needs the CSRF token too; afterwards the session is gone
+    assert w.post("/logout", data={}, follow_redirects=False).status_code == 403
+    assert w.post("/logout", data={"csrf": csrf}, follow_redirects=False).status_code == 303
+    assert w.post(url, data={**form, "csrf": csrf}, follow_redirects=False).status_code == 401
+
+
+def test_viewer_and_removed_accounts_cannot_use_the_form(setup: Any, tmp_path: Path) -> None:
+    w, _, tok = setup
+    _login(w, tok["viewer"])
+    page = w.get("/documents/1?claim=c1").text
+    assert 'class="review-form"' not in page and "viewer1 (viewer)" in page
+    r = w.post("/documents/1/claims/c1/review", data={"action": "confirm", "csrf": _csrf(page)},
+               follow_redirects=False)
+    assert r.status_code == 403
+    _login(w, tok["admin"])
+    assert "admin1 (admin)" in w.get("/incidents").text
+    with Ledger.open(tmp_path / "ledger.db") as ledger:
+        remove_user(ledger.connection, "admin1")
+    assert "admin1" not in w.get("/incidents").text and "Sign in" in w.get("/incidents").text

@@ -7,15 +7,21 @@
 from __future__ import annotations
 
 import csv
+import hmac
 import io
 import json
 import logging
+import secrets
 import sqlite3
+import time
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, quote
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.applications import Starlette
@@ -33,13 +39,15 @@ from ..store.review import (
     User,
     audit_rows,
     authenticate,
+    current,
+    has_tables,
     machine_values,
     review_claim,
     reviews_for,
 )
 from . import queries as Q
 from .errors import STATUS_CODES, ApiError
-from .models import parse_review
+from .models import KINDS, OUTCOMES, form_defaults, form_review, parse_review
 from .openapi import openapi
 from .render import (
     document_html,
@@ -117,13 +125,47 @@ class Guard:
                 raise HTTPException(413, "request body too large")
             return message
 
-        await self.app(scope, limited_receive, send_with_headers)
+        reset = _SCOPE.set(scope)  # the page renderer reads the session cookie from it
+        try:
+            await self.app(scope, limited_receive, send_with_headers)
+        finally:
+            _SCOPE.reset(reset)
+
+
+_SCOPE: ContextVar[Scope | None] = ContextVar("claimweave_scope", default=None)
+SESSION_COOKIE = "cw_session"
+LOGIN_CSRF_COOKIE = "cw_login_csrf"
+SESSION_SECONDS = 12 * 3600
+
+
+@dataclass
+class Session:
+    """A signed-in browser: the account (re-checked on every request), its CSRF token, expiry."""
+
+    token_id: str
+    csrf: str
+    expires: float
+
+
+def _form(body: bytes) -> dict[str, str]:
+    """An application/x-www-form-urlencoded body (the last value of each name)."""
+    try:
+        pairs = parse_qsl(body.decode("utf-8"), keep_blank_values=True, max_num_fields=64,
+                          strict_parsing=False)
+    except (UnicodeDecodeError, ValueError):
+        raise ApiError(400, "invalid_body", "not a form") from None
+    return dict(pairs)
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return bool(a) and bool(b) and hmac.compare_digest(str(a).encode(), str(b).encode())
 
 
 class Workbench:
     def __init__(self, db: str | Path, write: bool = False) -> None:
         self.db = str(db)
         self.write = write
+        self.sessions: dict[str, Session] = {}
         with self.conn() as c:
             Q.check_ledger(c)
         if write:  # write mode: the accounts and audit tables must exist (migrate once, now)
@@ -136,6 +178,8 @@ class Workbench:
         self.env.filters["entity"] = entity_label
         self.env.globals["esc"] = esc
         self.env.tests["contradiction"] = Q.is_contradiction
+        self.env.globals["write_mode"] = write
+        self.env.globals["form_defaults"] = form_defaults
 
     @contextmanager
     def conn(self) -> Iterator[sqlite3.Connection]:
@@ -176,7 +220,111 @@ class Workbench:
             raise ApiError(403, "forbidden", f"a {user.role} account cannot do this")
         return user
 
+    # -- browser sessions (write mode) ---------------------------------------------------------
+    def session(self, request: Request) -> tuple[str, Session, User] | None:
+        """The signed-in session of the request's cookie, if it is live and its account exists."""
+        sid = request.cookies.get(SESSION_COOKIE)
+        sess = self.sessions.get(sid or "")
+        if sid is None or sess is None:
+            return None
+        if sess.expires < time.time():
+            self.sessions.pop(sid, None)
+            return None
+        with self.conn() as c:
+            row = (c.execute("SELECT * FROM users WHERE token_id = ?", (sess.token_id,)).fetchone()
+                   if has_tables(c, "users") else None)
+        if row is None:  # the account was removed
+            self.sessions.pop(sid, None)
+            return None
+        return sid, sess, User(id=int(row["id"]), name=row["name"], role=row["role"],
+                               created_at=row["created_at"])
+
+    async def login_page(self, request: Request) -> Response:
+        if not self.write:
+            raise ApiError(404, "not_found", "this workbench is read-only: there is nothing to sign in to")
+        csrf = secrets.token_urlsafe(24)
+        resp = self.page("login.html", csrf=csrf, me=None, message=None)
+        resp.set_cookie(LOGIN_CSRF_COOKIE, csrf, max_age=600, httponly=True, samesite="strict",
+                        path="/login")
+        return resp
+
+    async def login(self, request: Request) -> Response:
+        if not self.write:
+            raise ApiError(403, "read_only", "this workbench was started without --write")
+        form = _form(await request.body())
+        if not _same(form.get("csrf"), request.cookies.get(LOGIN_CSRF_COOKIE)):
+            raise ApiError(403, "csrf", "the form's CSRF token is missing or wrong: reload the page")
+        with self.conn() as c:
+            user = authenticate(c, form.get("token", "").strip())
+        if user is None:
+            csrf = secrets.token_urlsafe(24)
+            resp = self.page("login.html", status=401, csrf=csrf, me=None,
+                             message="That token is not valid.")
+            resp.set_cookie(LOGIN_CSRF_COOKIE, csrf, max_age=600, httponly=True, samesite="strict",
+                            path="/login")
+            return resp
+        token_id = form["token"].strip().split("_")[1]
+        now = time.time()
+        for k in [k for k, v in self.sessions.items() if v.expires < now]:
+            del self.sessions[k]
+        sid = secrets.token_urlsafe(32)
+        self.sessions[sid] = Session(token_id, secrets.token_urlsafe(24), now + SESSION_SECONDS)
+        done = RedirectResponse("/incidents", status_code=303)
+        done.set_cookie(SESSION_COOKIE, sid, max_age=SESSION_SECONDS, httponly=True,
+                        samesite="strict", path="/")
+        done.delete_cookie(LOGIN_CSRF_COOKIE, path="/login")
+        return done
+
+    async def logout(self, request: Request) -> Response:
+        found = self.session(request)
+        if found is not None:
+            sid, sess, _ = found
+            if not _same(_form(await request.body()).get("csrf"), sess.csrf):
+                raise ApiError(403, "csrf", "the form's CSRF token is missing or wrong")
+            self.sessions.pop(sid, None)
+        resp = RedirectResponse("/incidents", status_code=303)
+        resp.delete_cookie(SESSION_COOKIE, path="/")
+        return resp
+
+    async def review_form(self, request: Request) -> Response:
+        """The document page's review form: the same decision as the API, by a signed-in
+        reviewer, with the session's CSRF token; back to the claim in its document."""
+        if not self.write:
+            raise ApiError(403, "read_only", "this workbench was started without --write")
+        found = self.session(request)
+        if found is None:
+            raise ApiError(401, "unauthorized", "sign in first (/login)")
+        _, sess, user = found
+        form = _form(await request.body())
+        if not _same(form.get("csrf"), sess.csrf):
+            raise ApiError(403, "csrf", "the form's CSRF token is missing or wrong: reload the page")
+        if not user.can_write:
+            raise ApiError(403, "forbidden", f"a {user.role} account cannot review")
+        doc, claim = request.path_params["doc"][:200], request.path_params["claim"][:200]
+        with self.writer() as c:
+            d, r = Q.claim_row(c, doc, claim)
+            key = Q.row_key(r, d["sha256"])
+            values, state = current(machine_values(r), reviews_for(c, [key]).get(key))
+            if form.get("version", "") not in ("", str(state.version)):
+                # the page was stale: say so before comparing the form with values it never saw
+                raise ApiError(409, "stale", f"the claim is at version {state.version}: "
+                               f"{state.status} by {state.by or 'nobody'} at {state.at or '-'} since "
+                               "this page was loaded; reload it and decide again")
+            req, fields = parse_review(form_review(form, values))
+            try:
+                review_claim(c, Q.row_key(r, d["sha256"]), machine_values(r), user, req.action,
+                             fields, req.note, req.version)
+            except ReviewError as exc:
+                status = {"stale": 409, "forbidden": 403}.get(exc.kind, 400)
+                raise ApiError(status, exc.kind, exc.message) from None
+        cid = quote(claim, safe="")
+        return RedirectResponse(f"/documents/{d['seq']}?claim={cid}#claim-{cid}", status_code=303)
+
     def page(self, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+        scope = _SCOPE.get()
+        if self.write and "me" not in ctx and scope is not None:
+            found = self.session(Request(scope))
+            ctx["me"], ctx["csrf"] = (found[2], found[1].csrf) if found else (None, None)
         html = self.env.get_template(name).render(**ctx)
         return HTMLResponse(html, status_code=status)
 
@@ -308,7 +456,10 @@ class Workbench:
         focus = request.query_params.get("claim")
         with self.conn() as c:
             doc = Q.document_detail(c, request.path_params["doc"][:200])
-        return self.page("document.html", doc=doc, body=document_html(doc, focus), focus=focus)
+        found = self.session(request) if self.write else None
+        me, csrf = (found[2], found[1].csrf) if found else (None, None)
+        return self.page("document.html", doc=doc, body=document_html(doc, focus), focus=focus,
+                         me=me, csrf=csrf, kinds=KINDS, outcomes=OUTCOMES)
 
     async def sources_page(self, request: Request) -> Response:
         with self.conn() as c:
@@ -352,6 +503,10 @@ def create_app(db: str | Path, write: bool = False) -> Starlette:
         Route("/incidents", wb.incidents_page, methods=["GET"]),
         Route("/incidents/{incident_id}", wb.incident_page, methods=["GET"]),
         Route("/documents/{doc}", wb.document_page, methods=["GET"]),
+        Route("/documents/{doc}/claims/{claim}/review", wb.review_form, methods=["POST"]),
+        Route("/login", wb.login_page, methods=["GET"]),
+        Route("/login", wb.login, methods=["POST"]),
+        Route("/logout", wb.logout, methods=["POST"]),
         Route("/sources", wb.sources_page, methods=["GET"]),
         Route("/search", wb.search_page, methods=["GET"]),
         Route("/export/incidents.{fmt}", wb.export, methods=["GET"]),

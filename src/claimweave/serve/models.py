@@ -139,3 +139,80 @@ def parse_review(body: bytes) -> tuple[ReviewIn, dict[str, Any]]:
     if req.action != "correct" and req.fields is not None:
         raise ApiError(400, "invalid_body", f"{req.action} takes no fields (use action 'correct')")
     return req, values
+
+
+# -- the document page's review form ---------------------------------------------------------------
+FORM_FIELDS = ("kind", "claimant", "actor", "target", "victims_type", "victims_outcome",
+               "victims_min", "victims_max", "place_name", "place_lat", "place_lon", "date_start",
+               "date_end", "date_precision")
+
+
+def _s(v: Any) -> str:
+    return "" if v is None else str(v)
+
+
+def form_defaults(values: dict[str, Any]) -> dict[str, str]:
+    """A claim's current values as the review form's prefilled strings (first victims group)."""
+    v = (values.get("victims") or [{}])[0]
+    place, date = values.get("place") or {}, values.get("date") or {}
+    return {"kind": _s(values.get("kind")), "claimant": _s(values.get("claimant")),
+            "actor": _s(values.get("actor")), "target": _s(values.get("target")),
+            "victims_type": _s(v.get("type")), "victims_outcome": _s(v.get("outcome")),
+            "victims_min": _s(v.get("min")), "victims_max": _s(v.get("max")),
+            "place_name": _s(place.get("name")), "place_lat": _s(place.get("lat")),
+            "place_lon": _s(place.get("lon")), "date_start": _s(date.get("start")),
+            "date_end": _s(date.get("end")), "date_precision": _s(date.get("precision")) or "day"}
+
+
+def _num(text: str, name: str, kind: type) -> Any:
+    if text == "":
+        return None
+    try:
+        return kind(text)
+    except ValueError:
+        raise ApiError(400, "invalid_body", f"{name} must be a number") from None
+
+
+def form_review(form: dict[str, str], values: dict[str, Any]) -> bytes:
+    """The form as the API's JSON body: only the fields changed from the prefilled current values
+    become a correction (a cleared name clears that field)."""
+    action = form.get("action", "")
+    body: dict[str, Any] = {"action": action}
+    if form.get("note", "").strip():
+        body["note"] = form["note"].strip()
+    if form.get("version", "") != "":
+        body["version"] = _num(form["version"], "version", int)
+    if action != "correct":
+        return _json(body)
+    was = form_defaults(values)
+    got = {k: form.get(k, was[k]).strip() for k in FORM_FIELDS}
+    changed = {k for k in FORM_FIELDS if got[k] != was[k]}
+    fields: dict[str, Any] = {}
+    if "kind" in changed:
+        fields["kind"] = got["kind"]
+    for name in ("claimant", "actor", "target"):
+        if name in changed:
+            fields[name] = got[name] or None
+    if changed & {"victims_type", "victims_outcome", "victims_min", "victims_max"}:
+        first = {"type": got["victims_type"], "outcome": got["victims_outcome"],
+                 "min": _num(got["victims_min"], "min", int),
+                 "max": _num(got["victims_max"], "max", int)}
+        rest = [{k: g.get(k) for k in ("type", "outcome", "min", "max")}
+                for g in (values.get("victims") or [])[1:]]
+        fields["victims"] = [first, *rest]
+    if changed & {"place_name", "place_lat", "place_lon"}:
+        fields["place"] = None if not got["place_name"] else {
+            "name": got["place_name"], "lat": _num(got["place_lat"], "lat", float),
+            "lon": _num(got["place_lon"], "lon", float)}
+    if changed & {"date_start", "date_end", "date_precision"}:
+        fields["date"] = None if not got["date_start"] else {
+            "start": got["date_start"], "end": got["date_end"] or None,
+            "precision": got["date_precision"] or "day"}
+    body["fields"] = fields
+    return _json(body)
+
+
+def _json(body: dict[str, Any]) -> bytes:
+    import json
+
+    return json.dumps(body, ensure_ascii=False).encode()
