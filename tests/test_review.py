@@ -394,3 +394,92 @@ def test_viewer_and_removed_accounts_cannot_use_the_form(setup: Any, tmp_path: P
     with Ledger.open(tmp_path / "ledger.db") as ledger:
         remove_user(ledger.connection, "admin1")
     assert "admin1" not in w.get("/incidents").text and "Sign in" in w.get("/incidents").text
+
+
+# -- incidents: assess, merge, split ----------------------------------------------------------------
+def _live(ledger: Ledger) -> dict[int, int]:
+    return {int(r[0]): len(json.loads(r[1])["claims"]) for r in ledger.connection.execute(
+        "SELECT id, record FROM incidents WHERE record IS NOT NULL ORDER BY id")}
+
+
+def test_merge_split_assess_in_the_store(ledger_db: str) -> None:  # noqa: F811
+    from claimweave.link import link_ledger
+    from claimweave.store.review import (
+        ReviewError,
+        assess_incident,
+        assessment,
+        merge_incidents,
+        split_incident,
+    )
+
+    with Ledger.open(ledger_db) as ledger:
+        ledger.write(make_record())
+        ledger.write(make_record("Air strikes killed 14 civilians in Hajin on 3 November.", path="b.txt"))
+        link_ledger(ledger)
+        user, _ = add_user(ledger.connection, "dana", "reviewer")
+        live = _live(ledger)
+        assert sum(live.values()) == 2
+        docs = [r[0] for r in ledger.connection.execute("SELECT id FROM documents ORDER BY seq")]
+        if len(live) == 1:  # one incident: split the second claim off, then merge it back
+            (one,) = live
+            new = split_incident(ledger, one, [(docs[1], "c1")], user, "two strikes")
+            assert _live(ledger) == {one: 1, new: 1}
+            merge_incidents(ledger, new, one, user, "one strike after all")
+            assert _live(ledger) == {one: 2}
+        else:  # two incidents: merge, then split
+            one, two = sorted(live)
+            merge_incidents(ledger, two, one, user, "one strike")
+            assert _live(ledger) == {one: 2}
+            new = split_incident(ledger, one, [(docs[1], "c1")], user, None)
+            assert _live(ledger) == {one: 1, new: 1}
+        with pytest.raises(ReviewError) as e:
+            merge_incidents(ledger, one, one, user, None)
+        assert e.value.kind == "invalid"
+        with pytest.raises(ReviewError) as e:
+            split_incident(ledger, one, [("nope", "c1")], user, None)
+        assert e.value.kind == "invalid"
+        assess_incident(ledger.connection, one, user, "corroborated", ["two lists"], "checked")
+        got = assessment(ledger.connection, one)
+        assert got and got["grade"] == "corroborated" and got["by"] == "dana"
+        before = _live(ledger)
+        link_ledger(ledger)  # the linker never undoes a person's merge or split
+        assert _live(ledger) == before
+        actions = [r["action"] for r in audit_rows(ledger.connection, target_type="incident")[1]]
+        assert "incident.assess" in actions and "incident.merge" in actions and "incident.split" in actions
+
+
+def test_incident_endpoints(setup: Any) -> None:
+    w, ro, tok = setup
+    items = w.get("/api/incidents?sort=claims&order=desc").json()["items"]
+    a, b = items[0]["id"], items[1]["id"]
+    n_a, n_b = items[0]["claims"], items[1]["claims"]
+    body = {"grade": "corroborated", "reasons": ["<b>two</b> hospital lists"], "note": "ok", "version": 0}
+    err(ro.post(f"/api/incidents/{a}/assess", json=body, headers=auth(tok["admin"])), 403, "read_only")
+    err(w.post(f"/api/incidents/{a}/assess", json=body), 401)
+    err(w.post(f"/api/incidents/{a}/assess", json=body, headers=auth(tok["viewer"])), 403)
+    err(w.post(f"/api/incidents/{a}/assess", json={**body, "grade": "great"},
+               headers=auth(tok["reviewer"])), 400)
+    err(w.post("/api/incidents/999999/assess", json=body, headers=auth(tok["reviewer"])), 404)
+    r = w.post(f"/api/incidents/{a}/assess", json=body, headers=auth(tok["reviewer"]))
+    assert r.status_code == 200, r.text
+    validate(r.json(), "IncidentDetail")
+    assert r.json()["assessment"]["grade"] == "corroborated" and r.json()["version"] == 1
+    err(w.post(f"/api/incidents/{a}/assess", json=body, headers=auth(tok["reviewer"])), 409, "stale")
+    refs = [[c["document"], c["claim"]] for c in w.get(f"/api/incidents/{a}").json()["claims"]]
+    err(w.post(f"/api/incidents/{a}/split", json={"claims": refs}, headers=auth(tok["reviewer"])), 400)
+    err(w.post(f"/api/incidents/{a}/split", json={"claims": [["x", "c1"]]},
+               headers=auth(tok["reviewer"])), 400)
+    r = w.post(f"/api/incidents/{a}/split", json={"claims": refs[:1], "note": "elsewhere"},
+               headers=auth(tok["reviewer"]))
+    assert r.status_code == 200, r.text
+    new = r.json()["new"]["summary"]["id"]
+    assert r.json()["incident"]["summary"]["claims"] == n_a - 1 and r.json()["new"]["summary"]["claims"] == 1
+    err(w.post(f"/api/incidents/{new}/merge", json={"into": new}, headers=auth(tok["reviewer"])), 400)
+    err(w.post(f"/api/incidents/{new}/merge", json={"into": 999999}, headers=auth(tok["reviewer"])), 404)
+    r = w.post(f"/api/incidents/{new}/merge", json={"into": b}, headers=auth(tok["admin"]))
+    assert r.status_code == 200 and r.json()["summary"]["claims"] == n_b + 1
+    err(w.get(f"/api/incidents/{new}"), 404)  # merged away: it leaves the list
+    assert new not in {s["id"] for s in w.get("/api/incidents?limit=1000").json()["items"]}
+    page = w.get(f"/incidents/{a}").text
+    assert "<b>two</b>" not in page and "&lt;b&gt;two&lt;/b&gt; hospital lists" in page
+    assert "Assessed" in page and "by reviewer1" in page

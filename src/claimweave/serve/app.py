@@ -37,17 +37,30 @@ from ..store.review import (
     WRITERS,
     ReviewError,
     User,
+    assess_incident,
     audit_rows,
     authenticate,
     current,
     has_tables,
     machine_values,
+    merge_incidents,
     review_claim,
     reviews_for,
+    split_incident,
 )
 from . import queries as Q
 from .errors import STATUS_CODES, ApiError
-from .models import KINDS, OUTCOMES, form_defaults, form_review, parse_review
+from .models import (
+    KINDS,
+    OUTCOMES,
+    AssessIn,
+    MergeIn,
+    SplitIn,
+    form_defaults,
+    form_review,
+    parse_body,
+    parse_review,
+)
 from .openapi import openapi
 from .render import (
     document_html,
@@ -188,6 +201,21 @@ class Workbench:
             yield c
         finally:
             c.close()
+
+    @contextmanager
+    def ledger(self) -> Iterator[Any]:
+        """The ledger opened read-write (for decisions that re-grade incidents)."""
+        from ..errors import ClaimweaveError
+        from ..store import Ledger
+
+        try:
+            ledger = Ledger.open(self.db)
+        except ClaimweaveError as exc:
+            raise ValueError(str(exc)) from exc
+        try:
+            yield ledger
+        finally:
+            ledger.close()
 
     @contextmanager
     def writer(self) -> Iterator[Any]:
@@ -378,6 +406,51 @@ class Workbench:
             view = Q.claim_view(r, reviews_for(c, [key]).get(key))
         return JSONResponse({"document": d["id"], "document_seq": d["seq"], "key": key, **view})
 
+    async def _incident_decision(self, request: Request, model: type[Any]) -> tuple[Any, int, User]:
+        """Write mode, a reviewer's or admin's token, then the body: (request, incident id, user)."""
+        if not self.write:
+            raise ApiError(403, "read_only", "this workbench was started without --write: "
+                           "it accepts no decisions")
+        iid = self._int_param(request, "incident_id")
+        with self.conn() as c:
+            user = self.user(request, c)
+        return parse_body(model, await request.body()), iid, user
+
+    def _decided(self, fn: Callable[[], Any]) -> Any:
+        try:
+            return fn()
+        except ReviewError as exc:
+            status = {"stale": 409, "not_found": 404, "forbidden": 403}.get(exc.kind, 400)
+            raise ApiError(status, exc.kind, exc.message) from None
+
+    def _incident_answer(self, iid: int) -> Response:
+        with self.conn() as c:
+            return JSONResponse(Q.incident_detail(c, iid))
+
+    async def api_incident_assess(self, request: Request) -> Response:
+        req, iid, user = await self._incident_decision(request, AssessIn)
+        with self.ledger() as ledger:
+            self._decided(lambda: assess_incident(ledger.connection, iid, user, req.grade,
+                                                  list(req.reasons), req.note, req.version))
+        return self._incident_answer(iid)
+
+    async def api_incident_merge(self, request: Request) -> Response:
+        req, iid, user = await self._incident_decision(request, MergeIn)
+        with self.ledger() as ledger:
+            self._decided(lambda: merge_incidents(ledger, iid, req.into, user, req.note,
+                                                  req.version))
+        return self._incident_answer(req.into)
+
+    async def api_incident_split(self, request: Request) -> Response:
+        req, iid, user = await self._incident_decision(request, SplitIn)
+        refs = [(str(a), str(b)) for a, b in req.claims]
+        with self.ledger() as ledger:
+            new = self._decided(lambda: split_incident(ledger, iid, refs, user, req.note,
+                                                       req.version))
+        with self.conn() as c:
+            return JSONResponse({"incident": Q.incident_detail(c, iid),
+                                 "new": Q.incident_detail(c, new)})
+
     async def api_audit(self, request: Request) -> Response:
         p = request.query_params
         limit = Q._int(p.get("limit"), "limit", 1, Q.MAX_LIMIT, 100) or 100
@@ -513,6 +586,9 @@ def create_app(db: str | Path, write: bool = False) -> Starlette:
         Route("/api/openapi.json", wb.api_openapi, methods=["GET"]),
         Route("/api/incidents", wb.api_incidents, methods=["GET"]),
         Route("/api/incidents/{incident_id}", wb.api_incident, methods=["GET"]),
+        Route("/api/incidents/{incident_id}/assess", wb.api_incident_assess, methods=["POST"]),
+        Route("/api/incidents/{incident_id}/merge", wb.api_incident_merge, methods=["POST"]),
+        Route("/api/incidents/{incident_id}/split", wb.api_incident_split, methods=["POST"]),
         Route("/api/timeline", wb.api_timeline, methods=["GET"]),
         Route("/api/documents/{doc}", wb.api_document, methods=["GET"]),
         Route("/api/documents/{doc}/claims/{claim}/review", wb.api_review_claim, methods=["POST"]),

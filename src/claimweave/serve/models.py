@@ -216,3 +216,50 @@ def _json(body: dict[str, Any]) -> bytes:
     import json
 
     return json.dumps(body, ensure_ascii=False).encode()
+
+
+# -- incidents --------------------------------------------------------------------------------------
+Note = Annotated[str, Field(max_length=4000)]
+Version = Annotated[int, Field(ge=0, le=10**9)]
+
+
+class _Decision(_Strict):
+    note: Note | None = None
+    version: Version | None = None
+
+    @field_validator("note")
+    @classmethod
+    def _note(cls, v: str | None) -> str | None:
+        if v is not None and re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", v):
+            raise ValueError("control characters are not allowed")
+        return v
+
+
+class MergeIn(_Decision):
+    into: Annotated[int, Field(ge=1, le=10**15)]
+
+
+class SplitIn(_Decision):
+    claims: Annotated[list[Annotated[list[Annotated[str, Field(min_length=1, max_length=200)]],
+                                     Field(min_length=2, max_length=2)]],
+                      Field(min_length=1, max_length=500)]
+
+
+class AssessIn(_Decision):
+    grade: Literal["contested", "conceded", "denied", "corroborated", "single_source"]
+    reasons: Annotated[list[Annotated[str, Field(min_length=1, max_length=1000)]],
+                       Field(max_length=50)] = []
+
+    _text = field_validator("reasons")(lambda v: [_no_control(x) for x in v])
+
+
+def parse_body(model: type[_Decision], body: bytes) -> Any:
+    """``body`` as ``model``; ApiError 400 otherwise."""
+    try:
+        return model.model_validate_json(body or b"")
+    except ValidationError as exc:
+        first = exc.errors()[0] if exc.errors() else {"loc": (), "msg": "invalid"}
+        where = ".".join(str(p) for p in first.get("loc", ())) or "body"
+        raise ApiError(400, "invalid_body",
+                       f"{where}: {first.get('msg', 'invalid')} ({exc.error_count()} error(s))"
+                       ) from None

@@ -64,6 +64,25 @@ AUDIT_ROW: dict[str, Any] = {
                    "after": {"type": ["object", "null"]}, "note": {"type": ["string", "null"]}}}
 
 
+def _model_schemas() -> dict[str, Any]:
+    """The incident decision bodies' schemas from their pydantic models."""
+    from .models import AssessIn, MergeIn, SplitIn
+
+    return {m.__name__: m.model_json_schema(ref_template="#/components/schemas/{model}")
+            for m in (AssessIn, MergeIn, SplitIn)}
+
+
+def _incident_decision(what: str, op: str, body: str, answer: dict[str, Any]) -> dict[str, Any]:
+    return {"post": {
+        "summary": what, "operationId": op, "security": BEARER,
+        "parameters": [_path_param("incident_id", {"type": "integer", "minimum": 1})],
+        "requestBody": {"required": True, "content": {"application/json": {"schema": {
+            "$ref": f"#/components/schemas/{body}"}}}},
+        "responses": {"200": {"description": "the incident(s) after the decision", "content": {
+            "application/json": {"schema": answer}}},
+            **_errors("400", "401", "403", "404", "409", "413")}}}
+
+
 def _review_request() -> tuple[dict[str, Any], dict[str, Any]]:
     """The review body's schema from its pydantic model, and the models it refers to."""
     from .models import ReviewIn
@@ -118,12 +137,21 @@ def openapi() -> dict[str, Any]:
                 "summary": "One incident: its record and its claims side by side",
                 "operationId": "getIncident",
                 "parameters": [_path_param("incident_id", {"type": "integer", "minimum": 1})],
-                "responses": _ok("the incident", {
-                    "type": "object", "required": ["incident", "summary", "claims"],
-                    "properties": {"incident": OBJ, "summary": {
-                        "$ref": "#/components/schemas/IncidentSummary"},
-                        "claims": {"type": "array", "items": {
-                            "$ref": "#/components/schemas/Claim"}}}})}},
+                "responses": _ok("the incident", {"$ref": "#/components/schemas/IncidentDetail"})}},
+            "/api/incidents/{incident_id}/assess": _incident_decision(
+                "A person's grade and reasons for the incident, with a note (reviewer or admin; "
+                "--write); the linker's grade stays in the record, the person's is `assessment`",
+                "assessIncident", "AssessIn", {"$ref": "#/components/schemas/IncidentDetail"}),
+            "/api/incidents/{incident_id}/merge": _incident_decision(
+                "Move every claim of this incident into incident `into` and grade it again; this "
+                "one leaves the list (reviewer or admin; --write). The linker never undoes it.",
+                "mergeIncident", "MergeIn", {"$ref": "#/components/schemas/IncidentDetail"}),
+            "/api/incidents/{incident_id}/split": _incident_decision(
+                "Move the listed claims ([document, claim] pairs) into a new incident; grade both "
+                "(reviewer or admin; --write)", "splitIncident", "SplitIn", {
+                    "type": "object", "required": ["incident", "new"], "properties": {
+                        "incident": {"$ref": "#/components/schemas/IncidentDetail"},
+                        "new": {"$ref": "#/components/schemas/IncidentDetail"}}}),
             "/api/timeline": {"get": {
                 "summary": "Incidents per week (Monday) by belligerent, for the filter",
                 "operationId": "getTimeline", "parameters": [*FILTERS, _q(
@@ -191,7 +219,21 @@ def openapi() -> dict[str, Any]:
         "components": {"securitySchemes": {"bearer": {
             "type": "http", "scheme": "bearer",
             "description": "a token printed by `claimweave users add`"}}, "schemas": {
-            **review_defs, "ReviewIn": review_schema, "Review": REVIEW_STATE, "AuditRow": AUDIT_ROW,
+            **review_defs, "ReviewIn": review_schema, **_model_schemas(),
+            "IncidentDetail": {
+                "type": "object", "required": ["incident", "summary", "claims", "assessment", "version"],
+                "properties": {"incident": OBJ, "summary": {
+                    "$ref": "#/components/schemas/IncidentSummary"},
+                    "claims": {"type": "array", "items": {"$ref": "#/components/schemas/Claim"}},
+                    "assessment": {"type": ["object", "null"], "description":
+                                   "a person's grade and reasons (latest), or null",
+                                   "properties": {"grade": {"type": "string", "enum": list(GRADES)},
+                                                  "reasons": {"type": "array", "items": {
+                                                      "type": "string"}},
+                                                  "by": {"type": "string"}, "at": {"type": "string"},
+                                                  "note": {"type": ["string", "null"]}}},
+                    "version": {"type": "integer", "minimum": 0,
+                                "description": "decisions on this incident so far"}}}, "Review": REVIEW_STATE, "AuditRow": AUDIT_ROW,
             "Values": VALUES,
             "Error": {"type": "object", "required": ["error"], "additionalProperties": False,
                       "properties": {"error": {

@@ -19,7 +19,15 @@ from typing import Any
 from urllib.parse import quote
 
 from ..model import Victims
-from ..store.review import Review, claim_key, current, machine_values, reviews_for
+from ..store.review import (
+    Review,
+    assessment,
+    claim_key,
+    current,
+    incident_version,
+    machine_values,
+    reviews_for,
+)
 from ..store.rows import json_list, victims_summary
 from .errors import ApiError
 
@@ -325,7 +333,8 @@ def incident_detail(conn: sqlite3.Connection, incident_id: int) -> dict[str, Any
             "victims_summary": summary_of(values["victims"]) if review.version else r["victims_summary"],
             "machine": machine, "review": review.public(),
         })
-    return {"incident": rec, "summary": summary(rec), "claims": claims}
+    return {"incident": rec, "summary": summary(rec), "claims": claims,
+            "assessment": assessment(conn, incident_id), "version": incident_version(conn, incident_id)}
 
 
 # -- documents ------------------------------------------------------------------------------------

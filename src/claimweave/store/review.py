@@ -303,6 +303,153 @@ def review_claim(conn: Any, key: str, machine: dict[str, Any], user: User, actio
     return {**machine, **changed}, new
 
 
-__all__ = ["FIELDS", "REVIEW_ACTIONS", "ROLES", "Review", "ReviewError", "User", "add_user",
+# -- incidents --------------------------------------------------------------------------------------
+def incident_version(conn: Any, incident_id: int) -> int:
+    if not has_tables(conn, "audit"):
+        return 0
+    return int(conn.execute("SELECT count(*) FROM audit WHERE target_type = 'incident' AND"
+                            " target_id = ?", (str(incident_id),)).fetchone()[0])
+
+
+def assessment(conn: Any, incident_id: int) -> dict[str, Any] | None:
+    """A person's latest assessment of the incident (grade, reasons, by, at, note), or None."""
+    if not has_tables(conn, "audit"):
+        return None
+    r = conn.execute("SELECT * FROM audit WHERE target_type = 'incident' AND target_id = ? AND"
+                     " action = 'incident.assess' ORDER BY id DESC LIMIT 1",
+                     (str(incident_id),)).fetchone()
+    if r is None:
+        return None
+    after = json.loads(r["after_json"] or "{}")
+    return {"grade": after.get("grade"), "reasons": after.get("reasons") or [], "by": r["user"],
+            "at": r["at"], "note": r["note"]}
+
+
+def _incident_claims(conn: Any, incident_id: int) -> list[Any]:
+    return conn.execute(
+        "SELECT c.seq AS seq, c.id AS id, c.kind AS kind, c.span_start AS span_start,"
+        " c.span_end AS span_end, d.id AS document_id, d.seq AS doc_seq, d.sha256 AS sha256"
+        " FROM claim_incident ci JOIN claims c ON c.seq = ci.claim JOIN documents d ON"
+        " d.seq = c.doc WHERE ci.incident = ? ORDER BY c.seq", (incident_id,)).fetchall()
+
+
+def _live(conn: Any, incident_id: int) -> bool:
+    return conn.execute("SELECT 1 FROM incidents WHERE id = ? AND record IS NOT NULL",
+                        (incident_id,)).fetchone() is not None
+
+
+def _check(conn: Any, user: User, incident_id: int, version: int | None) -> int:
+    if not user.can_write:
+        raise ReviewError("forbidden", f"{user.role} accounts cannot review")
+    if not _live(conn, incident_id):
+        raise ReviewError("not_found", f"no incident {incident_id}")
+    v = incident_version(conn, incident_id)
+    if version is not None and version != v:
+        raise ReviewError("stale", f"incident {incident_id} is at version {v}, not {version}: "
+                          "someone decided since; reload and decide again")
+    return v
+
+
+def assess_incident(conn: Any, incident_id: int, user: User, grade: str, reasons: list[str],
+                    note: str | None, version: int | None = None) -> dict[str, Any]:
+    """A person's grade and reasons for the incident (the linker's stay in its record)."""
+    at = now()
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        _check(conn, user, incident_id, version)
+        before = assessment(conn, incident_id)
+        _audit(conn, user.name, "incident.assess", "incident", str(incident_id),
+               None if before is None else {"grade": before["grade"], "reasons": before["reasons"]},
+               {"grade": grade, "reasons": reasons}, note, at)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return {"grade": grade, "reasons": reasons, "by": user.name, "at": at, "note": note}
+
+
+def _regrade(ledger: Any, ids: list[int]) -> None:
+    from ..link import regrade
+
+    regrade(ledger, ids)
+    for i in ids:
+        ledger.connection.execute("UPDATE incidents SET n_claims = (SELECT count(*) FROM"
+                                  " claim_incident WHERE incident = ?), updated_at = ? WHERE id = ?",
+                                  (i, now(), i))  # an incident left without claims leaves the list (its row stays, record NULL)
+        if not ledger.connection.execute("SELECT 1 FROM claim_incident WHERE incident = ?",
+                                         (i,)).fetchone():
+            ledger.connection.execute("UPDATE incidents SET record = NULL, grade = NULL,"
+                                      " n_claims = 0 WHERE id = ?", (i,))
+
+
+def merge_incidents(ledger: Any, src: int, into: int, user: User, note: str | None,
+                    version: int | None = None) -> None:
+    """Move every claim of incident ``src`` into ``into`` and grade ``into`` again; ``src``
+    leaves the list. The linker never looks at a linked claim again, so it never undoes this."""
+    if src == into:
+        raise ReviewError("invalid", "an incident cannot be merged into itself")
+    conn = ledger.connection
+    at = now()
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        _check(conn, user, src, version)
+        if not _live(conn, into):
+            raise ReviewError("not_found", f"no incident {into} to merge into")
+        keys = [claim_key(r["sha256"], r["span_start"], r["span_end"], r["kind"])
+                for r in _incident_claims(conn, src)]
+        conn.execute("UPDATE claim_incident SET incident = ?, reason = ? WHERE incident = ?",
+                     (into, f"merged by {user.name}", src))
+        _regrade(ledger, [into, src])
+        _audit(conn, user.name, "incident.merge", "incident", str(src), {"claims": keys},
+               {"into": into}, note, at)
+        _audit(conn, user.name, "incident.merged_in", "incident", str(into), None,
+               {"from": src, "claims": keys}, note, at)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def split_incident(ledger: Any, src: int, refs: list[tuple[str, str]], user: User,
+                   note: str | None, version: int | None = None) -> int:
+    """Move the claims ``refs`` ((document id or seq, claim id) pairs) of incident ``src`` into
+    a new incident (same block and linker profile as ``src``); grade both; the new id."""
+    conn = ledger.connection
+    at = now()
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        _check(conn, user, src, version)
+        rows = _incident_claims(conn, src)
+        by_ref = {(str(r["document_id"]), r["id"]): r for r in rows}
+        by_ref.update({(str(r["doc_seq"]), r["id"]): r for r in rows})
+        chosen = []
+        for doc, claim in refs:
+            if (doc, claim) not in by_ref:
+                raise ReviewError("invalid", f"claim {doc}#{claim} is not in incident {src}")
+            chosen.append(by_ref[(doc, claim)])
+        seqs = sorted({r["seq"] for r in chosen})
+        if not seqs or len(seqs) == len(rows):
+            raise ReviewError("invalid", "a split moves some, not all, of the incident's claims")
+        new = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM incidents").fetchone()[0])
+        conn.execute("INSERT INTO incidents (id, family, region, day_lo, day_hi, profile, n_claims,"
+                     " updated_at) SELECT ?, family, region, day_lo, day_hi, profile, ?, ? FROM"
+                     " incidents WHERE id = ?", (new, len(seqs), at, src))
+        conn.executemany("UPDATE claim_incident SET incident = ?, reason = ? WHERE claim = ?",
+                         [(new, f"split by {user.name}", s) for s in seqs])
+        _regrade(ledger, [src, new])
+        keys = [claim_key(r["sha256"], r["span_start"], r["span_end"], r["kind"]) for r in chosen]
+        _audit(conn, user.name, "incident.split", "incident", str(src), None,
+               {"new": new, "claims": keys}, note, at)
+        _audit(conn, user.name, "incident.split_off", "incident", str(new), None,
+               {"from": src, "claims": keys}, note, at)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return new
+
+
+__all__ = ["assess_incident", "assessment", "incident_version", "merge_incidents",
+           "split_incident", "FIELDS", "REVIEW_ACTIONS", "ROLES", "Review", "ReviewError", "User", "add_user",
            "audit_rows", "authenticate", "check_token", "claim_key", "current", "hash_token",
            "list_users", "machine_values", "remove_user", "review_claim", "reviews_for"]
