@@ -318,8 +318,6 @@ def test_regression_an_earlier_precise_place_does_not_outlive_a_move_elsewhere()
     assert last["victims"][0]["min"] == 12 and last["place"]["name"] == "Al Atārib"
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: 'States' in 'The United States' is read as the "
-                                       "speech verb 'states' (README, Known gaps)")
 def test_a_speech_verb_inside_a_capitalised_name_is_no_verb() -> None:
     (c,) = _claims("The United States fired 59 missiles at Shayrat after the attack in which at "
                    "least 70 people died, US officials said.")

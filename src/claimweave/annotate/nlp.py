@@ -30,7 +30,7 @@ PIPELINES: dict[str, tuple[str, str]] = {
 KEEP = ("tok2vec", "tagger", "morphologizer", "parser", "ner")
 # French labels onto the English ones the extractor reads.
 _LABELS = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG", "MISC": "MISC"}
-_BATCH = 64
+_BATCH = 128
 _MAX_CHARS = 2_000  # a "sentence" longer than this (flattened page) is parsed in pieces
 
 

@@ -97,6 +97,8 @@ def attribute(
             spans.append((start + m.start(), np_.end()))
     claimant: Ref | None = None
     for v in SPEECH_VERBS.finditer(sent):
+        if v.group()[:1].isupper() and v.start() > 0:
+            continue  # a word of a name, not a verb: "The United States fired ..."
         vpos = start + v.start()
         before = text[start:vpos]
         # The subject nearest the verb: a known actor or a capitalised name.

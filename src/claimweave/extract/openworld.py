@@ -129,8 +129,8 @@ def check_claimant(ref: Ref | None, reading: st.Reading | None,
         return Ref(clean_name(sp.text), None, None if sp.label == "speaker" else sp.label)
     if ref.actor_id is not None:
         return ref
-    if reading is None:
-        return ref if is_speaker_phrase(ref.name) else None
+    if reading is None:  # not parsed: a name must look like one
+        return ref if is_speaker_phrase(ref.name) or plausible_name(ref.name) else None
     sp = reading.speaker
     if sp is not None and clean_name(sp.text) != ref.name and not is_speaker_phrase(ref.name) \
             and not (sp.start <= 0 < sp.end):
@@ -165,6 +165,22 @@ def check_source(ref: Ref, reading: st.Reading | None) -> Ref | None:
             if clean_name(ent.text) == ref.name:
                 return Ref(ref.name, None, ent.label)
     return ref
+
+
+_PARTICLES = frozenset(["al", "el", "bin", "ibn", "abu", "de", "du", "la", "le", "van", "von", "der", "di", "da", "dos"])
+_OPENERS = frozenset(["the", "a", "an", "on", "in", "at", "when", "after", "as", "while", "if", "but", "and", "or", "this", "that", "these", "those", "it", "its", "his", "her", "their", "our", "we", "they", "he", "she"])
+
+
+def plausible_name(name: str) -> bool:
+    """A name found by pattern in a sentence that was not parsed: two to five capitalised words
+    (name particles allowed), none a date, a number or a sentence opener ("On The United",
+    "Tuesday a monitor", "Apr 2017 An" are not names)."""
+    words = name.replace("-", " ").split()
+    if not 2 <= len(words) <= 5 or words[0].lower() in _OPENERS:
+        return False
+    return all((w[:1].isupper() or w.lower() in _PARTICLES) and not any(c.isdigit() for c in w)
+               and w.lower().strip(".,") not in st.CALENDAR and w.lower() not in _OPENERS
+               for w in words)
 
 
 def is_speaker_phrase(name: str) -> bool:

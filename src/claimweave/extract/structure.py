@@ -25,8 +25,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .lexicon import OUTCOMES
-
 # ------------------------------------------------------------------ lexicons (open lists)
 
 
@@ -215,18 +213,10 @@ _WEAK = _words(
 _SPECIFIC_TARGETS = frozenset(w for w, t in TARGETS.items()
                               if t not in ("residential", "security", "civic"))
 _TOKEN = re.compile(r"[^\W\d_][\w'-]*")
-_SPEECH_TRIGGER = re.compile(r"(?i)\b(?:" + "|".join(sorted(SPEECH, key=len, reverse=True)) + r")\b")
-_OUTCOME_TRIGGER = re.compile(
-    r"(?i)\b(?:" + "|".join(sorted((re.escape(w) for w, o in OUTCOMES.items()
-                                    if o != "displaced" and " " not in w), key=len, reverse=True)) + r")\b")
-
 
 def has_trigger(sentence: str) -> bool:
     """Whether the sentence is worth parsing: it holds a violent predicate other than a bare
-    event noun, or an outcome the rules count ("buried", "dead") with a speech verb, or an event
-    noun and a physical target ("an airstrike on a market")."""
-    if _OUTCOME_TRIGGER.search(sentence) and _SPEECH_TRIGGER.search(sentence):
-        return True  # a count the rules find, and someone who says it: the claimant is parsed
+    event noun, or an event noun and a physical target ("an airstrike on a market")."""
     words = {w.lower() for w in _TOKEN.findall(sentence)}
     found = words & EVENTS
     if not found:
