@@ -21,7 +21,7 @@ import re
 import tempfile
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from importlib.metadata import version
 from pathlib import Path
@@ -72,8 +72,10 @@ _ARABIC = re.compile("[\u0600-\u06ff]")
 _CLEAN = re.compile("^(?:[A-Za-z\u0300-\u036f .,()'’‘ʿʾʼ`-]+|[\u0600-\u06ff\\s]+)$")
 
 
+@lru_cache(maxsize=1 << 16)
 def norm_token(tok: str) -> str:
-    """Normalise one word: lower case, diacritics and apostrophes dropped, Arabic letters folded."""
+    """Normalise one word: lower case, diacritics and apostrophes dropped, Arabic letters folded
+    (cached: the words of news text repeat)."""
     if _ARABIC.search(tok):
         return _AR_MARKS.sub("", tok).translate(_AR_FOLD)
     tok = _DROP.sub("", tok.lower().translate(_FOLD))
