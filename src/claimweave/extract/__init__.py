@@ -394,7 +394,9 @@ def extract_claims(
                 if not victims:  # "denied killing 12 civilians" also states the count
                     continue
             open_perp = ow.perpetrator(event, actors, excluded, is_force) if event is not None else None
-            instrument = event.instrument if event is not None else None
+            instrument = st.weapon_id(event.instrument) if event is not None and event.instrument else None
+            if weapon is not None and weapon.weapon in _GENERIC_WEAPONS and instrument:
+                weapon = replace(weapon, weapon=instrument)  # "a drone struck": drone, not "strike"
             if victims:
                 # An agent pattern or a self-report names the perpetrator; else the sentence's
                 # structural agent, when it has one, beats the first force the sentence names.

@@ -64,6 +64,8 @@ _add("attack", "attack attacks attacked attacking ambush ambushed ambushes storm
      "assaulted raided targeted targeting hit hits attaqué attaquée attaque attaques embuscade "
      "ciblé visé")
 _add("mass_grave", "grave graves charnier charniers")
+_add("capture", "captured recaptured seized overran overrun retook emparé emparés empare "
+     "capturé capturée conquis")
 _add("attack", "wound wounds wounded wounding injure injured injuring blessé blessés dropped threw hurled "
      "lobbed planted fired")
 _add("clashes", "clashes clashed affrontements combats")
@@ -317,8 +319,20 @@ def _np(tok: Any, base: int, agent: bool = True) -> Span:
                 break
     if ent is None and agent and tok.lower_ in GENERIC_AGENTS:  # "fighters of the Rapid Support Forces"
         for p in _preps(tok, ("of", "from", "de", "du", "des")):
-            if (ent := _ent_of(p)) is not None:
+            ent = _ent_of(p) or next((e for c in p.children if c.dep_ in ("compound", "flat", "nmod", "appos")
+                                      and (e := _ent_of(c)) is not None), None)
+            if ent is not None:  # "mercenaires du groupe Wagner"
                 break
+    if ent is None and agent and tok.lower_ in GENERIC_AGENTS:
+        # "JNIM fighters", "Fano militiamen": a proper-noun modifier the recogniser missed
+        names = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "amod") and c.tag_ in ("NNP", "NNPS")
+                 and c.ent_type_ == "" and c.text[:1].isupper()]
+        if not names:  # French "des combattants du M23": a proper noun after "de"
+            names = [p for p in _preps(tok, ("de", "du", "des")) if p.pos_ == "PROPN" and p.text[:1].isupper()][:1]
+        if names and not _title_case(tok.doc):
+            first_n, last_n = names[0].left_edge, names[-1]
+            s0, e0 = first_n.idx, last_n.idx + len(last_n.text)
+            return Span(base + s0, base + e0, tok.doc.text[s0:e0], "ORG", (base + s0, base + e0), tok.lower_)
     if ent is not None:
         toks = list(ent)
         while toks and toks[0].lower_ in _DETS:
@@ -419,6 +433,18 @@ def _preps(tok: Any, words: Iterable[str]) -> list[Any]:
     out += [c for c in tok.children if c.dep_.startswith(("obl", "nmod"))
             and any(m.dep_ == "case" and m.lower_ in words for m in c.children)]
     return out
+
+
+_PARTITIVE = _words("stretch section part parts portion length segment row rows")
+
+
+def _through_partitive(tok: Any) -> Any:
+    """"a stretch of the pipeline": the pipeline."""
+    if tok.lower_ in _PARTITIVE:
+        of = _preps(tok, ("of", "de", "du", "des"))
+        if of:
+            return of[0]
+    return tok
 
 
 def _negated(tok: Any) -> bool:
@@ -526,6 +552,15 @@ def _instrument(v: Any) -> str | None:
     return cache["cw_instrument"]
 
 
+def weapon_id(text: str) -> str:
+    """An open-world weapon as an identifier like the lexicon's: "Machetes" -> "machete",
+    "car bomb" -> "car_bomb"."""
+    words = text.lower().replace("-", " ").split()
+    if words and words[-1].endswith("s") and words[-1][:-1] in WEAPONS:
+        words[-1] = words[-1][:-1]
+    return "_".join(words)
+
+
 def _find_instrument(doc: Any) -> str | None:
     v = doc[0] if len(doc) else None
     if v is None:
@@ -592,11 +627,18 @@ def read(doc: Any, base: int) -> Reading:
             agent, patients = _agent_of_verb(tok), _patients_of_verb(tok)
         else:
             agent, patients = _agent_of_noun(tok), _patients_of_noun(tok)
+            if tok.dep_ in _SUBJ and is_verb(tok.head):  # "an airstrike destroyed a house",
+                patients += [p for p in _patients_of_verb(tok.head)  # "bombs went off outside a school"
+                             if target_type(_np(p, 0, agent=False).head_word or p.lower_) is not None]
+        patients = [_through_partitive(p) for p in patients]
         # "the airstrike killed", "Russian missiles hit": a weapon or an event is no agent; its
         # possessor or modifier is ("the regime's airstrike").
+        instrument = _instrument(tok)
         for _ in range(2):
             if agent is not None and (agent.lower_ in _EVENT_WORDS or agent.lower_ in WEAPONS
                                       or agent.lower_ in _VEHICLES):
+                if instrument is None and (agent.lower_ in WEAPONS or agent.lower_ in _VEHICLES):
+                    instrument = agent.text  # "a drone struck the hospital"
                 agent = _agent_of_noun(agent)
         if agent is not None and (agent.lower_ in _PRONOUNS or etype == "clashes" or _dateline(agent)
                                   or any(c.dep_ == "nummod" for c in agent.children)
@@ -607,7 +649,7 @@ def read(doc: Any, base: int) -> Reading:
         events.append(Event(
             type=etype, trigger=Span(base + tok.idx, base + tok.idx + len(tok.text), tok.text),
             agent=agent_span, patients=tuple(_np(p, base, agent=False) for p in patients),
-            instrument=_instrument(tok), negated=_negated(tok),
+            instrument=instrument, negated=_negated(tok),
             names=tuple(n for p in patients for n in _names_in(p, base))))
     # Every named entity may be a claimant or a source ("Levant 24" is a news site the recogniser
     # calls a work of art); only numbers, dates and amounts may not.
