@@ -246,6 +246,22 @@ def test_ingest_skips_its_own_ledger_inside_the_folder(tmp_path: Path) -> None:
     assert counts(db)["documents"] == 1
 
 
+def test_ingest_wrong_path_creates_no_ledger(tmp_path: Path) -> None:
+    # Regression: `ingest nowhere.txt --db new.db` created an empty new.db before reporting E002.
+    db = tmp_path / "new.db"
+    res = invoke("ingest", tmp_path / "nowhere.txt", "--db", db, "-q")
+    assert res.exit_code == 2, res.output
+    assert f"[E002] Path does not exist: {tmp_path / 'nowhere.txt'}" in res.stderr
+    assert not db.exists() and not list(tmp_path.iterdir())
+
+    # one wrong path among good ones: nothing is read, nothing written, every wrong path named
+    corpus = write_corpus(tmp_path / "in", {"a.txt": ARTICLE})
+    res = invoke("ingest", corpus, tmp_path / "gone", tmp_path / "also-gone.txt", "--db", db, "-q")
+    assert res.exit_code == 2, res.output
+    assert res.stderr.count("[E002]") == 2 and "also-gone.txt" in res.stderr
+    assert not db.exists()
+
+
 # -- reading the ledger ----------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

@@ -143,6 +143,7 @@ def ingest(paths: tuple[Path, ...], db: Path | str | None, no_lang: bool, quiet:
     opts = ExtractOptions(detect_language=not no_lang)
     if (db is None) == (out is None) or (out is not None and engine != "dask"):
         raise click.UsageError("give --db, or --out with --engine dask")
+    _paths_exist(paths)  # before the ledger is opened: a wrong path creates no ledger
     if engine == "dask":
         from .scale.cli import run_dask
 
@@ -198,6 +199,17 @@ def ingest(paths: tuple[Path, ...], db: Path | str | None, no_lang: bool, quiet:
         f"Ledger {_shown(db)}: {total.get('documents', 0)} documents, "
         f"{total.get('claims', 0)} claims.", err=True)
     sys.exit(EXIT_INTERRUPTED if items.interrupted else 1 if stats["failed"] else 0)
+
+
+def _paths_exist(paths: Iterable[Path]) -> None:
+    """Exit 2 with E002 for every given path that does not exist, before anything is written."""
+    from .errors import Errors
+
+    missing = [p for p in paths if not p.exists()]
+    for p in missing:
+        _err(Errors.E002.format(path=p))
+    if missing:
+        sys.exit(2)
 
 
 def _shown(db: Path | str) -> str:
