@@ -411,9 +411,9 @@ class Workbench:
         if not self.write:
             raise ApiError(403, "read_only", "this workbench was started without --write: "
                            "it accepts no decisions")
-        iid = self._int_param(request, "incident_id")
-        with self.conn() as c:
+        with self.conn() as c:  # who asks first: a viewer gets 403 whatever the id
             user = self.user(request, c)
+        iid = self._int_param(request, "incident_id")
         return parse_body(model, await request.body()), iid, user
 
     def _decided(self, fn: Callable[[], Any]) -> Any:
