@@ -483,3 +483,79 @@ def test_incident_endpoints(setup: Any) -> None:
     page = w.get(f"/incidents/{a}").text
     assert "<b>two</b>" not in page and "&lt;b&gt;two&lt;/b&gt; hospital lists" in page
     assert "Assessed" in page and "by reviewer1" in page
+
+
+# -- decisions flow out: grades, links and exports --------------------------------------------------
+def _other(text: str, sources: tuple[Any, ...], path: str, killed: int) -> Any:
+    import dataclasses
+
+    from claimweave.model import Victims
+
+    rec = make_record(text, path=path)
+    claim = dataclasses.replace(rec.claims[0], sources=sources,
+                                victims=(Victims("civilians", "killed", killed, killed, "x"),))
+    return dataclasses.replace(rec, claims=(claim,))
+
+
+def _incident(ledger: Ledger) -> tuple[int, dict[str, Any]]:
+    (row,) = ledger.connection.execute(
+        "SELECT id, record FROM incidents WHERE record IS NOT NULL").fetchall()
+    return int(row[0]), json.loads(row[1])
+
+
+def _key_of(ledger: Ledger, path: str) -> tuple[str, Any]:
+    row = ledger.connection.execute(
+        "SELECT c.*, d.sha256 AS sha256 FROM claims c JOIN documents d ON d.seq = c.doc"
+        " WHERE d.path = ? ORDER BY c.seq LIMIT 1", (path,)).fetchone()
+    return claim_key(row["sha256"], row["span_start"], row["span_end"], row["kind"]), row
+
+
+def test_rejected_claims_corroborate_nothing_and_link_keeps_decisions(ledger_db: str) -> None:  # noqa: F811
+    from claimweave.link import link_ledger
+    from claimweave.model import Ref
+
+    with Ledger.open(ledger_db) as ledger:
+        c = ledger.connection
+        ledger.write(make_record())
+        ledger.write(_other("Air strikes killed 14 civilians in Hajin on 3 November.",
+                            (Ref("Airwars", None),), "b.txt", 14))
+        link_ledger(ledger)
+        iid, rec = _incident(ledger)
+        assert rec["grade"] == "corroborated" and rec["victims"]["civilians"]["killed"]["max"] == 14
+        assert {x["review"] for x in rec["claims"]} == {"machine"} and rec["rejected"] == []
+        user, _ = add_user(c, "dana", "reviewer")
+        key_b, row_b = _key_of(ledger, "b.txt")
+        review_claim(c, key_b, machine_values(row_b), user, "reject", None, "not this strike")
+        iid2, rec = _incident(ledger)
+        assert iid2 == iid and rec["grade"] == "single_source"
+        assert rec["corroboration"] == {"lines_of_evidence": 1, "claims": 1, "documents": 1}
+        assert rec["victims"]["civilians"]["killed"]["max"] == 12
+        assert [(x["claim"], x["by"], x["note"]) for x in rec["rejected"]] == [
+            ("c1", "dana", "not this strike")]
+        # a correction counts with the person's values
+        key_a, row_a = _key_of(ledger, "a.txt")
+        fixed = [{"type": "civilians", "outcome": "killed", "min": 20, "max": 25, "text": None}]
+        review_claim(c, key_a, machine_values(row_a), user, "correct", {"victims": fixed}, None)
+        _, rec = _incident(ledger)
+        assert rec["victims"]["civilians"]["killed"] == {"min": 20, "max": 25,
+                                                         "claims": [rec["claims"][0]["document"] + "#c1"]}
+        assert rec["claims"][0]["review"] == "corrected"
+        # new claims joining the incident make the linker grade it again: the decisions hold
+        ledger.write(_other("Twelve civilians died in an air strike on Hajin on 3 November.",
+                            (Ref("SOHR", "sohr"),), "c.txt", 12))
+        stats = link_ledger(ledger)
+        assert stats.linked == 1 and stats.touched == 1
+        _, rec = _incident(ledger)
+        assert rec["grade"] == "single_source" and len(rec["rejected"]) == 1
+        assert rec["victims"]["civilians"]["killed"]["max"] == 25
+        # confirming the rejected claim again brings its line of evidence back
+        review_claim(c, key_b, machine_values(row_b), user, "confirm", None, None)
+        _, rec = _incident(ledger)
+        assert rec["grade"] == "corroborated" and rec["rejected"] == []
+        # every claim rejected: the incident leaves the list, and comes back when one is not
+        for path in ("a.txt", "b.txt", "c.txt"):
+            k, r = _key_of(ledger, path)
+            review_claim(c, k, machine_values(r), user, "reject", None, None)
+        assert c.execute("SELECT record, grade FROM incidents WHERE id = ?", (iid,)).fetchone()[0] is None
+        review_claim(c, key_a, machine_values(row_a), user, "confirm", None, None)
+        assert _incident(ledger)[1]["claims"][0]["review"] == "confirmed"

@@ -15,7 +15,7 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .engine import MAX_SPAN, Linker, Profile
 from .features import ClaimFeatures, document_dates, features
@@ -62,6 +62,7 @@ def _load_blocks(conn: object, linker: Linker, feats: list[ClaimFeatures],
 
 def link_ledger(ledger: Ledger, progress: Callable[[int], None] | None = None) -> LinkStats:
     from ..store.incidents import claim_rows, next_id, save_links, unlinked_seqs
+    from ..store.reviewed import reviewed_rows
     from .regions import region_of, side_of
 
     conn = ledger.connection
@@ -75,7 +76,8 @@ def link_ledger(ledger: Ledger, progress: Callable[[int], None] | None = None) -
         loaded: set[tuple[str, str, int]] = set()
         touched: set[int] = set()
         for i in range(0, len(seqs), BATCH):
-            feats = [features(r, region_of, side_of) for r in claim_rows(conn, seqs[i:i + BATCH])]
+            rows = reviewed_rows(conn, claim_rows(conn, seqs[i:i + BATCH]))  # corrections count
+            feats = [features(r, region_of, side_of) for r in rows]
             document_dates(feats)
             _load_blocks(conn, linker, feats, loaded)
             links = []
@@ -112,21 +114,66 @@ def _save(conn: object, linker: Linker) -> None:
 
 def regrade(ledger: Ledger, ids: list[int], everything: bool = False) -> int:
     """Rebuild the records of incidents ``ids`` (all of them when ``everything``)."""
+    return regrade_incidents(ledger.connection, ids, everything)
+
+
+def regrade_incidents(conn: Any, ids: list[int], everything: bool = False) -> int:
+    """Rebuild the records of incidents ``ids`` (all of them when ``everything``) from their
+    claims at their current values (:mod:`claimweave.store.reviewed`): a claim a person rejected
+    corroborates, contradicts and counts nothing (it is listed under the record's ``rejected``),
+    a corrected claim counts with the person's values, and each claim of the record carries its
+    review status. An incident whose claims were all rejected leaves the list (record NULL)
+    until one of them is confirmed or corrected again."""
     from ..store.incidents import claims_by_incident, save_records
+    from ..store.review import reviews_for
+    from ..store.reviewed import any_claim_decisions, apply_to_row, row_key
     from .evidence import Evidence
     from .record import build
 
-    conn = ledger.connection
-    n, pending = 0, []
+    decided = any_claim_decisions(conn)
+    n = 0
+    pending: list[tuple[str | None, str | None, int]] = []
+    groups: list[tuple[int, list[Any]]] = []
+
+    def flush() -> None:
+        keys = [row_key(r) for _, rows in groups for r in rows] if decided else []
+        reviews = reviews_for(conn, keys) if keys else {}
+        for pid, rows in groups:
+            live, rejected, status = [], [], {}
+            for r in rows:
+                row = apply_to_row(r, reviews.get(row_key(r)))
+                ref = f"{row['document_id']}#{row['id']}"
+                if row["review_status"] == "rejected":
+                    rejected.append({"document": row["document_id"], "claim": row["id"],
+                                     "kind": row["kind"], "text": row["text"],
+                                     "by": row["reviewed_by"], "note": row["review_note"]})
+                else:
+                    live.append(row)
+                    status[ref] = row["review_status"]
+            if not live:
+                pending.append((None, None, pid))
+                continue
+            rec = build(pid, [Evidence.from_row(r) for r in live])
+            for c in rec["claims"]:
+                c["review"] = status.get(f"{c['document']}#{c['claim']}", "machine")
+            rec["rejected"] = rejected
+            pending.append((rec["grade"], json.dumps(rec, ensure_ascii=False), pid))
+        groups.clear()
+
+    held = 0
     for pid, rows in claims_by_incident(conn, None if everything else ids):
-        rec = build(pid, [Evidence.from_row(r) for r in rows])
-        pending.append((rec["grade"], json.dumps(rec, ensure_ascii=False), pid))
+        groups.append((pid, rows))
         n += 1
+        held += len(rows)
+        if held >= 2000:
+            flush()
+            held = 0
         if len(pending) >= 2000:
             save_records(conn, pending)
             pending = []
+    flush()
     save_records(conn, pending)
     return n
 
 
-__all__ = ["LinkStats", "link_ledger", "regrade"]
+__all__ = ["LinkStats", "link_ledger", "regrade", "regrade_incidents"]

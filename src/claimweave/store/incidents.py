@@ -10,8 +10,8 @@ from typing import Any
 
 from .migrations import now
 
-CLAIM_SELECT = ("SELECT c.*, d.id AS document_id, d.outlet AS outlet, d.published AS published "
-                "FROM claims c JOIN documents d ON d.seq = c.doc")
+CLAIM_SELECT = ("SELECT c.*, d.id AS document_id, d.outlet AS outlet, d.published AS published, "
+                "d.sha256 AS sha256 FROM claims c JOIN documents d ON d.seq = c.doc")
 
 
 def unlinked_seqs(conn: sqlite3.Connection) -> list[int]:
@@ -64,7 +64,8 @@ def claims_by_incident(conn: sqlite3.Connection, ids: list[int] | None
     def run(where: str, params: tuple[Any, ...]) -> Iterator[tuple[int, list[sqlite3.Row]]]:
         cur = conn.execute(
             f"SELECT ci.incident AS incident, c.*, d.id AS document_id, d.outlet AS outlet, "
-            f"d.published AS published FROM claim_incident ci JOIN claims c ON c.seq = ci.claim "
+            f"d.published AS published, d.sha256 AS sha256 FROM claim_incident ci JOIN claims c"
+            f" ON c.seq = ci.claim "
             f"JOIN documents d ON d.seq = c.doc WHERE ci.incident IS NOT NULL {where} "
             f"ORDER BY ci.incident, c.seq", params)
         group: list[sqlite3.Row] = []
@@ -85,8 +86,8 @@ def claims_by_incident(conn: sqlite3.Connection, ids: list[int] | None
         yield from run(f"AND ci.incident IN ({','.join('?' * len(part))})", tuple(part))
 
 
-def save_records(conn: sqlite3.Connection, rows: Iterable[tuple[str, str, int]]) -> None:
-    """(grade, record JSON, id) rows."""
+def save_records(conn: sqlite3.Connection, rows: Iterable[tuple[str | None, str | None, int]]) -> None:
+    """(grade, record JSON, id) rows (None, None: the incident leaves the list)."""
     conn.executemany("UPDATE incidents SET grade = ?, record = ? WHERE id = ?", rows)
 
 

@@ -294,6 +294,7 @@ def review_claim(conn: Any, key: str, machine: dict[str, Any], user: User, actio
         changed = {k: v for k, v in after_values.items() if machine.get(k) != v}
         after = {"status": STATUS[action], "values": changed}
         _audit(conn, user.name, f"claim.{action}", "claim", key, before, after, note, at)
+        regrade_claim(conn, key)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -301,6 +302,27 @@ def review_claim(conn: Any, key: str, machine: dict[str, Any], user: User, actio
     new = Review(status=STATUS[action], by=user.name, at=at, note=note, version=state.version + 1,
                  values=changed)
     return {**machine, **changed}, new
+
+
+def claim_incidents(conn: Any, key: str) -> list[int]:
+    """The incidents the claims of ``key`` (sha256:start:end:kind) are linked to."""
+    sha, start, end, kind = key.split(":", 3)
+    return [int(r[0]) for r in conn.execute(
+        "SELECT DISTINCT ci.incident FROM claims c JOIN documents d ON d.seq = c.doc JOIN"
+        " claim_incident ci ON ci.claim = c.seq WHERE d.sha256 = ? AND c.span_start = ? AND"
+        " c.span_end = ? AND c.kind = ? AND ci.incident IS NOT NULL ORDER BY 1",
+        (sha, int(start), int(end), kind))]
+
+
+def regrade_claim(conn: Any, key: str) -> list[int]:
+    """Grade again the incidents of the claim ``key`` after a decision on it (a rejected claim
+    no longer corroborates or counts; a corrected one counts with its new values)."""
+    from ..link import regrade_incidents
+
+    ids = claim_incidents(conn, key)
+    if ids:
+        regrade_incidents(conn, ids)
+    return ids
 
 
 # -- incidents --------------------------------------------------------------------------------------
