@@ -280,8 +280,8 @@ def test_generic_alias_of_another_country_is_unlinked(
     # Names are never unlinked, wherever the page is.
     ("Hezbollah fighters crossed near Baalbek while ISIS cells hid in Mosul.",
      [("Hezbollah fighters", "hezbollah"), ("ISIS", "isis")]),
-    # A page that names no country keeps today's links.
-    ("Militants attacked a convoy at dawn.", [("Militants", "generic_opposition")]),
+    # A page that names no country links no common-word alias: whose militants is unknown.
+    ("Militants attacked a convoy at dawn.", [("Militants", None)]),
     # A monitor is named for the war it covers, not where it sits.
     ("Militants killed three soldiers near Aleppo, the Observatory said.",
      [("Militants", "generic_opposition"), ("the Observatory", "sohr")]),
@@ -316,4 +316,5 @@ def test_localise_keeps_offsets_and_unlinked_actors() -> None:
     (out_unknown, out) = localise([unknown, *found], {"YE"})
     assert out_unknown is unknown
     assert (out.start, out.end, out.text, out.name) == (111, 117, "rebels", "rebels")
-    assert localise(found, set()) == found
+    (alone,) = localise(found, set())  # no country named: no common-word alias links
+    assert alone.actor_id is None and alone.entity_type == "generic"

@@ -517,7 +517,8 @@ def localise(mentions: list[ActorMention], countries: set[str] | frozenset[str],
     "Russian jets", "Hezbollah") are added. A mention made only of common words ("the regime",
     "rebels", "National Liberation Front", "Congress") whose actor's country is not among them is
     unlinked: ``actor_id`` None, its own text as name, entity type "generic" for a common-noun
-    phrase and "ORG" for a name. A document that names no country keeps every link."""
+    phrase and "ORG" for a name. A document that names no country links no such mention either:
+    "the regime" of a text that says nothing of where is nobody's regime in particular."""
     kb = kb or load_kb()
     generic: list[bool] = []
     doc = {c for c in countries if c}
@@ -528,8 +529,6 @@ def localise(mentions: list[ActorMention], countries: set[str] | frozenset[str],
             c = actor_country(kb.get(m.actor_id))
             if c:
                 doc.add(c)
-    if not doc:
-        return mentions
     out: list[ActorMention] = []
     for m, g in zip(mentions, generic, strict=True):
         if g and m.actor_id in kb:

@@ -445,9 +445,12 @@ def extract_claims(
                     continue
             # An event the rules did not foresee: "gunmen shot dead journalist Ana Ruiz", "the
             # Arakan Army shelled the police post".
-            if event is not None and (open_perp is not None or base.targets or base.named_victims):
+            if event is not None and reading is not None and (
+                    open_perp is not None or base.targets or base.named_victims
+                    or ow.persons_done_to(reading, sent)):
                 named = tuple(Victims(_VICTIM_TYPE.get(v.role or "", "people"), v.outcome, 1, 1, v.name)
-                              for v in base.named_victims)
+                              for v in base.named_victims) or tuple(
+                    Victims(t, o, 1, 1, x) for t, o, x in ow.persons_done_to(reading, sent)) if reading else ()
                 kind = event.type if event.type in _HOLD_KINDS else (
                     "casualty" if any(v.outcome in ("killed", "injured") for v in named) else "military_action")
                 claims.append(replace(

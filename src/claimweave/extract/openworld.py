@@ -114,6 +114,43 @@ def named_victims(reading: st.Reading, sentence: str,
     return tuple(out)
 
 
+_PERSON_NOUNS = frozenset("man woman boy girl child baby teenager grandmother grandfather mother father "
+                          "son daughter wife husband brother sister person resident villager farmer "
+                          "homme femme garçon fille enfant".split())
+_ONE_TYPE = {"child": "children", "soldier": "soldiers", "fighter": "fighters", "police": "police",
+             "leader": "fighters", "fighter_commander": "fighters"}
+_PLURALS = frozenset("children people men women police folk staff personnel".split())
+
+
+def persons_done_to(reading: st.Reading, sentence: str) -> tuple[tuple[str, str, str], ...]:
+    """One person each that a killing, shooting, stabbing, kidnapping or arrest was done to, named
+    by a noun without a count ("shot his grandmother", "a man was stabbed to death"): (type,
+    outcome, text)."""
+    out: list[tuple[str, str, str]] = []
+    if reading.title_case:
+        return ()  # a headline's capitals say nothing about which word is the person
+    deadly = _DEADLY.search(sentence) is not None
+    for e in reading.events:
+        outcome = _OUTCOME.get(e.type)
+        if e.negated or outcome is None or e.type in ("attack", "shelling", "airstrike", "bombing", "arson"):
+            continue
+        if outcome == "injured" and deadly:
+            outcome = "killed"
+        for p in e.patients:
+            words = p.text.lower().split()
+            head = (p.head_word or "").split()[-1:] or words[-1:]
+            if not head or any(w.isdigit() for w in words):
+                continue
+            role = st.role_of(head)
+            if head[0] in _PERSON_NOUNS or role in ("journalist", "official", "aid_worker", "medic", "police",
+                                                      "soldier", "civilian", "child", "leader"):
+                if (not head[0].endswith("s") or head[0] == "police") and head[0] not in _PLURALS:
+                    typ = _ONE_TYPE.get(role or "", "children" if head[0] in ("boy", "girl", "child", "baby",
+                                                                               "teenager") else "civilians")
+                    out.append((typ, "held" if outcome in ("held", "arrested") else outcome, p.text))
+    return tuple(out)
+
+
 def check_claimant(ref: Ref | None, reading: st.Reading | None,
                    actors: Sequence[ActorMention]) -> Ref | None:
     """A claimant is a knowledge-base name, an entity span or a speaker noun phrase - never a

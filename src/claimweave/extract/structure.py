@@ -83,7 +83,10 @@ for _t, _ws in {
     "medical": "hospital hospitals clinic clinics ambulance ambulances dispensary hôpital hôpitaux "
                "clinique",
     "school": "school schools kindergarten university college école écoles",
-    "market": "market markets marketplace souk bazaar shop shops store stores mall marché marchés",
+    "market": "market markets marketplace souk bazaar shop shops store stores mall supermarket "
+              "marché marchés",
+    "gathering": "nightclub club bar bars concert festival wedding funeral rally parade crowd "
+                 "ceremony stadium",
     "religious": "mosque mosques church churches temple monastery pagoda synagogue shrine mosquée église",
     "food": "bakery bakeries mill warehouse warehouses boulangerie",
     "infrastructure": "pipeline pipelines power plant station substation dam bridge bridges "
@@ -146,6 +149,7 @@ _VEHICLES = _words(
 )
 # Agents named by what they are, not who: actors of the generic type.
 GENERIC_AGENTS = _words(
+    "shooter shooters killer killers suspect suspects "
     "gunmen gunman militants militant guerrillas guerrilla assailants assailant attackers "
     "attacker insurgents insurgent rebels jihadists terrorists bandits fighters militiamen "
     "militias militia soldiers troops forces police policemen army military paramilitaries "
@@ -261,6 +265,7 @@ class Reading:
     speaker: Span | None  # the claimant named by structure, or None
     speaker_is_pronoun: bool
     pronoun: str | None = None  # the pronoun that speaks ("he", "they"), lower case
+    title_case: bool = False  # a headline written in title case
 
 
 # ------------------------------------------------------------------ helpers over spaCy tokens
@@ -661,7 +666,7 @@ def read(doc: Any, base: int) -> Reading:
     if pron:
         pronoun = next(c.lower_ for t in doc if t.lower_ in SPEECH for c in t.children
                        if c.dep_ in _SUBJ and c.lower_ in _PRONOUNS)
-    return Reading(tuple(events), ents, speaker, pron, pronoun)
+    return Reading(tuple(events), ents, speaker, pron, pronoun, _title_case(doc))
 
 
 def _speaker(doc: Any, base: int) -> tuple[Span | None, bool]:
