@@ -114,12 +114,10 @@ def named_victims(reading: st.Reading, sentence: str,
     return tuple(out)
 
 
-_PERSON_NOUNS = frozenset("man woman boy girl child baby teenager grandmother grandfather mother father "
-                          "son daughter wife husband brother sister person resident villager farmer "
-                          "homme femme garçon fille enfant".split())
+_PERSON_NOUNS = frozenset(["man", "woman", "boy", "girl", "child", "baby", "teenager", "grandmother", "grandfather", "mother", "father", "son", "daughter", "wife", "husband", "brother", "sister", "person", "resident", "villager", "farmer", "homme", "femme", "garçon", "fille", "enfant"])
 _ONE_TYPE = {"child": "children", "soldier": "soldiers", "fighter": "fighters", "police": "police",
              "leader": "fighters", "fighter_commander": "fighters"}
-_PLURALS = frozenset("children people men women police folk staff personnel".split())
+_PLURALS = frozenset(["children", "people", "men", "women", "police", "folk", "staff", "personnel"])
 
 
 def persons_done_to(reading: st.Reading, sentence: str) -> tuple[tuple[str, str, str], ...]:
