@@ -117,6 +117,8 @@ def named_victims(reading: st.Reading, sentence: str,
 _PERSON_NOUNS = frozenset(["man", "woman", "boy", "girl", "child", "baby", "teenager", "grandmother", "grandfather", "mother", "father", "son", "daughter", "wife", "husband", "brother", "sister", "person", "resident", "villager", "farmer", "homme", "femme", "garçon", "fille", "enfant"])
 _ONE_TYPE = {"child": "children", "soldier": "soldiers", "fighter": "fighters", "police": "police",
              "leader": "fighters", "fighter_commander": "fighters"}
+_ONE_PERSON_ROLES = frozenset(("journalist", "official", "aid_worker", "medic", "police", "soldier",
+                               "civilian", "child", "leader"))
 _PLURALS = frozenset(["children", "people", "men", "women", "police", "folk", "staff", "personnel"])
 
 
@@ -140,12 +142,12 @@ def persons_done_to(reading: st.Reading, sentence: str) -> tuple[tuple[str, str,
             if not head or any(w.isdigit() for w in words):
                 continue
             role = st.role_of(head)
-            if head[0] in _PERSON_NOUNS or role in ("journalist", "official", "aid_worker", "medic", "police",
-                                                      "soldier", "civilian", "child", "leader"):
-                if (not head[0].endswith("s") or head[0] == "police") and head[0] not in _PLURALS:
-                    typ = _ONE_TYPE.get(role or "", "children" if head[0] in ("boy", "girl", "child", "baby",
-                                                                               "teenager") else "civilians")
-                    out.append((typ, "held" if outcome in ("held", "arrested") else outcome, p.text))
+            person = head[0] in _PERSON_NOUNS or role in _ONE_PERSON_ROLES
+            singular = (not head[0].endswith("s") or head[0] == "police") and head[0] not in _PLURALS
+            if person and singular:
+                typ = _ONE_TYPE.get(role or "", "children" if head[0] in ("boy", "girl", "child", "baby",
+                                                                           "teenager") else "civilians")
+                out.append((typ, "held" if outcome in ("held", "arrested") else outcome, p.text))
     return tuple(out)
 
 
