@@ -27,7 +27,6 @@ KNOWN_GAPS: frozenset[str] = frozenset({
     "policemen_are_police",
     "pronoun_he_said_resolved_to_antecedent",
     "quoted_by_agency_is_source",
-    "schoolteacher_is_civilian",
     "uppercase_wire_group_is_perpetrator",
     "war_estimate_is_background",
 })

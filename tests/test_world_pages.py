@@ -27,9 +27,9 @@ from claimweave.record import to_dict
 HERE = Path(__file__).parent
 WORLD = sorted((HERE / "world").glob("*.txt"))
 DEMO = sorted((HERE.parent / "corpus" / "demo").glob("*.txt"))
-# Measured on 2026-12-04 (see the README): actors outside the KB 28/79, targets 23/61, named
+# Measured on 2026-12-04 (see the README): actors outside the KB 28/79, targets 25/61, named
 # victims 12/23, non-places kept out 33/47; share of expected items found, over all pages.
-FLOORS = {"actors_outside_kb": 0.35, "targets": 0.37, "named_victims": 0.52, "not_places": 0.70}
+FLOORS = {"actors_outside_kb": 0.35, "targets": 0.40, "named_victims": 0.52, "not_places": 0.70}
 
 
 @lru_cache(maxsize=64)
