@@ -248,16 +248,19 @@ def claims(db: Path, limit: int | None, width: int | None) -> None:
     click.echo(_printable(render_claims(rows, max(w, 80))))
 
 
-def _export_options(fn: Any) -> Any:
-    """--db, --format and --output, shared by the commands that export."""
-    for opt in reversed((
-        click.option("--db", required=True, type=LEDGER_EXISTING, help=DB_HELP),
-        click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True),
-        click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), default=None,
-                     help="Write here instead of standard output."),
-    )):
-        fn = opt(fn)
-    return fn
+def _export_options(formats: tuple[str, ...] = FORMATS) -> Callable[[Any], Any]:
+    """--db, --format (one of ``formats``) and --output, shared by the commands that export."""
+    def decorate(fn: Any) -> Any:
+        for opt in reversed((
+            click.option("--db", required=True, type=LEDGER_EXISTING, help=DB_HELP),
+            click.option("--format", "fmt", type=click.Choice(formats), default="jsonl",
+                         show_default=True),
+            click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
+                         default=None, help="Write here instead of standard output."),
+        )):
+            fn = opt(fn)
+        return fn
+    return decorate
 
 
 def _export(db: Path, output: Path | None, write: Any) -> int:
@@ -271,7 +274,7 @@ def _export(db: Path, output: Path | None, write: Any) -> int:
 
 
 @main.command()
-@_export_options
+@_export_options()
 def export(db: Path, fmt: str, output: Path | None) -> None:
     """Export the ledger as JSON Lines (claimweave/1), CSV (one row per claim) or GeoJSON."""
     from .store.export import export as do_export
@@ -291,13 +294,19 @@ def link(db: Path) -> None:
 
 
 @main.command()
-@_export_options
+@_export_options((*FORMATS, "acled", "ucdp"))
 def incidents(db: Path, fmt: str, output: Path | None) -> None:
-    """Export the incidents (claims, sources, date, place, victims, actors, grade, reasons)."""
+    """Export the incidents (claims, sources, date, place, victims, actors, grade, reasons);
+    acled and ucdp: CSV with ACLED's or UCDP GED's columns (README: the mapping)."""
     from .link.export import export_incidents
+    from .store.fieldformats import FIELD_FORMATS, write_field_format
 
-    _err(f"exported {_export(db, output, lambda ledger, out: export_incidents(ledger, fmt, out))} "
-         f"incidents as {fmt}")
+    def write(ledger: Any, out: Any) -> int:
+        if fmt in FIELD_FORMATS:
+            return write_field_format(ledger.connection, fmt, out)
+        return export_incidents(ledger, fmt, out)
+
+    _err(f"exported {_export(db, output, write)} incidents as {fmt}")
 
 
 @main.command()

@@ -5,7 +5,8 @@ properties = the csv row).
 The csv row's ``actor_entity_type`` is set only for an actor outside the knowledge base
 (``actor_id`` empty); ``targets`` and ``named_victims`` are readable summaries
 (``"al-Quds hospital (medical)"``, ``"Ana Ruiz (journalist, killed)"``), the full lists being in
-the jsonl export; ``scope`` is ``incident`` or ``background``."""
+the jsonl export; ``scope`` is ``incident`` or ``background``; ``incident_id`` is the incident the
+claim was linked into (empty when it is not linked), ``url`` and ``published`` its document's."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ CSV_FIELDS = (
     "date_start", "date_end", "date_precision", "weapon", "text",
     # open-world fields (added at the end: readers by position keep working)
     "actor_id", "actor_entity_type", "event", "scope", "targets", "named_victims",
+    # issue 16: the claim's incident (empty when not linked), its document's URL and publication date
+    "incident_id", "url", "published",
 )
 
 
@@ -50,6 +53,7 @@ def claim_csv_row(row: sqlite3.Row) -> dict[str, Any]:
         "event": row["event"], "scope": row["scope"] or "incident",
         "targets": targets_summary(json_list(row["targets_json"])),
         "named_victims": named_victims_summary(json_list(row["named_victims_json"])),
+        "incident_id": row["incident_id"], "url": row["url"], "published": row["published"],
     }
 
 

@@ -188,10 +188,13 @@ class Ledger:
             yield json.loads(row[0])
 
     def iter_claims(self) -> Iterator[sqlite3.Row]:
-        """Claim rows with their document's id (``document_id``), ``path`` and ``outlet``."""
+        """Claim rows with their document's id (``document_id``), ``path``, ``outlet``, ``url``
+        and ``published``, and the claim's incident (``incident_id``; None when not linked)."""
         yield from self._conn.execute(
-            "SELECT d.id AS document_id, d.path AS path, d.outlet AS outlet, c.* "
-            "FROM claims c JOIN documents d ON d.seq = c.doc ORDER BY c.seq")
+            "SELECT d.id AS document_id, d.path AS path, d.outlet AS outlet, d.url AS url,"
+            " d.published AS published, ci.incident AS incident_id, c.* FROM claims c"
+            " JOIN documents d ON d.seq = c.doc LEFT JOIN claim_incident ci ON ci.claim = c.seq"
+            " ORDER BY c.seq")
 
     def claims(self, limit: int | None = None) -> list[dict[str, Any]]:
         """Claim rows as dicts (see :meth:`iter_claims`), at most ``limit`` of them."""

@@ -1,0 +1,216 @@
+"""Incidents in ACLED's and UCDP GED's shapes (issue 16), and the claims CSV's new columns.
+
+The rules are checked on hand-made values; the commands on the demo corpus, read back with the
+csv module (types, precisions, and that nothing is filled that the ledger does not know)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from claimweave.cli import main
+from claimweave.store.fieldformats import (
+    ACLED_FIELDS,
+    UCDP_FIELDS,
+    acled_date,
+    admin_of,
+    counts,
+    event_type,
+    priogrid_gid,
+    ucdp_date,
+)
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def invoke(*args: str | Path) -> Result:
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+# -- rules ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("date", "acled", "ucdp"), [
+    ({"start": "2017-03-17", "end": "2017-03-17", "precision": "day"},
+     ("2017-03-17", 2017, 1), ("2017-03-17", "2017-03-17", 1)),
+    ({"start": "2017-03-17", "end": "2017-03-19", "precision": "day"},
+     ("2017-03-18", 2017, 2), ("2017-03-17", "2017-03-19", 2)),
+    ({"start": "2017-03-13", "end": "2017-03-19", "precision": "week"},
+     ("2017-03-16", 2017, 2), ("2017-03-13", "2017-03-19", 3)),
+    ({"start": "2017-03-01", "end": "2017-03-31", "precision": "month"},
+     ("2017-03-16", 2017, 3), ("2017-03-01", "2017-03-31", 4)),
+    ({"start": "2017-01-01", "end": "2017-12-31", "precision": "year"},
+     (None, 2017, None), ("2017-01-01", "2017-12-31", 5)),
+    # only the publication date is known: no event date at all
+    ({"start": "2017-03-20", "end": "2017-03-21", "precision": "reported"},
+     (None, None, None), (None, None, None)),
+    ({"start": None, "end": None, "precision": None}, (None, None, None), (None, None, None)),
+])
+def test_dates_and_their_precision(date: dict, acled: tuple, ucdp: tuple) -> None:
+    assert acled_date(date) == acled
+    assert ucdp_date(date) == ucdp
+
+
+def test_priogrid_cell() -> None:
+    assert priogrid_gid(-89.9, -179.9) == 1
+    assert priogrid_gid(36.335, 43.11889) == 252 * 720 + 446 + 1  # Mosul
+    assert priogrid_gid(None, 43.1) is None
+
+
+def test_admin_from_the_gazetteer() -> None:
+    assert admin_of({"name": "Mosul", "geonames_id": 99072, "precision": "city", "country": "IQ"})[0] \
+        == "Nineveh"
+    assert admin_of({"name": "Idlib", "geonames_id": None, "precision": "governorate",
+                     "country": "SY"}) == ("Idlib", None)
+    assert admin_of({"name": "Jisr al-Shughur", "geonames_id": None, "precision": "district",
+                     "country": "SY"}) == (None, "Jisr al-Shughur")
+    assert admin_of(None) == (None, None)
+
+
+def _claim(ref: str, *victims: tuple[str, str, int | None, int | None]) -> dict:
+    doc, cid = ref.split("#")
+    return {"document_id": doc, "id": cid, "victims_json": json.dumps(
+        [{"type": t, "outcome": o, "min": lo, "max": hi} for t, o, lo, hi in victims])}
+
+
+def test_counts_per_line_never_added_across_lines() -> None:
+    claims = {c["document_id"] + "#" + c["id"]: c for c in (
+        _claim("a#c1", ("civilians", "killed", 12, None), ("soldiers", "killed", 3, 3)),
+        _claim("b#c1", ("people", "killed", 20, 25), ("children", "killed", 5, None)),
+        _claim("b#c2", ("civilians", "injured", 40, None)),
+        _claim("c#c1", ("civilians", "killed", None, 30)),
+        _claim("d#c1", ("civilians", "injured", 9, None)),
+    )}
+    rec = {"sources": [{"claims": ["a#c1"]}, {"claims": ["b#c1", "b#c2"]}, {"claims": ["c#c1"]},
+                       {"claims": ["d#c1"]}]}
+    n = counts(rec, claims)
+    # lines: a 12+3 = 15; b people 20 (>5 children): 20, high 25; c "up to 30": 30; d no deaths
+    assert (n["low"], n["best"], n["high"]) == (15, 20, 30)
+    assert (n["civilians"], n["combatants"], n["unknown"]) == (5, None, 15)  # line b's breakdown
+    assert counts({"sources": [{"claims": ["d#c1"]}]}, claims)["best"] is None
+
+
+def _c(**kw: object) -> dict:
+    return {"weapon": None, "event": None, "kind": "casualty", **kw}
+
+
+@pytest.mark.parametrize(("claims", "events", "civ", "armed", "expected"), [
+    ([_c(weapon="sarin"), _c(weapon="airstrike")], [], True, False,
+     ("Explosions/Remote violence", "Chemical weapon")),
+    ([_c(weapon="barrel_bomb")], [], True, False, ("Explosions/Remote violence", "Air/drone strike")),
+    ([_c(weapon="mortar")], [], False, False,
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    ([_c(weapon="car_bomb")], [], True, False,
+     ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    ([_c(weapon="explosion")], [], True, False, ("Explosions/Remote violence", None)),
+    ([_c(kind="kidnapping")], [], True, False,
+     ("Violence against civilians", "Abduction/forced disappearance")),
+    ([_c(weapon="gunfire")], ["shooting"], True, False, ("Violence against civilians", "Attack")),
+    ([_c(weapon="gunfire")], ["shooting"], False, True, ("Battles", "Armed clash")),
+    ([_c(kind="arrest")], ["arrest"], False, False, ("Strategic developments", "Arrests")),
+    ([_c()], ["mass_grave"], True, False, ("Strategic developments", "Other")),
+    ([_c()], ["siege"], True, False, (None, None)),  # no ACLED type we can be sure of
+])
+def test_event_types(claims: list, events: list, civ: bool, armed: bool, expected: tuple) -> None:
+    assert event_type(claims, events, civ, armed) == expected
+
+
+# -- the commands on the demo corpus --------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    res = invoke("ingest", REPO / "corpus" / "demo", "--db", db, "-q", "--no-lang")
+    assert res.exit_code == 0, res.stderr
+    return db
+
+
+def _read(db: Path, fmt: str) -> tuple[list[str], list[dict[str, str]]]:
+    res = invoke("incidents", "--db", db, "--format", fmt)
+    assert res.exit_code == 0, res.stderr
+    reader = csv.DictReader(io.StringIO(res.stdout, newline=""))
+    rows = list(reader)
+    assert f"exported {len(rows)} incidents as {fmt}" in res.stderr
+    return list(reader.fieldnames or []), rows
+
+
+def _int(v: str) -> int | None:
+    return None if v == "" else int(v)
+
+
+def test_acled_columns_types_and_precisions(demo_db: Path) -> None:
+    fields, rows = _read(demo_db, "acled")
+    assert tuple(fields) == ACLED_FIELDS
+    assert rows and len(rows) == len({r["event_id_cnty"] for r in rows})
+    for r in rows:
+        tp, gp, year = _int(r["time_precision"]), _int(r["geo_precision"]), _int(r["year"])
+        assert tp in (None, 1, 2, 3) and gp in (None, 1, 2, 3)
+        assert (r["event_date"] == "") == (tp is None)
+        if tp is not None:
+            assert year == int(r["event_date"][:4])
+            if tp == 1:
+                assert r["claimweave_date_start"] == r["claimweave_date_end"] == r["event_date"]
+        if r["claimweave_date_precision"] in ("reported", ""):
+            assert r["event_date"] == r["year"] == ""  # a publication date is no event date
+        if gp is not None:
+            assert -90 <= float(r["latitude"]) <= 90 and -180 <= float(r["longitude"]) <= 180
+        if r["fatalities"]:
+            assert int(r["fatalities"]) >= 0
+        assert r["iso"] == "" or r["iso"].isdigit()
+        assert r["event_id_cnty"].endswith(f"CW{r['claimweave_incident_id']}")
+        # never filled: what the ledger cannot know
+        assert r["admin3"] == r["source_scale"] == r["tags"] == ""
+        assert r["notes"] and r["source"] and "document " not in r["source"]
+    mosul = next(r for r in rows if r["location"] == "Mosul")
+    assert mosul["country"] == "Iraq" and mosul["iso"] == "368" and mosul["admin1"] == "Nineveh"
+    assert mosul["region"] == "Middle East" and mosul["event_id_cnty"].startswith("IRQCW")
+    assert mosul["event_type"] == "Explosions/Remote violence"
+    assert mosul["disorder_type"] == "Political violence"
+    assert mosul["actor1"] and mosul["time_precision"] == "1" and mosul["geo_precision"] == "1"
+    assert int(mosul["fatalities"]) >= 100  # every group killed, the smallest line's figure
+    assert "https://" in mosul["claimweave_source_urls"]
+    assert any(r["event_type"] == "" for r in rows) or all(r["sub_event_type"] for r in rows)
+
+
+def test_ucdp_columns_types_and_precisions(demo_db: Path) -> None:
+    fields, rows = _read(demo_db, "ucdp")
+    assert tuple(fields) == UCDP_FIELDS
+    for r in rows:
+        wp, dp = _int(r["where_prec"]), _int(r["date_prec"])
+        assert wp in (None, 1, 2, 3, 4, 5, 6, 7) and dp in (None, 1, 2, 3, 4, 5)
+        assert (r["date_start"] == "") == (dp is None)
+        low, best, high = _int(r["low"]), _int(r["best"]), _int(r["high"])
+        if best is None:
+            assert low is None and high is None
+        else:
+            assert low is not None and high is not None and low <= best <= high
+            parts = [_int(r[k]) for k in ("deaths_a", "deaths_b", "deaths_civilians",
+                                          "deaths_unknown", "claimweave_deaths_combatants")]
+            assert sum(p or 0 for p in parts) == best
+        for k in ("relid", "conflict_dset_id", "dyad_dset_id", "side_a_dset_id", "type_of_violence",
+                  "deaths_a", "deaths_b", "event_clarity", "active_year", "code_status"):
+            assert r[k] == "", k  # UCDP's own codings: never made up
+        if r["latitude"]:
+            assert r["geom_wkt"] == f"POINT ({r['longitude']} {r['latitude']})"
+            assert _int(r["priogrid_gid"]) is not None
+        assert int(r["number_of_sources"]) >= 1
+    mosul = next(r for r in rows if r["where_coordinates"] == "Mosul")
+    assert mosul["country_id"] == "645" and mosul["region"] == "Middle East"
+    assert mosul["date_prec"] == "1" and mosul["where_prec"] == "1" and mosul["adm_1"] == "Nineveh"
+
+
+def test_claims_csv_has_incident_url_and_publication_date(demo_db: Path) -> None:
+    res = invoke("export", "--db", demo_db, "--format", "csv")
+    assert res.exit_code == 0, res.stderr
+    rows = list(csv.DictReader(io.StringIO(res.stdout, newline="")))
+    assert {"incident_id", "url", "published"} <= set(rows[0])
+    linked = [r for r in rows if r["incident_id"]]
+    assert linked and all(r["incident_id"].isdigit() for r in linked)
+    assert any(r["url"].startswith("https://") for r in rows)
+    assert any(len(r["published"]) >= 10 for r in rows)
+    incidents = {r["claimweave_incident_id"] for r in _read(demo_db, "acled")[1]}
+    assert {r["incident_id"] for r in linked} == incidents
