@@ -559,3 +559,30 @@ def test_rejected_claims_corroborate_nothing_and_link_keeps_decisions(ledger_db:
         assert c.execute("SELECT record, grade FROM incidents WHERE id = ?", (iid,)).fetchone()[0] is None
         review_claim(c, key_a, machine_values(row_a), user, "confirm", None, None)
         assert _incident(ledger)[1]["claims"][0]["review"] == "confirmed"
+
+
+def test_web_exports_carry_reviews_and_reviewed_only(setup: Any) -> None:
+    import csv as csvmod
+    import io
+
+    w, ro, tok = setup
+    r = w.post(URL, json=CORRECT, headers=auth(tok["reviewer"]))
+    inc = r.json()["incident"]
+    assert inc, "demo claim c1 of document 1 is linked"
+    rows = list(csvmod.DictReader(io.StringIO(ro.get("/export/incidents.csv").text)))
+    mine = next(x for x in rows if x["id"] == str(inc))
+    assert mine["review_status"] in ("reviewed", "partly_reviewed") and mine["reviewed_claims"] == "1"
+    assert mine["civilians_killed_max"] and int(mine["civilians_killed_max"]) >= 74
+    assert {x["review_status"] for x in rows if x["id"] != str(inc)} == {"machine"}
+    only = list(csvmod.DictReader(io.StringIO(ro.get("/export/incidents.csv?reviewed_only=1").text)))
+    assert all(x["review_status"] in ("reviewed", "assessed") for x in only)
+    body = {"grade": "contested", "reasons": ["two hospital lists"], "note": "checked"}
+    assert w.post(f"/api/incidents/{inc}/assess", json=body, headers=auth(tok["admin"])).status_code == 200
+    recs = [json.loads(x) for x in ro.get("/api/export/incidents.jsonl?reviewed_only=1").text.splitlines()]
+    mine = next(x for x in recs if x["id"] == inc)
+    assert mine["grade"] == "contested" and mine["review"]["status"] == "assessed"
+    assert mine["review"]["assessment"]["by"] == "admin1" and mine["linker_grade"] in GRADE_NAMES
+    assert 'id="export-reviewed"' in ro.get("/incidents").text
+
+
+GRADE_NAMES = ("contested", "conceded", "denied", "corroborated", "single_source")

@@ -32,7 +32,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..link.export import CSV_FIELDS, csv_row
+from ..link.export import CSV_FIELDS, csv_row, reviewed_records
 from ..store.review import (
     WRITERS,
     ReviewError,
@@ -480,8 +480,9 @@ class Workbench:
         if fmt not in ("csv", "jsonl", "geojson"):
             raise ApiError(404, "not_found", "export formats are csv, jsonl and geojson")
         f, items = self._incidents(request)
+        only = request.query_params.get("reviewed_only", "") not in ("", "0", "false")
         with self.conn() as c:
-            recs = Q.incident_records(c, [s["id"] for s in items])
+            recs = list(reviewed_records(c, Q.incident_records(c, [s["id"] for s in items]), only))
         buf = io.StringIO()
         if fmt == "csv":
             w = csv.DictWriter(buf, fieldnames=CSV_FIELDS, lineterminator="\r\n")

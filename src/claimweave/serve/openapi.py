@@ -110,7 +110,11 @@ def openapi() -> dict[str, Any]:
         "summary": "The filtered incidents as CSV, JSON Lines or GeoJSON",
         "operationId": "exportIncidents",
         "parameters": [_path_param("fmt", {"type": "string", "enum": ["csv", "jsonl", "geojson"]}),
-                       *FILTERS, *PAGING[:2]],
+                       *FILTERS, *PAGING[:2],
+                       {"name": "reviewed_only", "in": "query", "required": False,
+                        "description": "1: only incidents a person assessed or whose every claim "
+                                       "a person confirmed or corrected",
+                        "schema": {"type": "string", "enum": ["", "0", "1", "true", "false"]}}],
         "responses": {"200": {"description": "the export", "content": {
             "text/csv": {"schema": {"type": "string"}},
             "application/x-ndjson": {"schema": {"type": "string"}},

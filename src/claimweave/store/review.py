@@ -347,6 +347,20 @@ def assessment(conn: Any, incident_id: int) -> dict[str, Any] | None:
             "at": r["at"], "note": r["note"]}
 
 
+def assessments(conn: Any) -> dict[int, dict[str, Any]]:
+    """Every incident's latest assessment by a person (as :func:`assessment`), by incident id."""
+    if not has_tables(conn, "audit"):
+        return {}
+    out = {}
+    for r in conn.execute("SELECT * FROM audit WHERE id IN (SELECT max(id) FROM audit WHERE"
+                          " target_type = 'incident' AND action = 'incident.assess' GROUP BY"
+                          " target_id)"):
+        after = json.loads(r["after_json"] or "{}")
+        out[int(r["target_id"])] = {"grade": after.get("grade"), "reasons": after.get("reasons") or [],
+                                    "by": r["user"], "at": r["at"], "note": r["note"]}
+    return out
+
+
 def _incident_claims(conn: Any, incident_id: int) -> list[Any]:
     return conn.execute(
         "SELECT c.seq AS seq, c.id AS id, c.kind AS kind, c.span_start AS span_start,"
@@ -471,7 +485,7 @@ def split_incident(ledger: Any, src: int, refs: list[tuple[str, str]], user: Use
     return new
 
 
-__all__ = ["assess_incident", "assessment", "incident_version", "merge_incidents",
+__all__ = ["assess_incident", "assessment", "assessments", "incident_version", "merge_incidents",
            "split_incident", "FIELDS", "REVIEW_ACTIONS", "ROLES", "Review", "ReviewError", "User", "add_user",
            "audit_rows", "authenticate", "check_token", "claim_key", "current", "hash_token",
            "list_users", "machine_values", "remove_user", "review_claim", "reviews_for"]

@@ -101,8 +101,22 @@ def apply_to_row(row: Mapping[str, Any] | Any, review: Review | None) -> dict[st
     return out
 
 
-def row_key(row: Any) -> str:
-    return claim_key(row["sha256"], row["span_start"], row["span_end"], row["kind"])
+def row_key(row: Any, sha256: str | None = None) -> str:
+    """The claim's review key; ``sha256`` when the row does not bring its document's."""
+    return claim_key(sha256 or row["sha256"], row["span_start"], row["span_end"], row["kind"])
+
+
+def _shas(conn: Any, rows: list[Any]) -> dict[int, str]:
+    """Document sha256 by document seq, for rows that do not bring it (``claims.doc``)."""
+    if not rows or "sha256" in rows[0].keys():  # noqa: SIM118 - sqlite3.Row
+        return {}
+    seqs = sorted({int(r["doc"]) for r in rows})
+    out: dict[int, str] = {}
+    for i in range(0, len(seqs), 500):
+        part = seqs[i:i + 500]
+        out.update((int(a), b) for a, b in conn.execute(
+            f"SELECT seq, sha256 FROM documents WHERE seq IN ({','.join('?' * len(part))})", part))
+    return out
 
 
 def reviewed_rows(conn: Any, rows: Iterable[Any], reviewed_only: bool = False,
@@ -113,9 +127,11 @@ def reviewed_rows(conn: Any, rows: Iterable[Any], reviewed_only: bool = False,
     batch: list[Any] = []
 
     def flush() -> Iterator[dict[str, Any]]:
-        reviews = reviews_for(conn, [row_key(r) for r in batch]) if decided else {}
-        for r in batch:
-            out = apply_to_row(r, reviews.get(row_key(r)))
+        shas = _shas(conn, batch) if decided else {}
+        keys = [row_key(r, shas.get(int(r["doc"]))) for r in batch] if decided else []
+        reviews = reviews_for(conn, keys) if decided else {}
+        for i, r in enumerate(batch):
+            out = apply_to_row(r, reviews.get(keys[i]) if decided else None)
             if not reviewed_only or out["review_status"] in PUBLISHABLE:
                 yield out
         batch.clear()
