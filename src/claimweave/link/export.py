@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from typing import Any, TextIO
 
 from ..store import Ledger
@@ -78,9 +78,12 @@ def csv_row(r: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def export_incidents(ledger: Ledger, fmt: str, out: TextIO, reviewed_only: bool = False) -> int:
+def export_incidents(ledger: Ledger, fmt: str, out: TextIO, reviewed_only: bool = False,
+                     ids: Collection[int] | None = None) -> int:
+    """Write the incidents (only those of ``ids`` when given) in ``fmt``; the number written."""
     n = 0
-    recs = reviewed_records(ledger.connection, iter_records(ledger.connection), reviewed_only)
+    stored = (r for r in iter_records(ledger.connection) if ids is None or r["id"] in ids)
+    recs = reviewed_records(ledger.connection, stored, reviewed_only)
     if fmt == "jsonl":
         for r in recs:
             out.write(json.dumps(r, ensure_ascii=False) + "\n")

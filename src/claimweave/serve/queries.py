@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date as Date
@@ -19,6 +18,8 @@ from typing import Any
 from urllib.parse import quote
 
 from ..model import Victims
+from ..store.filters import Where, fold, incident_conditions
+from ..store.filters import like as _like
 from ..store.review import (
     Review,
     assessment,
@@ -46,14 +47,6 @@ def connect(db: str | Path) -> sqlite3.Connection:
     conn.execute("PRAGMA query_only = ON")
     conn.create_function("fold", 1, fold, deterministic=True)
     return conn
-
-
-def fold(s: object) -> str | None:
-    """Lower case without diacritics or ʿayn/hamza marks: "Khān Shaykhūn" -> "khan shaykhun"."""
-    if s is None:
-        return None
-    d = unicodedata.normalize("NFKD", str(s))
-    return "".join(ch for ch in d if not unicodedata.combining(ch) and ch not in "ʿʾ'’`").casefold()
 
 
 def check_ledger(conn: sqlite3.Connection) -> None:
@@ -152,10 +145,6 @@ def fts_query(text: str) -> str:
     return " ".join('"' + t.replace('"', '""') + '"' for t in terms)
 
 
-def _like(s: str) -> str:
-    return "%" + s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
 # -- claims: open-world fields ----------------------------------------------------------------------
 def _col(row: sqlite3.Row, key: str) -> Any:
     """``row[key]``, or None when the ledger predates the column (served read-only, unmigrated)."""
@@ -230,30 +219,11 @@ def filter_incidents(conn: sqlite3.Connection, f: Filters) -> list[dict[str, Any
     if f.grade:
         where.append("grade = ?")
         params.append(f.grade)
-    if f.date_from:
-        where.append("coalesce(json_extract(record, '$.date.end'), json_extract(record, '$.date.start')) >= ?")
-        params.append(f.date_from)
-    if f.date_to:
-        where.append("json_extract(record, '$.date.start') <= ?")
-        params.append(f.date_to)
-    if f.place:
-        # the incident's place or any of its claims' places, by gazetteer name or by any spelling
-        # the texts use for that place ("Khan Sheikhoun" finds Khān Shaykhūn)
-        names = place_names(conn, f.place)
-        marks = ",".join("?" * len(names))
-        where.append("(fold(json_extract(record, '$.place.name')) LIKE ? ESCAPE '\\'"
-                     + (f" OR json_extract(record, '$.place.name') IN ({marks})" if names else "")
-                     + " OR EXISTS (SELECT 1 FROM claim_incident ci JOIN claims c ON c.seq = ci.claim"
-                     " WHERE ci.incident = incidents.id AND (fold(c.place) LIKE ? ESCAPE '\\'"
-                     + (f" OR c.place IN ({marks})" if names else "") + ")))")
-        like = _like(fold(f.place) or "")
-        params += [like, *names, like, *names]
-    if f.actor:
-        where.append("EXISTS (SELECT 1 FROM json_each(record, '$.actors') a WHERE"
-                     " json_extract(a.value, '$.name') LIKE ? ESCAPE '\\' OR"
-                     " json_extract(a.value, '$.side') LIKE ? ESCAPE '\\' OR"
-                     " json_extract(a.value, '$.actor_id') = ?)")
-        params += [_like(f.actor), _like(f.actor), f.actor]
+    # date span, place (spelling-tolerant) and actor: the same conditions as the command line's
+    more, more_params = incident_conditions(
+        conn, Where(date_from=f.date_from, date_to=f.date_to, place=f.place, actor=f.actor))
+    where += more
+    params += more_params
     if f.q:
         fq = fts_query(f.q)
         if not fq:
@@ -271,15 +241,6 @@ def filter_incidents(conn: sqlite3.Connection, f: Filters) -> list[dict[str, Any
     if f.min_count is not None:
         out = [s for s in out if (s["count"] or 0) >= f.min_count]
     return _sorted(out, f.sort, f.order)
-
-
-def place_names(conn: sqlite3.Connection, text: str, limit: int = 200) -> list[str]:
-    """Gazetteer names of the places some document names with a spelling containing ``text``."""
-    like = _like(fold(text) or "")
-    return [r[0] for r in conn.execute(
-        "SELECT DISTINCT p.name FROM places p JOIN documents d ON d.seq = p.doc WHERE"
-        " fold(substr(d.text, p.span_start + 1, p.span_end - p.span_start)) LIKE ? ESCAPE '\\'"
-        " LIMIT ?", (like, limit))]
 
 
 def incident_records(conn: sqlite3.Connection, ids: list[int]) -> list[dict[str, Any]]:
