@@ -389,6 +389,8 @@ def extract_claims(
             # the one who denies: a known actor before the verb, else the verb's subject
             denier = ow.check_claimant(None, reading, actors) or claimant
             if (den := find_denial(text, s, e, actors, denier)) is not None:
+                if den.actor is not None and type_of(den.actor.actor_id) in _REPORTERS:
+                    den = replace(den, actor=den.claimant)  # "rejected the accusation, telling Reuters"
                 claims.append(replace(den, unit_id=unit.id, sources=base.sources, place=place, date=date,
                                       claimant=ow.check_claimant(den.claimant, reading, actors)))
                 if not victims:  # "denied killing 12 civilians" also states the count
@@ -461,6 +463,8 @@ def extract_claims(
 
 
 _HOLD_KINDS = frozenset({"kidnapping", "arrest"})
+# Who reports, not who acts: never the one whose action a denial denies.
+_REPORTERS = frozenset({"outlet", "monitor", "ngo", "un", "media_account"})
 _VICTIM_TYPE = {"child": "children", "soldier": "soldiers", "fighter": "fighters", "police": "police",
                 "civilian": "civilians", "journalist": "civilians", "aid_worker": "civilians",
                 "medic": "civilians", "fighter_commander": "fighters"}
