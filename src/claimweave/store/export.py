@@ -17,6 +17,7 @@ from typing import Any, TextIO
 
 from ..errors import ClaimweaveError, Errors
 from .ledger import Ledger
+from .reviewed import REVIEW_COLUMNS, reviewed_records, reviewed_rows
 from .rows import json_list, named_victims_summary, targets_summary
 
 FORMATS = ("jsonl", "csv", "geojson")
@@ -28,6 +29,9 @@ CSV_FIELDS = (
     "actor_id", "actor_entity_type", "event", "scope", "targets", "named_victims",
     # issue 16: the claim's incident (empty when not linked), its document's URL and publication date
     "incident_id", "url", "published",
+    # issue 15: the values above are the current ones (a person's latest decision, else the
+    # machine's); the review status (machine|confirmed|corrected|rejected), who, when, the note
+    *REVIEW_COLUMNS,
 )
 
 
@@ -39,7 +43,7 @@ def _line(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False).translate(_LINE_BREAKS)
 
 
-def claim_csv_row(row: sqlite3.Row) -> dict[str, Any]:
+def claim_csv_row(row: sqlite3.Row | dict[str, Any]) -> dict[str, Any]:
     return {
         "document_id": row["document_id"], "path": row["path"], "outlet": row["outlet"],
         "claim_id": row["id"], "kind": row["kind"], "claimant": row["claimant"],
@@ -54,26 +58,30 @@ def claim_csv_row(row: sqlite3.Row) -> dict[str, Any]:
         "targets": targets_summary(json_list(row["targets_json"])),
         "named_victims": named_victims_summary(json_list(row["named_victims_json"])),
         "incident_id": row["incident_id"], "url": row["url"], "published": row["published"],
+        **{k: row[k] for k in REVIEW_COLUMNS},
     }
 
 
-def export(ledger: Ledger, fmt: str, out: TextIO) -> int:
-    """Write the ledger to ``out`` in ``fmt``; return the number of items (records/claims/features)."""
+def export(ledger: Ledger, fmt: str, out: TextIO, reviewed_only: bool = False) -> int:
+    """Write the ledger to ``out`` in ``fmt``; return the number of items (records/claims/features).
+    Claims are at their current values with their review (:mod:`.reviewed`); ``reviewed_only``
+    keeps the claims a person confirmed or corrected."""
     n = 0
+    conn = ledger.connection
     if fmt == "jsonl":
-        for rec in ledger.iter_records():
+        for rec in reviewed_records(conn, ledger.iter_records(), reviewed_only):
             out.write(_line(rec) + "\n")
             n += 1
     elif fmt == "csv":
         # RFC 4180 "\r\n" rows: with "\n" the csv module would leave a lone "\r" unquoted.
         writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\r\n")
         writer.writeheader()
-        for row in ledger.iter_claims():
+        for row in reviewed_rows(conn, ledger.iter_claims(), reviewed_only):
             writer.writerow(claim_csv_row(row))
             n += 1
     elif fmt == "geojson":
         out.write('{"type": "FeatureCollection", "features": [')
-        for row in ledger.iter_claims():
+        for row in reviewed_rows(conn, ledger.iter_claims(), reviewed_only):
             if row["lat"] is None or row["lon"] is None:
                 continue
             feature = {"type": "Feature",

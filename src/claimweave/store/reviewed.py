@@ -9,9 +9,9 @@ decided, when and with what note.
   ``sha256``) as dicts with the current values written over the machine's columns (``kind``,
   ``claimant``/``actor``/``target`` and their ids, the victims columns, the place columns, the
   date columns) and :data:`REVIEW_COLUMNS` added.
-- :func:`reviewed_records`: the stored claimweave/1 records with each claim at its current
-  values, its ``review`` and, when corrected, ``machine`` (the machine's values of the fields a
-  person changed).
+- :func:`reviewed_records`: the stored claimweave/1 records with each claim a person decided on
+  at its current values, with its ``review`` and, when corrected, ``machine`` (the machine's
+  values of the fields a person changed); a claim without a decision is exactly as extracted.
 
 A person names an actor by its name: when the name is exactly a knowledge-base actor's
 (:func:`claimweave.annotate.actors.find_actors` covers the whole name) the actor id comes with
@@ -152,11 +152,13 @@ def _ref(name: str | None) -> dict[str, Any] | None:
 
 def apply_to_claim(claim: dict[str, Any], review: Review | None) -> dict[str, Any]:
     """A claim of a claimweave/1 record at its current values, with ``review`` (and ``machine``:
-    the machine's values of the fields a person corrected)."""
+    the machine's values of the fields a person corrected). A claim nobody decided on is
+    returned as extracted (so an unreviewed ledger's export round-trips the contract exactly)."""
+    if review is None:
+        return claim
     out = dict(claim)
-    state = review or Review()
-    out["review"] = state.public()
-    if review is None or not review.values:
+    out["review"] = review.public()
+    if not review.values:
         return out
     machine: dict[str, Any] = {}
     for name, value in review.values.items():
@@ -180,7 +182,7 @@ def reviewed_records(conn: Any, records: Iterable[dict[str, Any]],
         reviews = reviews_for(conn, keys) if decided else {}
         claims = [apply_to_claim(c, reviews.get(k)) for c, k in zip(rec["claims"], keys, strict=True)]
         if reviewed_only:
-            claims = [c for c in claims if c["review"]["status"] in PUBLISHABLE]
+            claims = [c for c in claims if (c.get("review") or {}).get("status") in PUBLISHABLE]
             if not claims:
                 continue
         yield {**rec, "claims": claims}
