@@ -4,6 +4,7 @@ write API (every status: 200, 400, 401, 403, 404, 409)."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
@@ -586,3 +587,59 @@ def test_web_exports_carry_reviews_and_reviewed_only(setup: Any) -> None:
 
 
 GRADE_NAMES = ("contested", "conceded", "denied", "corroborated", "single_source")
+
+
+def test_cli_exports_carry_reviews_and_reviewed_only(ledger_db: str, tmp_path: Path) -> None:  # noqa: F811
+    """After a correction and a rejection, `claimweave export` and `incidents` show the current
+    values and review status; --reviewed-only keeps what people confirmed or corrected."""
+    import csv as csvmod
+
+    from claimweave.link import link_ledger
+    from claimweave.model import Ref
+
+    with Ledger.open(ledger_db) as ledger:
+        c = ledger.connection
+        ledger.write(make_record())
+        ledger.write(_other("Air strikes killed 14 civilians in Hajin on 3 November.",
+                            (Ref("Airwars", None),), "b.txt", 14))
+        link_ledger(ledger)
+        user, _ = add_user(c, "dana", "reviewer")
+        key_a, row_a = _key_of(ledger, "a.txt")
+        fixed = [{"type": "civilians", "outcome": "killed", "min": 20, "max": 25, "text": None}]
+        review_claim(c, key_a, machine_values(row_a), user, "correct",
+                     {"victims": fixed, "actor": "Syrian government"}, "hospital list")
+        key_b, row_b = _key_of(ledger, "b.txt")
+        review_claim(c, key_b, machine_values(row_b), user, "reject", None, "another strike")
+    runner = CliRunner()
+
+    def run(*args: str) -> str:
+        r = runner.invoke(main, [*args, "--db", ledger_db])
+        assert r.exit_code == 0, r.output
+        return r.stdout
+
+    rows = {r["path"]: r for r in csvmod.DictReader(io.StringIO(run("export", "--format", "csv")))}
+    a, b = rows["a.txt"], rows["b.txt"]
+    assert (a["review_status"], a["reviewed_by"], a["review_note"]) == ("corrected", "dana", "hospital list")
+    assert (a["victims"], a["victims_min"], a["victims_max"]) == ("20-25 civilians killed", "20", "25")
+    assert a["actor"] == "Syrian government" and a["actor_id"] == "syrian_government"
+    assert b["review_status"] == "rejected" and b["victims_max"] == "14"  # values kept, status says
+    only = list(csvmod.DictReader(io.StringIO(run("export", "--format", "csv", "--reviewed-only"))))
+    assert [r["path"] for r in only] == ["a.txt"]
+    recs = [json.loads(x) for x in run("export", "--format", "jsonl").splitlines()]
+    claim = next(r for r in recs if r["document"]["path"] == "a.txt")["claims"][0]
+    assert claim["victims"] == fixed and claim["review"]["status"] == "corrected"
+    assert claim["actor"] == {"name": "Syrian government", "actor_id": "syrian_government",
+                              "entity_type": None}
+    assert claim["machine"]["victims"][0]["min"] == 12 and claim["machine"]["actor"]["name"] == "coalition"
+    assert [r["document"]["path"] for r in
+            map(json.loads, run("export", "--reviewed-only").splitlines())] == ["a.txt"]
+    geo = json.loads(run("export", "--format", "geojson"))
+    assert {f["properties"]["review_status"] for f in geo["features"]} == {"corrected", "rejected"}
+    (inc,) = list(csvmod.DictReader(io.StringIO(run("incidents", "--format", "csv"))))
+    assert (inc["grade"], inc["review_status"], inc["rejected_claims"]) == ("single_source", "reviewed", "1")
+    assert (inc["civilians_killed_min"], inc["civilians_killed_max"]) == ("20", "25")
+    assert inc["lines_of_evidence"] == "1" and "Syrian government" in inc["actors"]
+    (rec,) = [json.loads(x) for x in run("incidents", "--reviewed-only").splitlines()]
+    assert rec["rejected"][0]["note"] == "another strike"
+    r = runner.invoke(main, ["incidents", "--format", "acled", "--reviewed-only", "--db", ledger_db])
+    assert r.exit_code == 2

@@ -257,6 +257,9 @@ def _export_options(formats: tuple[str, ...] = FORMATS) -> Callable[[Any], Any]:
                          show_default=True),
             click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
                          default=None, help="Write here instead of standard output."),
+            click.option("--reviewed-only", is_flag=True,
+                         help="Only what people reviewed: claims confirmed or corrected; "
+                              "incidents assessed or whose every claim was."),
         )):
             fn = opt(fn)
         return fn
@@ -275,11 +278,11 @@ def _export(db: Path, output: Path | None, write: Any) -> int:
 
 @main.command()
 @_export_options()
-def export(db: Path, fmt: str, output: Path | None) -> None:
+def export(db: Path, fmt: str, output: Path | None, reviewed_only: bool) -> None:
     """Export the ledger as JSON Lines (claimweave/1), CSV (one row per claim) or GeoJSON."""
     from .store.export import export as do_export
 
-    n = _export(db, output, lambda ledger, out: do_export(ledger, fmt, out))
+    n = _export(db, output, lambda ledger, out: do_export(ledger, fmt, out, reviewed_only))
     _err(f"exported {n} {'documents' if fmt == 'jsonl' else 'rows'} as {fmt}")
 
 
@@ -295,16 +298,19 @@ def link(db: Path) -> None:
 
 @main.command()
 @_export_options((*FORMATS, "acled", "ucdp"))
-def incidents(db: Path, fmt: str, output: Path | None) -> None:
+def incidents(db: Path, fmt: str, output: Path | None, reviewed_only: bool) -> None:
     """Export the incidents (claims, sources, date, place, victims, actors, grade, reasons);
     acled and ucdp: CSV with ACLED's or UCDP GED's columns (README: the mapping)."""
     from .link.export import export_incidents
     from .store.fieldformats import FIELD_FORMATS, write_field_format
 
+    if reviewed_only and fmt in FIELD_FORMATS:
+        raise click.UsageError("--reviewed-only goes with --format jsonl, csv or geojson")
+
     def write(ledger: Any, out: Any) -> int:
         if fmt in FIELD_FORMATS:
             return write_field_format(ledger.connection, fmt, out)
-        return export_incidents(ledger, fmt, out)
+        return export_incidents(ledger, fmt, out, reviewed_only)
 
     _err(f"exported {_export(db, output, write)} incidents as {fmt}")
 
