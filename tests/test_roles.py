@@ -17,7 +17,6 @@ KNOWN_GAPS: frozenset[str] = frozenset({
     "ages_are_not_counts",
     "aid_worker_role",
     "french_named_victim_shot",
-    "french_passive_par_agent_is_perpetrator",
     "french_pronoun_il_resolved_to_antecedent",
     "french_selon_object_is_source",
     "french_wagner_is_perpetrator",

@@ -510,7 +510,7 @@ def _may_lie_in(inner: Place, outer: Place) -> bool:
 
 
 def _r(m: ActorMention | None) -> Ref | None:
-    return None if m is None else Ref(m.name, m.actor_id)
+    return None if m is None else Ref(m.name, m.actor_id, m.entity_type)
 
 
 def _cause_from_victims(victims: list) -> str | None:
