@@ -214,3 +214,64 @@ def test_claims_csv_has_incident_url_and_publication_date(demo_db: Path) -> None
     assert any(len(r["published"]) >= 10 for r in rows)
     incidents = {r["claimweave_incident_id"] for r in _read(demo_db, "acled")[1]}
     assert {r["incident_id"] for r in linked} == incidents
+
+
+# -- filters: one path for the workbench and the command line -------------------------------------
+
+@pytest.mark.parametrize("args", [
+    ["--place", "Khan Sheikhoun"], ["--place", "khān shaykhūn"], ["--place", "Mosul"],
+    ["--actor", "coalition"], ["--actor", "isis"],
+    ["--since", "2017-04-01"], ["--until", "2017-03-31"],
+    ["--since", "2017-03-01", "--until", "2017-04-10", "--place", "mosul"],
+])
+def test_incident_filters_match_the_workbench(demo_db: Path, args: list[str]) -> None:
+    from claimweave.serve.queries import Filters, connect, filter_incidents
+
+    opts = dict(zip(args[::2], args[1::2], strict=True))
+    conn = connect(demo_db)
+    try:
+        expected = sorted(s["id"] for s in filter_incidents(conn, Filters(
+            date_from=opts.get("--since"), date_to=opts.get("--until"), place=opts.get("--place"),
+            actor=opts.get("--actor"))))
+    finally:
+        conn.close()
+    res = invoke("incidents", "--db", demo_db, "--format", "jsonl", *args)
+    assert res.exit_code == 0, res.stderr
+    got = [json.loads(line)["id"] for line in res.stdout.splitlines()]
+    assert got == expected and 0 < len(got) < len(_read(demo_db, "acled")[1])
+    acled = invoke("incidents", "--db", demo_db, "--format", "ucdp", *args)
+    assert [int(r["id"]) for r in csv.DictReader(io.StringIO(acled.stdout, newline=""))] == expected
+    for rec in map(json.loads, res.stdout.splitlines()):
+        d = rec["date"]
+        if "--since" in opts:
+            assert (d["end"] or d["start"]) >= opts["--since"]
+        if "--until" in opts:
+            assert d["start"] <= opts["--until"]
+
+
+def test_claim_filters_on_claims_and_export(demo_db: Path) -> None:
+    res = invoke("export", "--db", demo_db, "--format", "csv", "--place", "Khan Sheikhoun")
+    assert res.exit_code == 0, res.stderr
+    rows = list(csv.DictReader(io.StringIO(res.stdout, newline="")))
+    assert rows and {r["place"] for r in rows} == {"Khān Shaykhūn"}
+    table = invoke("claims", "--db", demo_db, "--place", "Khan Sheikhoun", "--width", "200")
+    assert table.exit_code == 0 and f"\n{len(rows)} claims" in table.stdout
+
+    docs = invoke("export", "--db", demo_db, "--format", "jsonl", "--place", "Khan Sheikhoun")
+    kept = [json.loads(line) for line in docs.stdout.splitlines()]
+    assert {r["document"]["id"] for r in kept} == {r["document_id"] for r in rows}
+    assert all(any((c.get("place") or {}).get("name") == "Khān Shaykhūn" for c in r["claims"])
+               for r in kept)
+
+    rows = list(csv.DictReader(io.StringIO(invoke(
+        "export", "--db", demo_db, "--format", "csv", "--actor", "Islamic State", "--since",
+        "2017-03-01", "--until", "2017-03-31").stdout, newline="")))
+    assert rows and all("Islamic State" in r["actor"] for r in rows)
+    assert all((r["date_end"] or r["date_start"] or r["published"])[:10] >= "2017-03-01"
+               and (r["date_start"] or r["published"])[:10] <= "2017-03-31" for r in rows)
+
+
+def test_filters_bad_date_exit_2(demo_db: Path) -> None:
+    for cmd in ("claims", "export", "incidents"):
+        res = invoke(cmd, "--db", demo_db, "--since", "March 2017")
+        assert res.exit_code == 2 and "[E006]" in res.stderr

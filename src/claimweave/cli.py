@@ -234,16 +234,62 @@ def _open_ledger(db: Path | str):
         sys.exit(2)
 
 
+def _filter_options(fn: Any) -> Any:
+    """--since, --until, --place, --actor: the workbench's filters (store/filters.py)."""
+    day = click.DateTime(formats=["%Y-%m-%d"])
+    for opt in reversed((
+        click.option("--since", type=day, default=None, help="On or after this day (YYYY-MM-DD)."),
+        click.option("--until", type=day, default=None, help="On or before this day (YYYY-MM-DD)."),
+        click.option("--place", default=None, metavar="TEXT",
+                     help="Place name, any spelling the documents use (Rakka, al-Raqqah)."),
+        click.option("--actor", default=None, metavar="TEXT",
+                     help="Perpetrator's name (part of it), side or knowledge-base id."),
+    )):
+        fn = opt(fn)
+    return fn
+
+
+def _where(since: Any, until: Any, place: str | None, actor: str | None) -> Any:
+    """The filter options as a :class:`store.filters.Where` (false when none is given)."""
+    from .store.filters import Where
+
+    return Where(date_from=since.date().isoformat() if since else None,
+                 date_to=until.date().isoformat() if until else None,
+                 place=(place or "").strip() or None, actor=(actor or "").strip() or None)
+
+
+def _filtered(select: Callable[[Any, Any], Any], ledger: Any, where: Any) -> Any:
+    """``select(connection, where)`` (store.filters.claim_seqs or incident_ids), or exit 2 with
+    E006 when the ledger cannot be filtered (PostgreSQL, for now)."""
+    from .errors import Errors
+
+    try:
+        return select(ledger.connection, where)
+    except ValueError as exc:
+        _err(Errors.E006.format(reason=str(exc)))
+        sys.exit(2)
+
+
 @main.command()
 @click.option("--db", required=True, type=LEDGER_EXISTING, help=DB_HELP)
 @click.option("--limit", type=int, default=None, help="Show at most this many claims.")
 @click.option("--width", type=int, default=None, help="Table width (default: terminal width).")
-def claims(db: Path, limit: int | None, width: int | None) -> None:
-    """Show the ledger's claims as a table."""
+@_filter_options
+def claims(db: Path, limit: int | None, width: int | None, since: Any, until: Any,
+           place: str | None, actor: str | None) -> None:
+    """Show the ledger's claims as a table (those the filters keep)."""
+    from itertools import islice
+
+    from .store.filters import claim_seqs
     from .table import render_claims
 
+    where = _where(since, until, place, actor)
     with _open_ledger(db) as ledger:
-        rows = ledger.claims(limit)
+        if where:
+            keep = set(_filtered(claim_seqs, ledger, where))
+            rows = [dict(r) for r in islice((r for r in ledger.iter_claims() if r["seq"] in keep), limit)]
+        else:
+            rows = ledger.claims(limit)
     w = width or shutil.get_terminal_size((120, 24)).columns
     click.echo(_printable(render_claims(rows, max(w, 80))))
 
@@ -278,11 +324,21 @@ def _export(db: Path, output: Path | None, write: Any) -> int:
 
 @main.command()
 @_export_options()
-def export(db: Path, fmt: str, output: Path | None, reviewed_only: bool) -> None:
-    """Export the ledger as JSON Lines (claimweave/1), CSV (one row per claim) or GeoJSON."""
+@_filter_options
+def export(db: Path, fmt: str, output: Path | None, reviewed_only: bool, since: Any, until: Any,
+           place: str | None, actor: str | None) -> None:
+    """Export the ledger as JSON Lines (claimweave/1), CSV (one row per claim) or GeoJSON. With
+    filters: the claims they keep (JSON Lines: the documents holding one, whole)."""
     from .store.export import export as do_export
+    from .store.filters import claim_seqs
 
-    n = _export(db, output, lambda ledger, out: do_export(ledger, fmt, out, reviewed_only))
+    where = _where(since, until, place, actor)
+
+    def write(ledger: Any, out: Any) -> int:
+        keep = set(_filtered(claim_seqs, ledger, where)) if where else None
+        return do_export(ledger, fmt, out, reviewed_only, keep)
+
+    n = _export(db, output, write)
     _err(f"exported {n} {'documents' if fmt == 'jsonl' else 'rows'} as {fmt}")
 
 
@@ -298,7 +354,9 @@ def link(db: Path) -> None:
 
 @main.command()
 @_export_options((*FORMATS, "acled", "ucdp"))
-def incidents(db: Path, fmt: str, output: Path | None, reviewed_only: bool) -> None:
+@_filter_options
+def incidents(db: Path, fmt: str, output: Path | None, reviewed_only: bool, since: Any,
+              until: Any, place: str | None, actor: str | None) -> None:
     """Export the incidents (claims, sources, date, place, victims, actors, grade, reasons);
     acled and ucdp: CSV with ACLED's or UCDP GED's columns (README: the mapping)."""
     from .link.export import export_incidents
@@ -307,10 +365,16 @@ def incidents(db: Path, fmt: str, output: Path | None, reviewed_only: bool) -> N
     if reviewed_only and fmt in FIELD_FORMATS:
         raise click.UsageError("--reviewed-only goes with --format jsonl, csv or geojson")
 
+    from .store.filters import incident_ids
+
+    where = _where(since, until, place, actor)
+
     def write(ledger: Any, out: Any) -> int:
+        ids = _filtered(incident_ids, ledger, where) if where else None
         if fmt in FIELD_FORMATS:
-            return write_field_format(ledger.connection, fmt, out)
-        return export_incidents(ledger, fmt, out, reviewed_only)
+            return write_field_format(ledger.connection, fmt, out, ids)
+        return export_incidents(ledger, fmt, out, reviewed_only,
+                                ids=None if ids is None else set(ids))
 
     _err(f"exported {_export(db, output, write)} incidents as {fmt}")
 

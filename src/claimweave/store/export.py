@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
+from collections.abc import Collection
 from typing import Any, TextIO
 
 from ..errors import ClaimweaveError, Errors
@@ -62,26 +63,34 @@ def claim_csv_row(row: sqlite3.Row | dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def export(ledger: Ledger, fmt: str, out: TextIO, reviewed_only: bool = False) -> int:
+def export(ledger: Ledger, fmt: str, out: TextIO, reviewed_only: bool = False,
+           keep: Collection[int] | None = None) -> int:
     """Write the ledger to ``out`` in ``fmt``; return the number of items (records/claims/features).
     Claims are at their current values with their review (:mod:`.reviewed`); ``reviewed_only``
-    keeps the claims a person confirmed or corrected."""
+    keeps the claims a person confirmed or corrected. ``keep``: only the claims of these row ids
+    (``claims.seq``, from :mod:`.filters`), and in ``jsonl`` the documents holding one, whole."""
     n = 0
     conn = ledger.connection
+    claims = (r for r in ledger.iter_claims() if keep is None or r["seq"] in keep)
     if fmt == "jsonl":
-        for rec in reviewed_records(conn, ledger.iter_records(), reviewed_only):
+        records = ledger.iter_records()
+        if keep is not None:
+            docs = {r["doc"] for r in claims}
+            records = (json.loads(rec) for seq, rec in conn.execute(
+                "SELECT seq, record FROM documents ORDER BY seq") if seq in docs)
+        for rec in reviewed_records(conn, records, reviewed_only):
             out.write(_line(rec) + "\n")
             n += 1
     elif fmt == "csv":
         # RFC 4180 "\r\n" rows: with "\n" the csv module would leave a lone "\r" unquoted.
         writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\r\n")
         writer.writeheader()
-        for row in reviewed_rows(conn, ledger.iter_claims(), reviewed_only):
+        for row in reviewed_rows(conn, claims, reviewed_only):
             writer.writerow(claim_csv_row(row))
             n += 1
     elif fmt == "geojson":
         out.write('{"type": "FeatureCollection", "features": [')
-        for row in reviewed_rows(conn, ledger.iter_claims(), reviewed_only):
+        for row in reviewed_rows(conn, claims, reviewed_only):
             if row["lat"] is None or row["lon"] is None:
                 continue
             feature = {"type": "Feature",
