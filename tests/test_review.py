@@ -643,3 +643,67 @@ def test_cli_exports_carry_reviews_and_reviewed_only(ledger_db: str, tmp_path: P
     assert rec["rejected"][0]["note"] == "another strike"
     r = runner.invoke(main, ["incidents", "--format", "acled", "--reviewed-only", "--db", ledger_db])
     assert r.exit_code == 2
+
+
+# -- the audit pages and notes on incidents ---------------------------------------------------------
+HOSTILE = "<script>window.__pwned=1</script><img src=x onerror=alert(1)>"
+
+
+def test_claim_and_incident_audit_pages(setup: Any) -> None:
+    w, ro, tok = setup
+    assert w.post(URL, json={**CORRECT, "note": HOSTILE}, headers=auth(tok["reviewer"])).status_code == 200
+    r = w.post(URL, json={"action": "reject", "note": "not a claim"}, headers=auth(tok["admin"]))
+    inc = r.json()["incident"]
+    doc = ro.get("/documents/1").text
+    assert 'href="/documents/1/claims/c1/audit"' in doc
+    page = ro.get("/documents/1/claims/c1/audit")  # the read-only server shows it too
+    assert page.status_code == 200
+    text = page.text
+    assert text.count('class="audit-row') == 2 and "rejected" in text and "corrected" in text
+    assert "→ 70-74 civilians killed" in text and "actor:" in text and "by reviewer1" not in text
+    assert "<script>window" not in text and "<img src=x" not in text
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in text
+    assert text.index("admin1") < text.index("reviewer1")  # newest first
+    assert ro.get("/documents/1/claims/c999/audit").status_code == 404
+    assert ro.get("/incidents/999999/audit").status_code == 404
+    assert f'href="/incidents/{inc}/audit"' in ro.get(f"/incidents/{inc}").text
+    text = ro.get(f"/incidents/{inc}/audit").text
+    assert 'id="claims-audit"' in text and 'href="/documents/1/claims/c1/audit"' in text
+    assert "<script>window" not in text
+
+
+def test_notes_on_incidents(setup: Any) -> None:
+    w, ro, tok = setup
+    inc = w.get("/api/incidents").json()["items"][0]["id"]
+    url = f"/api/incidents/{inc}/note"
+    err(ro.post(url, json={"note": "x"}, headers=auth(tok["admin"])), 403, "read_only")
+    err(w.post(url, json={"note": "x"}), 401)
+    err(w.post(url, json={"note": "x"}, headers=auth(tok["viewer"])), 403)
+    for bad in ({}, {"note": ""}, {"note": "   "}, {"note": "a\x1bb"}, {"note": "x", "grade": "y"}):
+        err(w.post(url, json=bad, headers=auth(tok["reviewer"])), 400)
+    err(w.post("/api/incidents/999999/note", json={"note": "x"}, headers=auth(tok["reviewer"])), 404)
+    r = w.post(url, json={"note": HOSTILE, "version": 0}, headers=auth(tok["reviewer"]))
+    assert r.status_code == 200, r.text
+    validate(r.json(), "AuditRow")
+    assert r.json()["action"] == "incident.note" and r.json()["user"] == "reviewer1"
+    err(w.post(url, json={"note": "late", "version": 0}, headers=auth(tok["reviewer"])), 409, "stale")
+    assert w.get(f"/api/incidents/{inc}").json()["version"] == 1
+    page = ro.get(f"/incidents/{inc}").text
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in page and "<script>window" not in page
+    assert 'class="note-form"' not in page  # nobody signed in
+    # the page's form: a signed-in reviewer, with the session's CSRF token
+    form_url = f"/incidents/{inc}/note"
+    assert w.post(form_url, data={"note": "x"}, follow_redirects=False).status_code == 401
+    _login(w, tok["reviewer"])
+    page = w.get(f"/incidents/{inc}").text
+    csrf = _csrf(page.split('class="note-form"')[1])
+    assert w.post(form_url, data={"note": "x"}, follow_redirects=False).status_code == 403
+    r = w.post(form_url, data={"note": "second list seen", "csrf": csrf}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == f"/incidents/{inc}#notes"
+    assert "second list seen" in w.get(f"/incidents/{inc}").text
+    hist = w.get(f"/incidents/{inc}/audit").text
+    assert hist.count("action-incident-note") == 2
+    _login(w, tok["viewer"])
+    page = w.get(f"/incidents/{inc}").text
+    assert 'class="note-form"' not in page
+    assert w.post(form_url, data={"note": "x", "csrf": _csrf(page)}, follow_redirects=False).status_code == 403

@@ -38,23 +38,27 @@ from ..store.review import (
     ReviewError,
     User,
     assess_incident,
+    audit_for,
     audit_rows,
     authenticate,
     current,
     has_tables,
     machine_values,
     merge_incidents,
+    note_incident,
     review_claim,
     reviews_for,
     split_incident,
 )
 from . import queries as Q
+from .audit import view as audit_view
 from .errors import STATUS_CODES, ApiError
 from .models import (
     KINDS,
     OUTCOMES,
     AssessIn,
     MergeIn,
+    NoteIn,
     SplitIn,
     form_defaults,
     form_review,
@@ -348,6 +352,76 @@ class Workbench:
         cid = quote(claim, safe="")
         return RedirectResponse(f"/documents/{d['seq']}?claim={cid}#claim-{cid}", status_code=303)
 
+    async def _signed_in_form(self, request: Request) -> tuple[dict[str, str], User]:
+        """A page's form: write mode, a live session, its CSRF token, a reviewer or admin."""
+        if not self.write:
+            raise ApiError(403, "read_only", "this workbench was started without --write")
+        found = self.session(request)
+        if found is None:
+            raise ApiError(401, "unauthorized", "sign in first (/login)")
+        _, sess, user = found
+        form = _form(await request.body())
+        if not _same(form.get("csrf"), sess.csrf):
+            raise ApiError(403, "csrf", "the form's CSRF token is missing or wrong: reload the page")
+        if not user.can_write:
+            raise ApiError(403, "forbidden", f"a {user.role} account cannot decide")
+        return form, user
+
+    async def incident_note_form(self, request: Request) -> Response:
+        """The incident page's note form (a note never conflicts: no version)."""
+        form, user = await self._signed_in_form(request)
+        iid = self._int_param(request, "incident_id")
+        req = parse_body(NoteIn, json.dumps({"note": form.get("note", "")}).encode())
+        with self.writer() as c:
+            self._decided(lambda: note_incident(c, iid, user, req.note))
+        return RedirectResponse(f"/incidents/{iid}#notes", status_code=303)
+
+    async def api_incident_note(self, request: Request) -> Response:
+        req, iid, user = await self._incident_decision(request, NoteIn)
+        with self.writer() as c:
+            row = self._decided(lambda: note_incident(c, iid, user, req.note, req.version))
+        return JSONResponse(row)
+
+    async def claim_audit_page(self, request: Request) -> Response:
+        doc, claim = request.path_params["doc"][:200], request.path_params["claim"][:200]
+        with self.conn() as c:
+            d, r = Q.claim_row(c, doc, claim)
+            rows = audit_for(c, "claim", [Q.row_key(r, d["sha256"])])
+        cid = quote(claim, safe="")
+        return self.page("audit.html", title=f"claim {claim} of document {d['id']}",
+                         back=f"/documents/{d['seq']}?claim={cid}#claim-{cid}",
+                         back_text="the claim", back_label="the claim in its document",
+                         sections=[{"heading": "Decisions on this claim", "id": "claim-audit",
+                                    "rows": [audit_view(x) for x in rows], "targets": False,
+                                    "empty": "the machine's reading stands"}])
+
+    async def incident_audit_page(self, request: Request) -> Response:
+        iid = self._int_param(request, "incident_id")
+        with self.conn() as c:
+            known = c.execute("SELECT 1 FROM incidents WHERE id = ?", (iid,)).fetchone()
+            rows = audit_for(c, "incident", [str(iid)])
+            if known is None and not rows:
+                raise ApiError(404, "not_found", f"no incident {iid}")
+            refs, links = {}, {}
+            for r in c.execute(
+                    "SELECT c.id AS id, c.span_start AS span_start, c.span_end AS span_end, c.kind"
+                    " AS kind, d.sha256 AS sha256, d.id AS document_id, d.seq AS doc_seq FROM"
+                    " claim_incident ci JOIN claims c ON c.seq = ci.claim JOIN documents d ON"
+                    " d.seq = c.doc WHERE ci.incident = ? ORDER BY c.seq", (iid,)):
+                key = Q.row_key(r, r["sha256"])
+                refs[key] = f"{r['document_id']}#{r['id']}"
+                links[key] = f"/documents/{r['doc_seq']}/claims/{quote(r['id'], safe='')}/audit"
+            claim_rows = audit_for(c, "claim", list(refs))
+        claims = [{**audit_view(x, refs), "link": links.get(x["target_id"])} for x in claim_rows]
+        return self.page("audit.html", title=f"incident {iid}", back=f"/incidents/{iid}",
+                         back_text="the incident", back_label=f"incident {iid}",
+                         sections=[{"heading": "Decisions and notes on this incident",
+                                    "id": "incident-audit", "rows": [audit_view(x) for x in rows],
+                                    "targets": False, "empty": "the linker's grouping and grade stand"},
+                                   {"heading": "Decisions on its claims", "id": "claims-audit",
+                                    "rows": claims, "targets": True,
+                                    "empty": "every claim stands as the machine read it"}])
+
     def page(self, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
         scope = _SCOPE.get()
         if self.write and "me" not in ctx and scope is not None:
@@ -523,8 +597,9 @@ class Workbench:
         iid = self._int_param(request, "incident_id")
         with self.conn() as c:
             d = Q.incident_detail(c, iid)
+            notes = audit_for(c, "incident", [str(iid)], ("incident.note",))
         return self.page("incident.html", d=d, rec=d["incident"], s=d["summary"],
-                         map=map_svg([d["summary"]]))
+                         map=map_svg([d["summary"]]), notes=notes)
 
     async def document_page(self, request: Request) -> Response:
         focus = request.query_params.get("claim")
@@ -578,6 +653,9 @@ def create_app(db: str | Path, write: bool = False) -> Starlette:
         Route("/incidents/{incident_id}", wb.incident_page, methods=["GET"]),
         Route("/documents/{doc}", wb.document_page, methods=["GET"]),
         Route("/documents/{doc}/claims/{claim}/review", wb.review_form, methods=["POST"]),
+        Route("/documents/{doc}/claims/{claim}/audit", wb.claim_audit_page, methods=["GET"]),
+        Route("/incidents/{incident_id}/audit", wb.incident_audit_page, methods=["GET"]),
+        Route("/incidents/{incident_id}/note", wb.incident_note_form, methods=["POST"]),
         Route("/login", wb.login_page, methods=["GET"]),
         Route("/login", wb.login, methods=["POST"]),
         Route("/logout", wb.logout, methods=["POST"]),
@@ -590,6 +668,7 @@ def create_app(db: str | Path, write: bool = False) -> Starlette:
         Route("/api/incidents/{incident_id}/assess", wb.api_incident_assess, methods=["POST"]),
         Route("/api/incidents/{incident_id}/merge", wb.api_incident_merge, methods=["POST"]),
         Route("/api/incidents/{incident_id}/split", wb.api_incident_split, methods=["POST"]),
+        Route("/api/incidents/{incident_id}/note", wb.api_incident_note, methods=["POST"]),
         Route("/api/timeline", wb.api_timeline, methods=["GET"]),
         Route("/api/documents/{doc}", wb.api_document, methods=["GET"]),
         Route("/api/documents/{doc}/claims/{claim}/review", wb.api_review_claim, methods=["POST"]),

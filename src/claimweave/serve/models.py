@@ -235,6 +235,17 @@ class _Decision(_Strict):
         return v
 
 
+class NoteIn(_Decision):
+    note: Annotated[str, Field(min_length=1, max_length=4000)]
+
+    @field_validator("note")
+    @classmethod
+    def _blank(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("a note needs some text")
+        return v.strip()
+
+
 class MergeIn(_Decision):
     into: Annotated[int, Field(ge=1, le=10**15)]
 

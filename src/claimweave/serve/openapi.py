@@ -66,10 +66,10 @@ AUDIT_ROW: dict[str, Any] = {
 
 def _model_schemas() -> dict[str, Any]:
     """The incident decision bodies' schemas from their pydantic models."""
-    from .models import AssessIn, MergeIn, SplitIn
+    from .models import AssessIn, MergeIn, NoteIn, SplitIn
 
     return {m.__name__: m.model_json_schema(ref_template="#/components/schemas/{model}")
-            for m in (AssessIn, MergeIn, SplitIn)}
+            for m in (AssessIn, MergeIn, NoteIn, SplitIn)}
 
 
 def _incident_decision(what: str, op: str, body: str, answer: dict[str, Any]) -> dict[str, Any]:
@@ -156,6 +156,10 @@ def openapi() -> dict[str, Any]:
                     "type": "object", "required": ["incident", "new"], "properties": {
                         "incident": {"$ref": "#/components/schemas/IncidentDetail"},
                         "new": {"$ref": "#/components/schemas/IncidentDetail"}}}),
+            "/api/incidents/{incident_id}/note": _incident_decision(
+                "A note on the incident without a decision (reviewer or admin; --write): an "
+                "audit row incident.note, shown on the incident page and its history",
+                "noteIncident", "NoteIn", {"$ref": "#/components/schemas/AuditRow"}),
             "/api/timeline": {"get": {
                 "summary": "Incidents per week (Monday) by belligerent, for the filter",
                 "operationId": "getTimeline", "parameters": [*FILTERS, _q(

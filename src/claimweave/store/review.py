@@ -361,6 +361,43 @@ def assessments(conn: Any) -> dict[int, dict[str, Any]]:
     return out
 
 
+def note_incident(conn: Any, incident_id: int, user: User, note: str,
+                  version: int | None = None) -> dict[str, Any]:
+    """A note on the incident without a decision (an audit row ``incident.note``); the row."""
+    if not note or not note.strip():
+        raise ReviewError("invalid", "a note needs some text")
+    at = now()
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        _check(conn, user, incident_id, version)
+        rid = _audit(conn, user.name, "incident.note", "incident", str(incident_id), None, None,
+                     note.strip(), at)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return {"id": rid, "at": at, "user": user.name, "action": "incident.note",
+            "target_type": "incident", "target_id": str(incident_id), "before": None,
+            "after": None, "note": note.strip()}
+
+
+def audit_for(conn: Any, target_type: str, target_ids: list[str],
+              actions: tuple[str, ...] | None = None) -> list[dict[str, Any]]:
+    """Every audit row about these targets (``actions`` only, when given), newest first."""
+    if not target_ids or not has_tables(conn, "audit"):
+        return []
+    out: list[dict[str, Any]] = []
+    uniq = sorted(set(target_ids))
+    for i in range(0, len(uniq), 500):
+        part = uniq[i:i + 500]
+        out += [_audit_dict(r) for r in conn.execute(
+            "SELECT * FROM audit WHERE target_type = ? AND target_id IN"
+            f" ({','.join('?' * len(part))}) ORDER BY id DESC", [target_type, *part])]
+    if actions is not None:
+        out = [r for r in out if r["action"] in actions]
+    return sorted(out, key=lambda r: -r["id"])
+
+
 def _incident_claims(conn: Any, incident_id: int) -> list[Any]:
     return conn.execute(
         "SELECT c.seq AS seq, c.id AS id, c.kind AS kind, c.span_start AS span_start,"
@@ -485,7 +522,7 @@ def split_incident(ledger: Any, src: int, refs: list[tuple[str, str]], user: Use
     return new
 
 
-__all__ = ["assess_incident", "assessment", "assessments", "incident_version", "merge_incidents",
+__all__ = ["assess_incident", "assessment", "assessments", "audit_for", "note_incident", "incident_version", "merge_incidents",
            "split_incident", "FIELDS", "REVIEW_ACTIONS", "ROLES", "Review", "ReviewError", "User", "add_user",
            "audit_rows", "authenticate", "check_token", "claim_key", "current", "hash_token",
            "list_users", "machine_values", "remove_user", "review_claim", "reviews_for"]
