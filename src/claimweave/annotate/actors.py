@@ -490,6 +490,8 @@ def is_generic(text: str) -> bool:
     """Whether a mention is made only of common words: "the regime", "government forces",
     "rebels", "National Liberation Front", "Congress" (not "Syrian army", "Assad forces",
     "Hezbollah", "ISIS")."""
+    if text.isupper() and len(text) >= 5:  # wire copy in capitals: "REBELS" is "rebels", not an acronym
+        text = text.lower()
     toks = tokenize(text)
     return bool(toks) and not any(_naming(t) for t in toks)
 

@@ -238,7 +238,9 @@ def _speaker_ref(unit: Unit, doc: Document, find: Callable[[str], list[ActorMent
     return Ref(name)
 
 
-ParseRequest = tuple[str, int, int, str]  # language, start, end, the text to parse (re-cased)
+# language, start, end, the text to parse, whether it was re-cased (written all in capitals or
+# all in lower case: its capitals are ours, and say nothing of headlines)
+ParseRequest = tuple[str, int, int, str, bool]
 
 
 def parse_requests(doc: Document, units: tuple[Unit, ...], ann: Annotations) -> list[ParseRequest]:
@@ -264,13 +266,17 @@ def parse_requests(doc: Document, units: tuple[Unit, ...], ann: Annotations) -> 
                 extra = [spans[k - 1]] if k and st.pronoun_speaks(sent) else []
                 for s2, e2 in [*extra, (s, e)]:
                     t2 = text[s2:e2]
-                    todo.append((lang, s2, e2, recase(t2, names) if style != "mixed" else t2))
+                    todo.append((lang, s2, e2, recase(t2, names) if style != "mixed" else t2, style != "mixed"))
     return list(dict.fromkeys(todo))
 
 
 def read_parses(requests: Sequence[ParseRequest], parsed: Sequence[Any]) -> Readings:
     """What the parse of each requested sentence says, by the sentence's span."""
-    return {(s, e): st.read(doc, s) for (_, s, e, _), doc in zip(requests, parsed, strict=True)}
+    out: Readings = {}
+    for (_, s, e, _, recased), doc in zip(requests, parsed, strict=True):
+        doc.user_data["cw_recased"] = recased
+        out[(s, e)] = st.read(doc, s)
+    return out
 
 
 Readings = dict[tuple[int, int], st.Reading]

@@ -403,14 +403,21 @@ def _phrase(tok: Any) -> list[Any]:
 
 
 def _dateline(tok: Any) -> bool:
-    """A word of a dateline ("MOSCOW (Sputnik)", "KABUL, Jan 3 -") at the head of the sentence."""
+    """A word of a dateline ("MOSCOW (Sputnik)", "KABUL, Jan 3 -", "BOGOTA, 12 MAR 89 (EFE) --")
+    at the head of the sentence."""
     ent = _ent_of(tok)
     first = ent[0] if ent is not None else tok
-    return first.i <= 1 and tok.text.isupper() and len(tok.text) > 3
+    if first.i <= 1 and tok.text.isupper() and len(tok.text) > 3:
+        return True
+    dash = next((t.i for t in tok.doc[:25] if t.text in ("--", "—", "–") or t.text.startswith("--")), None)
+    return dash is not None and tok.i < dash
 
 
 def _title_case(doc: Any) -> bool:
-    """A headline in title case: capitals say nothing about names there."""
+    """A headline in title case: capitals say nothing about names there. (Text we re-cased is
+    none: its capitals are our guesses at names.)"""
+    if doc.user_data.get("cw_recased"):
+        return False
     words = [t for t in doc if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.text[0].isupper() for t in words) > 0.6 * len(words)
 
