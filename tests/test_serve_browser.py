@@ -58,6 +58,37 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     thread.join(10)
 
 
+def _start(app: Any) -> tuple[str, Any, threading.Thread]:
+    import uvicorn
+
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert time.monotonic() < deadline, "server did not start"
+        time.sleep(0.05)
+    return f"http://127.0.0.1:{port}", server, thread
+
+
+@pytest.fixture(scope="module")
+def write_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """A --write server over its own ledger; (base URL, a reviewer's token)."""
+    from claimweave.serve.app import create_app
+    from claimweave.store import Ledger
+    from claimweave.store.review import add_user
+
+    tmp = tmp_path_factory.mktemp("browser-write")
+    db = build_ledger(tmp / "ledger.db", DEMO)
+    with Ledger.open(db) as ledger:
+        token = add_user(ledger.connection, "dana", "reviewer")[1]
+    url, server, thread = _start(create_app(db, write=True))
+    yield url, token
+    server.should_exit = True
+    thread.join(10)
+
+
 @pytest.fixture(scope="module")
 def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = os.environ.get("CLAIMWEAVE_ARTIFACTS")
@@ -190,4 +221,47 @@ def test_hostile_document_stays_inert(page: Any, base_url: str, shots: Path) -> 
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert "javascript:" in page.locator(".url").inner_text()
     page.screenshot(path=str(shots / "08-hostile-wire.png"), full_page=True)
+    w.assert_clean()
+
+
+def test_reviewer_corrects_a_count(page: Any, write_server: tuple[str, str], shots: Path) -> None:
+    """Issue 15 in chromium: a reviewer signs in with a token, corrects a claim's count on the
+    document page, sees the corrected value and reads it in the claim's history."""
+    base, token = write_server
+    w = Watch(page)
+    page.goto(f"{base}/login")
+    page.fill("input[name=token]", token)
+    page.click("form.login button[type=submit]")
+    page.wait_for_url(re.compile(r"/incidents$"))
+    assert page.locator("header .me").inner_text() == "dana (reviewer)"
+    cookie = next(c for c in page.context.cookies() if c["name"] == "cw_session")
+    assert cookie["httpOnly"] and cookie["sameSite"] == "Strict"
+
+    page.goto(f"{base}/documents/1?claim=c1")
+    form = page.locator("form.review-form")
+    assert form.is_visible() and page.locator(".document .claim.focus").count() >= 1
+    before = page.locator("ol.side-claims li.focus").inner_text()
+    assert "70-74" not in before
+    form.locator("input[name=victims_min]").fill("70")
+    form.locator("input[name=victims_max]").fill("74")
+    form.locator("textarea[name=note]").fill("hospital list <b>checked</b>")
+    page.screenshot(path=str(shots / "09-review-form.png"), full_page=True)
+    form.locator("button[value=correct]").click()
+    page.wait_for_url(re.compile(r"/documents/1\?claim=c1"))
+    mine = page.locator("ol.side-claims li.focus")
+    assert "70-74" in mine.inner_text()
+    status = mine.locator(".review-corrected")
+    assert "corrected by dana" in status.inner_text()
+    assert "hospital list <b>checked</b>" in status.inner_text()  # the note, as text
+    page.screenshot(path=str(shots / "10-corrected.png"), full_page=True)
+
+    mine.locator("a.history").click()
+    page.wait_for_url(re.compile(r"/documents/1/claims/c1/audit$"))
+    rows = page.locator("#claim-audit tr.audit-row")
+    assert rows.count() == 1
+    row = rows.first.inner_text()
+    assert "dana" in row and "corrected" in row and "70-74" in row
+    assert "status: machine → corrected" in row and "hospital list <b>checked</b>" in row
+    page.screenshot(path=str(shots / "11-claim-history.png"), full_page=True)
+    assert page.evaluate("window.__canary") == "untouched"
     w.assert_clean()
