@@ -83,8 +83,13 @@ def _sql_calls(tree: ast.AST) -> list[tuple[ast.Call, ast.expr]]:
 
 
 # Interpolations into SQL text that are reviewed: each is a constant of the code, never data.
-# ledger.counts: a table name from a literal tuple; incidents.claims_by_incident: "" or a "?" list.
-REVIEWED = {("store/ledger.py", "tbl"), ("store/incidents.py", "where")}
+# ledger.counts: a table name from a literal tuple; incidents.claims_by_incident: "" or a "?" list;
+# fieldformats.iter_incidents: "" or " AND id IN (?,...)" (and the same on ci.incident);
+# filters.incident_ids/claim_seqs: conditions joined from literal SQL with "?" for every value
+# (columns are literals of the callers of filters._place_match).
+REVIEWED = {("store/ledger.py", "tbl"), ("store/incidents.py", "where"),
+            ("store/fieldformats.py", "where"), ("store/fieldformats.py", "cw"),
+            ("store/filters.py", "sql")}
 
 
 def _placeholders(expr: ast.expr) -> bool:
