@@ -89,8 +89,10 @@ def _parse_all(prepared: list[_Prepared]) -> None:
     parse = _parser()
     for lang in sorted({r[0] for p in prepared for r in p.requests}):
         todo = [(p, r) for p in prepared for r in p.requests if r[0] == lang]
-        try:
-            parsed = parse([r[3] for _, r in todo], lang)
+        try:  # a sentence repeated (a headline restated in the lede) is parsed once
+            unique = list(dict.fromkeys(r[3] for _, r in todo))
+            by_text = dict(zip(unique, parse(unique, lang), strict=True))
+            parsed = [by_text[r[3]] for _, r in todo]
         except Exception:  # parse each document alone, so that only the bad one fails
             for p in prepared:
                 mine = [r for r in p.requests if r[0] == lang]
