@@ -542,7 +542,7 @@ def test_rejected_claims_corroborate_nothing_and_link_keeps_decisions(ledger_db:
                                                          "claims": [rec["claims"][0]["document"] + "#c1"]}
         assert rec["claims"][0]["review"] == "corrected"
         # new claims joining the incident make the linker grade it again: the decisions hold
-        ledger.write(_other("Twelve civilians died in an air strike on Hajin on 3 November.",
+        ledger.write(_other("Twelve civilians were killed when aircraft hit Hajin on 3 November.",
                             (Ref("SOHR", "sohr"),), "c.txt", 12))
         stats = link_ledger(ledger)
         assert stats.linked == 1 and stats.touched == 1
