@@ -275,6 +275,22 @@ def is_verb(tok: Any) -> bool:
     return tok.tag_.startswith("VB") or tok.pos_ in ("VERB", "AUX")
 
 
+def _text(doc: Any) -> str:
+    """``doc.text``, built once (spaCy joins it anew, token by token, at every call)."""
+    text = doc.user_data.get("cw_text")
+    if text is None:
+        text = doc.user_data["cw_text"] = doc.text
+    return text
+
+
+def _ents(doc: Any) -> tuple[Any, ...]:
+    """``doc.ents``, built once (spaCy builds the tuple anew, token by token, at every call)."""
+    ents = doc.user_data.get("cw_all_ents")
+    if ents is None:
+        ents = doc.user_data["cw_all_ents"] = tuple(doc.ents)
+    return ents
+
+
 def _ent_of(tok: Any) -> Any | None:
     """The named entity (of a kind that may act or speak) that holds ``tok``, if any."""
     if not tok.ent_type_ or tok.ent_type_ not in _ENTITY_LABELS:
@@ -282,7 +298,7 @@ def _ent_of(tok: Any) -> Any | None:
     index = tok.doc.user_data.get("cw_ents")
     if index is None:
         index = tok.doc.user_data["cw_ents"] = {
-            i: e for e in tok.doc.ents if e.label_ in _ENTITY_LABELS and _good_entity(e)
+            i: e for e in _ents(tok.doc) if e.label_ in _ENTITY_LABELS and _good_entity(e)
             for i in range(e.start, e.end)}
     return index.get(tok.i)
 
@@ -337,14 +353,14 @@ def _np(tok: Any, base: int, agent: bool = True) -> Span:
         if names and not _title_case(tok.doc):
             first_n, last_n = names[0].left_edge, names[-1]
             s0, e0 = first_n.idx, last_n.idx + len(last_n.text)
-            return Span(base + s0, base + e0, tok.doc.text[s0:e0], "ORG", (base + s0, base + e0), tok.lower_)
+            return Span(base + s0, base + e0, _text(tok.doc)[s0:e0], "ORG", (base + s0, base + e0), tok.lower_)
     if ent is not None:
         toks = list(ent)
         while toks and toks[0].lower_ in _DETS:
             toks = toks[1:]
         if toks:
             s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-            return Span(base + s, base + e, tok.doc.text[s:e], _LABEL.get(ent.label_, ent.label_),
+            return Span(base + s, base + e, _text(tok.doc)[s:e], _LABEL.get(ent.label_, ent.label_),
                         (base + s, base + e), tok.lower_)
     lefts = [c for c in tok.lefts if c.dep_ in _MODS and c.lower_ not in ("dead", "alive")]
     first = min((c.left_edge for c in lefts), key=lambda t: t.i, default=tok)
@@ -357,7 +373,7 @@ def _np(tok: Any, base: int, agent: bool = True) -> Span:
     s, e = first.idx, tok.idx + len(tok.text)
     label = "generic" if tok.lower_ in GENERIC_AGENTS else None
     prev = tok.doc[tok.i - 1].lower_ + " " if tok.i > first.i else ""
-    return Span(base + s, base + e, tok.doc.text[s:e], label, (base + tok.idx, base + tok.idx + len(tok.text)),
+    return Span(base + s, base + e, _text(tok.doc)[s:e], label, (base + tok.idx, base + tok.idx + len(tok.text)),
                 prev + tok.lower_)
 
 
@@ -371,7 +387,7 @@ def _names_in(tok: Any, base: int) -> list[tuple[Span, str | None]]:
     out: list[tuple[Span, str | None]] = []
     role = _role_in(tok)
     own = {t.i for t in _phrase(tok)}
-    for ent in tok.doc.ents:
+    for ent in _ents(tok.doc):
         if ent.label_ in _PERSONAL and _good_entity(ent) and all(t.i in own for t in ent):
             out.append((Span(base + ent.start_char, base + ent.end_char, ent.text, "PERSON"),
                         role or _role_in(ent.root)))
@@ -387,7 +403,7 @@ def _names_in(tok: Any, base: int) -> list[tuple[Span, str | None]]:
         if r is None:
             continue
         s0, e0 = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        out.append((Span(base + s0, base + e0, h.doc.text[s0:e0], "PERSON"), r))
+        out.append((Span(base + s0, base + e0, _text(h.doc)[s0:e0], "PERSON"), r))
     return out
 
 
@@ -409,7 +425,10 @@ def _dateline(tok: Any) -> bool:
     first = ent[0] if ent is not None else tok
     if first.i <= 1 and tok.text.isupper() and len(tok.text) > 3:
         return True
-    dash = next((t.i for t in tok.doc[:25] if t.text in ("--", "—", "–") or t.text.startswith("--")), None)
+    dash = tok.doc.user_data.get("cw_dash", -1)
+    if dash == -1:
+        dash = tok.doc.user_data["cw_dash"] = next(
+            (t.i for t in tok.doc[:25] if t.text in ("--", "—", "–") or t.text.startswith("--")), None)
     return dash is not None and tok.i < dash
 
 
@@ -418,8 +437,13 @@ def _title_case(doc: Any) -> bool:
     none: its capitals are our guesses at names.)"""
     if doc.user_data.get("cw_recased"):
         return False
-    words = [t for t in doc if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) > 0.6 * len(words)
+    cached = doc.user_data.get("cw_title")
+    if cached is None:
+        words = [w for w in (x.strip(".,;:!?\"'()[]“”‘’") for x in _text(doc).split())
+                 if len(w) > 3 and w.isalpha()]
+        cached = doc.user_data["cw_title"] = len(words) >= 3 and sum(
+            w[0].isupper() for w in words) > 0.6 * len(words)
+    return bool(cached)
 
 
 def _role_in(tok: Any) -> str | None:
@@ -589,7 +613,7 @@ def _find_instrument(doc: Any) -> str | None:
                 or t.dep_.startswith(("obl", "nmod")) and case in ("avec", "à", "au", "par") \
                 or t.dep_ in _OBJ and h.lower_ in _THROW:
             first = comp[0] if comp else t
-            return v.doc.text[first.idx:t.idx + len(t.text)]
+            return _text(v.doc)[first.idx:t.idx + len(t.text)]
     return None
 
 
@@ -623,7 +647,7 @@ def read(doc: Any, base: int) -> Reading:
             to = _preps(v, ("to", "à", "au")) + _preps(tok, ("to", "à", "au"))
             ag = _agent_of_verb(v)
             events.append(Event("arson", Span(base + v.idx, base + tok.idx + len(tok.text),
-                                              doc.text[v.idx:tok.idx + len(tok.text)]),
+                                              _text(doc)[v.idx:tok.idx + len(tok.text)]),
                                 _np(ag, base) if ag is not None and ag.lower_ not in _PRONOUNS else None,
                                 tuple(_np(p, base, agent=False) for p in to), _instrument(v), _negated(v)))
             continue
@@ -667,7 +691,7 @@ def read(doc: Any, base: int) -> Reading:
     # calls a work of art); only numbers, dates and amounts may not.
     ents = tuple(Span(base + e.start_char, base + e.end_char, e.text,
                       {"PER": "PERSON", "LOC": "GPE"}.get(e.label_, e.label_))
-                 for e in doc.ents if e.label_ not in _TIME and _good_entity(e))
+                 for e in _ents(doc) if e.label_ not in _TIME and _good_entity(e))
     speaker, pron = _speaker(doc, base)
     pronoun = None
     if pron:
