@@ -13,7 +13,6 @@ from role_cases import ROLE_CASES
 from roles import matches, observed
 
 KNOWN_GAPS: frozenset[str] = frozenset({
-    "accused_of_fighting_is_accusation",
     "ages_are_not_counts",
     "aid_worker_role",
     "french_named_victim_shot",
@@ -27,7 +26,6 @@ KNOWN_GAPS: frozenset[str] = frozenset({
     "pronoun_he_said_resolved_to_antecedent",
     "quoted_by_agency_is_source",
     "uppercase_wire_group_is_perpetrator",
-    "war_estimate_is_background",
 })
 
 

@@ -30,7 +30,7 @@ from . import openworld as ow
 from . import structure as st
 from .attribution import attribute
 from .casualties import find_victims
-from .denials import find_denial
+from .denials import DENIAL, find_denial
 from .lexicon import (
     ACCUSE_VERBS,
     ACTION_VERBS,
@@ -399,7 +399,12 @@ def extract_claims(
                     den = replace(den, actor=den.claimant)  # "rejected the accusation, telling Reuters"
                 claims.append(replace(den, unit_id=unit.id, sources=base.sources, place=place, date=date,
                                       claimant=ow.check_claimant(den.claimant, reading, actors)))
-                if not victims:  # "denied killing 12 civilians" also states the count
+                acc = ACCUSE_VERBS.search(sent)
+                dm = DENIAL.search(sent)
+                accused_first = acc is not None and dm is not None and acc.start() < dm.start()
+                # "denied killing 12 civilians" also states the count; "X accused Y of ..., a
+                # charge Y rejected" is an accusation too
+                if not victims and not accused_first:
                     continue
             open_perp = ow.perpetrator(event, actors, excluded, is_force) if event is not None else None
             instrument = st.weapon_id(event.instrument) if event is not None and event.instrument else None

@@ -120,9 +120,12 @@ COREF_TYPES = {
 
 # A cumulative or war-long toll: background to the report, no single incident.
 CUMULATIVE = re.compile(
-    r"(?i)\bsince\s+(?:the\s+(?:start|beginning|outbreak)|(?:early\s+|march\s+)?(?:19|20)\d\d|"
+    r"(?i)\bsince\s+(?:the\s+(?:start|beginning|outbreak)|(?:early\s+|late\s+|(?:january|february|march|april|"
+    r"may|june|july|august|september|october|november|december)\s+)?(?:19|20)\d\d|"
     r"it\s+(?:began|erupted|started)(?!\s+(?:this|last|on|earlier|yesterday|today))|"
     r"the\s+(?:conflict|war|uprising|revolt))|\b(?:war|conflict)\s+(?:has|had)\s+(?:killed|left|displaced)|"
+    # "the war in Tigray has killed": a war's toll, its place between
+    r"\b(?:war|conflict)\s+in\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:has|had)\s+(?:killed|left|claimed)|"
     r"\b(?:war|conflict)\s+that\s+has\s+(?:killed|displaced)|"
     # a toll over a year or more: "in the past year", "over the last three years", "in recent years"
     r"\b(?:in|over|during)\s+the\s+(?:past|last)\s+(?:(?:\w+|\d+)\s+)?(?:years?|decades?)\b|"
