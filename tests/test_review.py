@@ -511,16 +511,24 @@ def _key_of(ledger: Ledger, path: str) -> tuple[str, Any]:
     return claim_key(row["sha256"], row["span_start"], row["span_end"], row["kind"]), row
 
 
+def _two_reports_linked(ledger: Any) -> None:
+    """The incident of make_record() and a second, independent report of it, linked."""
+    from claimweave.link import link_ledger
+    from claimweave.model import Ref
+
+    ledger.write(make_record())
+    ledger.write(_other("Air strikes killed 14 civilians in Hajin on 3 November.",
+                        (Ref("Airwars", None),), "b.txt", 14))
+    link_ledger(ledger)
+
+
 def test_rejected_claims_corroborate_nothing_and_link_keeps_decisions(ledger_db: str) -> None:  # noqa: F811
     from claimweave.link import link_ledger
     from claimweave.model import Ref
 
     with Ledger.open(ledger_db) as ledger:
         c = ledger.connection
-        ledger.write(make_record())
-        ledger.write(_other("Air strikes killed 14 civilians in Hajin on 3 November.",
-                            (Ref("Airwars", None),), "b.txt", 14))
-        link_ledger(ledger)
+        _two_reports_linked(ledger)
         iid, rec = _incident(ledger)
         assert rec["grade"] == "corroborated" and rec["victims"]["civilians"]["killed"]["max"] == 14
         assert {x["review"] for x in rec["claims"]} == {"machine"} and rec["rejected"] == []
@@ -594,15 +602,10 @@ def test_cli_exports_carry_reviews_and_reviewed_only(ledger_db: str, tmp_path: P
     values and review status; --reviewed-only keeps what people confirmed or corrected."""
     import csv as csvmod
 
-    from claimweave.link import link_ledger
-    from claimweave.model import Ref
 
     with Ledger.open(ledger_db) as ledger:
         c = ledger.connection
-        ledger.write(make_record())
-        ledger.write(_other("Air strikes killed 14 civilians in Hajin on 3 November.",
-                            (Ref("Airwars", None),), "b.txt", 14))
-        link_ledger(ledger)
+        _two_reports_linked(ledger)
         user, _ = add_user(c, "dana", "reviewer")
         key_a, row_a = _key_of(ledger, "a.txt")
         fixed = [{"type": "civilians", "outcome": "killed", "min": 20, "max": 25, "text": None}]

@@ -38,22 +38,13 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import uvicorn
 
     from claimweave.serve.app import create_app
 
     tmp = tmp_path_factory.mktemp("browser")
     db = build_ledger(tmp / "ledger.db", DEMO, write_hostile(tmp / "hostile", long_line=False))
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
+    url, server, thread = _start(create_app(db))
+    yield url
     server.should_exit = True
     thread.join(10)
 

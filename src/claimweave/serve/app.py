@@ -224,17 +224,8 @@ class Workbench:
     @contextmanager
     def writer(self) -> Iterator[Any]:
         """A read-write connection (the ledger's own: migrated, ``BEGIN IMMEDIATE`` writes)."""
-        from ..errors import ClaimweaveError
-        from ..store import Ledger
-
-        try:
-            ledger = Ledger.open(self.db)
-        except ClaimweaveError as exc:
-            raise ValueError(str(exc)) from exc
-        try:
+        with self.ledger() as ledger:
             yield ledger.connection
-        finally:
-            ledger.close()
 
     def user(self, request: Request, c: Any, roles: frozenset[str] = WRITERS) -> User:
         """The account of the request's bearer token, which must have one of ``roles``:

@@ -7,7 +7,15 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from ..model import DATE_PRECISIONS, PRECISIONS
 from .errors import ApiError
@@ -107,18 +115,22 @@ class FieldsIn(_Strict):
         return out
 
 
+def _no_controls(v: str) -> str:
+    if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", v):
+        raise ValueError("control characters are not allowed")
+    return v
+
+
+# A person's note on a decision, and the version a decision was made against.
+Note = Annotated[str, Field(max_length=4000), AfterValidator(_no_controls)]
+Version = Annotated[int, Field(ge=0, le=10**9)]
+
+
 class ReviewIn(_Strict):
     action: Literal["confirm", "reject", "correct"]
     fields: FieldsIn | None = None
-    note: Annotated[str, Field(max_length=4000)] | None = None
-    version: Annotated[int, Field(ge=0, le=10**9)] | None = None
-
-    @field_validator("note")
-    @classmethod
-    def _note(cls, v: str | None) -> str | None:
-        if v is not None and re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", v):
-            raise ValueError("control characters are not allowed")
-        return v
+    note: Note | None = None
+    version: Version | None = None
 
 
 def parse_review(body: bytes) -> tuple[ReviewIn, dict[str, Any]]:
@@ -219,24 +231,15 @@ def _json(body: dict[str, Any]) -> bytes:
 
 
 # -- incidents --------------------------------------------------------------------------------------
-Note = Annotated[str, Field(max_length=4000)]
-Version = Annotated[int, Field(ge=0, le=10**9)]
 
 
 class _Decision(_Strict):
     note: Note | None = None
     version: Version | None = None
 
-    @field_validator("note")
-    @classmethod
-    def _note(cls, v: str | None) -> str | None:
-        if v is not None and re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", v):
-            raise ValueError("control characters are not allowed")
-        return v
-
 
 class NoteIn(_Decision):
-    note: Annotated[str, Field(min_length=1, max_length=4000)]
+    note: Annotated[Note, Field(min_length=1)]
 
     @field_validator("note")
     @classmethod

@@ -22,6 +22,8 @@ import hmac
 import json
 import re
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -77,6 +79,18 @@ class Review:
                 "version": self.version}
 
 
+
+@contextmanager
+def _immediate(conn: Any) -> Iterator[None]:
+    """One write transaction (``BEGIN IMMEDIATE``: writers queue), rolled back on any error."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
 def has_tables(conn: Any, *names: str) -> bool:
     found = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     return set(names) <= found
@@ -119,18 +133,13 @@ def add_user(conn: Any, name: str, role: str, by: str = "cli") -> tuple[User, st
     token = f"cw_{token_id}_{secrets.token_urlsafe(32)}"
     hashed = hash_token(token)
     at = now()
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _immediate(conn):
         if conn.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone() is not None:
             raise ValueError(f"a user named {name} already exists")
         conn.execute("INSERT INTO users (name, role, token_id, token_hash, created_at)"
                      " VALUES (?, ?, ?, ?, ?)", (name, role, token_id, hashed, at))
         row = conn.execute("SELECT * FROM users WHERE name = ?", (name,)).fetchone()
         _audit(conn, by, "user.add", "user", name, None, {"name": name, "role": role}, None, at)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
     return _user(row), token
 
 
@@ -141,19 +150,13 @@ def list_users(conn: Any) -> list[User]:
 def remove_user(conn: Any, name: str, by: str = "cli") -> bool:
     """Delete an account (its token stops working at once); False if there is none. Its
     decisions stay in the audit under its name."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _immediate(conn):
         row = conn.execute("SELECT * FROM users WHERE name = ?", (name,)).fetchone()
         if row is None:
-            conn.execute("ROLLBACK")
-            return False
+            return False  # nothing written
         conn.execute("DELETE FROM users WHERE name = ?", (name,))
         _audit(conn, by, "user.remove", "user", name, {"name": name, "role": row["role"]}, None,
                None, now())
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
     _AUTH_CACHE.clear()
     return True
 
@@ -282,8 +285,7 @@ def review_claim(conn: Any, key: str, machine: dict[str, Any], user: User, actio
     if not user.can_write:
         raise ReviewError("forbidden", f"{user.role} accounts cannot review")
     at = now()
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _immediate(conn):
         values, state = current(machine, reviews_for(conn, [key]).get(key))
         if version is not None and version != state.version:
             raise ReviewError("stale", f"the claim is at version {state.version}, not {version}: "
@@ -295,10 +297,6 @@ def review_claim(conn: Any, key: str, machine: dict[str, Any], user: User, actio
         after = {"status": STATUS[action], "values": changed}
         _audit(conn, user.name, f"claim.{action}", "claim", key, before, after, note, at)
         regrade_claim(conn, key)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
     new = Review(status=STATUS[action], by=user.name, at=at, note=note, version=state.version + 1,
                  values=changed)
     return {**machine, **changed}, new
@@ -367,15 +365,10 @@ def note_incident(conn: Any, incident_id: int, user: User, note: str,
     if not note or not note.strip():
         raise ReviewError("invalid", "a note needs some text")
     at = now()
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _immediate(conn):
         _check(conn, user, incident_id, version)
         rid = _audit(conn, user.name, "incident.note", "incident", str(incident_id), None, None,
                      note.strip(), at)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
     return {"id": rid, "at": at, "user": user.name, "action": "incident.note",
             "target_type": "incident", "target_id": str(incident_id), "before": None,
             "after": None, "note": note.strip()}
@@ -427,17 +420,12 @@ def assess_incident(conn: Any, incident_id: int, user: User, grade: str, reasons
                     note: str | None, version: int | None = None) -> dict[str, Any]:
     """A person's grade and reasons for the incident (the linker's stay in its record)."""
     at = now()
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _immediate(conn):
         _check(conn, user, incident_id, version)
         before = assessment(conn, incident_id)
         _audit(conn, user.name, "incident.assess", "incident", str(incident_id),
                None if before is None else {"grade": before["grade"], "reasons": before["reasons"]},
                {"grade": grade, "reasons": reasons}, note, at)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
     return {"grade": grade, "reasons": reasons, "by": user.name, "at": at, "note": note}
 
 
@@ -463,8 +451,7 @@ def merge_incidents(ledger: Any, src: int, into: int, user: User, note: str | No
         raise ReviewError("invalid", "an incident cannot be merged into itself")
     conn = ledger.connection
     at = now()
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _immediate(conn):
         _check(conn, user, src, version)
         if not _live(conn, into):
             raise ReviewError("not_found", f"no incident {into} to merge into")
@@ -477,10 +464,6 @@ def merge_incidents(ledger: Any, src: int, into: int, user: User, note: str | No
                {"into": into}, note, at)
         _audit(conn, user.name, "incident.merged_in", "incident", str(into), None,
                {"from": src, "claims": keys}, note, at)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
 
 
 def split_incident(ledger: Any, src: int, refs: list[tuple[str, str]], user: User,
@@ -489,8 +472,7 @@ def split_incident(ledger: Any, src: int, refs: list[tuple[str, str]], user: Use
     a new incident (same block and linker profile as ``src``); grade both; the new id."""
     conn = ledger.connection
     at = now()
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _immediate(conn):
         _check(conn, user, src, version)
         rows = _incident_claims(conn, src)
         by_ref = {(str(r["document_id"]), r["id"]): r for r in rows}
@@ -515,10 +497,6 @@ def split_incident(ledger: Any, src: int, refs: list[tuple[str, str]], user: Use
                {"new": new, "claims": keys}, note, at)
         _audit(conn, user.name, "incident.split_off", "incident", str(new), None,
                {"from": src, "claims": keys}, note, at)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
     return new
 
 
