@@ -312,17 +312,7 @@ class Workbench:
     async def review_form(self, request: Request) -> Response:
         """The document page's review form: the same decision as the API, by a signed-in
         reviewer, with the session's CSRF token; back to the claim in its document."""
-        if not self.write:
-            raise ApiError(403, "read_only", "this workbench was started without --write")
-        found = self.session(request)
-        if found is None:
-            raise ApiError(401, "unauthorized", "sign in first (/login)")
-        _, sess, user = found
-        form = _form(await request.body())
-        if not _same(form.get("csrf"), sess.csrf):
-            raise ApiError(403, "csrf", "the form's CSRF token is missing or wrong: reload the page")
-        if not user.can_write:
-            raise ApiError(403, "forbidden", f"a {user.role} account cannot review")
+        form, user = await self._signed_in_form(request)
         doc, claim = request.path_params["doc"][:200], request.path_params["claim"][:200]
         with self.writer() as c:
             d, r = Q.claim_row(c, doc, claim)
