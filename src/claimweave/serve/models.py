@@ -133,17 +133,21 @@ class ReviewIn(_Strict):
     version: Version | None = None
 
 
+def _invalid(exc: ValidationError) -> ApiError:
+    """A body that does not validate: 400, naming its first error."""
+    first = exc.errors()[0] if exc.errors() else {"loc": (), "msg": "invalid"}
+    where = ".".join(str(p) for p in first.get("loc", ())) or "body"
+    return ApiError(400, "invalid_body",
+                    f"{where}: {first.get('msg', 'invalid')} ({exc.error_count()} error(s))")
+
+
 def parse_review(body: bytes) -> tuple[ReviewIn, dict[str, Any]]:
     """The request body as a checked review and its field values; ApiError 400 otherwise."""
     try:
         req = ReviewIn.model_validate_json(body or b"")
         values = req.fields.values() if req.fields is not None else {}
     except ValidationError as exc:
-        first = exc.errors()[0] if exc.errors() else {"loc": (), "msg": "invalid"}
-        where = ".".join(str(p) for p in first.get("loc", ())) or "body"
-        raise ApiError(400, "invalid_body",
-                       f"{where}: {first.get('msg', 'invalid')} ({exc.error_count()} error(s))"
-                       ) from None
+        raise _invalid(exc) from None
     except ValueError as exc:
         raise ApiError(400, "invalid_body", f"fields: {exc}") from None
     if req.action == "correct" and not values:
@@ -272,8 +276,4 @@ def parse_body(model: type[_Decision], body: bytes) -> Any:
     try:
         return model.model_validate_json(body or b"")
     except ValidationError as exc:
-        first = exc.errors()[0] if exc.errors() else {"loc": (), "msg": "invalid"}
-        where = ".".join(str(p) for p in first.get("loc", ())) or "body"
-        raise ApiError(400, "invalid_body",
-                       f"{where}: {first.get('msg', 'invalid')} ({exc.error_count()} error(s))"
-                       ) from None
+        raise _invalid(exc) from None
