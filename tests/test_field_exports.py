@@ -221,8 +221,8 @@ def test_claims_csv_has_incident_url_and_publication_date(demo_db: Path) -> None
 @pytest.mark.parametrize("args", [
     ["--place", "Khan Sheikhoun"], ["--place", "khān shaykhūn"], ["--place", "Mosul"],
     ["--actor", "coalition"], ["--actor", "isis"],
-    ["--since", "2017-04-01"], ["--until", "2017-03-31"],
-    ["--since", "2017-03-01", "--until", "2017-04-10", "--place", "mosul"],
+    ["--from", "2017-04-01"], ["--to", "2017-03-31"],
+    ["--from", "2017-03-01", "--to", "2017-04-10", "--place", "mosul"],
 ])
 def test_incident_filters_match_the_workbench(demo_db: Path, args: list[str]) -> None:
     from claimweave.serve.queries import Filters, connect, filter_incidents
@@ -231,7 +231,7 @@ def test_incident_filters_match_the_workbench(demo_db: Path, args: list[str]) ->
     conn = connect(demo_db)
     try:
         expected = sorted(s["id"] for s in filter_incidents(conn, Filters(
-            date_from=opts.get("--since"), date_to=opts.get("--until"), place=opts.get("--place"),
+            date_from=opts.get("--from"), date_to=opts.get("--to"), place=opts.get("--place"),
             actor=opts.get("--actor"))))
     finally:
         conn.close()
@@ -243,10 +243,10 @@ def test_incident_filters_match_the_workbench(demo_db: Path, args: list[str]) ->
     assert [int(r["id"]) for r in csv.DictReader(io.StringIO(acled.stdout, newline=""))] == expected
     for rec in map(json.loads, res.stdout.splitlines()):
         d = rec["date"]
-        if "--since" in opts:
-            assert (d["end"] or d["start"]) >= opts["--since"]
-        if "--until" in opts:
-            assert d["start"] <= opts["--until"]
+        if "--from" in opts:
+            assert (d["end"] or d["start"]) >= opts["--from"]
+        if "--to" in opts:
+            assert d["start"] <= opts["--to"]
 
 
 def test_claim_filters_on_claims_and_export(demo_db: Path) -> None:
@@ -264,8 +264,8 @@ def test_claim_filters_on_claims_and_export(demo_db: Path) -> None:
                for r in kept)
 
     rows = list(csv.DictReader(io.StringIO(invoke(
-        "export", "--db", demo_db, "--format", "csv", "--actor", "Islamic State", "--since",
-        "2017-03-01", "--until", "2017-03-31").stdout, newline="")))
+        "export", "--db", demo_db, "--format", "csv", "--actor", "Islamic State", "--from",
+        "2017-03-01", "--to", "2017-03-31").stdout, newline="")))
     assert rows and all("Islamic State" in r["actor"] for r in rows)
     assert all((r["date_end"] or r["date_start"] or r["published"])[:10] >= "2017-03-01"
                and (r["date_start"] or r["published"])[:10] <= "2017-03-31" for r in rows)
@@ -273,5 +273,65 @@ def test_claim_filters_on_claims_and_export(demo_db: Path) -> None:
 
 def test_filters_bad_date_exit_2(demo_db: Path) -> None:
     for cmd in ("claims", "export", "incidents"):
-        res = invoke(cmd, "--db", demo_db, "--since", "March 2017")
+        res = invoke(cmd, "--db", demo_db, "--from", "March 2017")
         assert res.exit_code == 2 and "[E006]" in res.stderr
+
+
+def _jsonl_incidents(db: Path, *args: str) -> list[dict]:
+    res = invoke("incidents", "--db", db, "--format", "jsonl", *args)
+    assert res.exit_code == 0, res.stderr
+    return [json.loads(line) for line in res.stdout.splitlines()]
+
+
+def test_side_filter_on_incidents_and_claims(demo_db: Path) -> None:
+    from claimweave.store.filters import side_actor_ids
+
+    everything = _jsonl_incidents(demo_db)
+    kept = _jsonl_incidents(demo_db, "--side", "isis")
+    assert 0 < len(kept) < len(everything)
+    assert all(any(a["side"] == "isis" for a in r["actors"]) for r in kept)
+    assert {r["id"] for r in everything if any(a["side"] == "isis" for a in r["actors"])} \
+        == {r["id"] for r in kept}
+    rows = list(csv.DictReader(io.StringIO(invoke(
+        "export", "--db", demo_db, "--format", "csv", "--side", "ISIS").stdout, newline="")))
+    ids = set(side_actor_ids("isis"))
+    assert rows and all(r["actor_id"] in ids for r in rows)
+    every = list(csv.DictReader(io.StringIO(invoke(
+        "export", "--db", demo_db, "--format", "csv").stdout, newline="")))
+    assert len(rows) == sum(r["actor_id"] in ids for r in every) < len(every)
+
+
+def test_grade_filter_on_incidents_and_claims(demo_db: Path) -> None:
+    from claimweave.serve.queries import Filters, connect, filter_incidents
+
+    everything = _jsonl_incidents(demo_db)
+    grades = {r["grade"] for r in everything}
+    assert len(grades) >= 2
+    every = list(csv.DictReader(io.StringIO(invoke(
+        "export", "--db", demo_db, "--format", "csv").stdout, newline="")))
+    conn = connect(demo_db)
+    try:
+        for grade in grades:
+            kept = _jsonl_incidents(demo_db, "--grade", grade)
+            assert [r["id"] for r in kept] == sorted(r["id"] for r in everything if r["grade"] == grade)
+            assert sorted(s["id"] for s in filter_incidents(conn, Filters(grade=grade))) \
+                == [r["id"] for r in kept]
+            rows = list(csv.DictReader(io.StringIO(invoke(
+                "export", "--db", demo_db, "--format", "csv", "--grade", grade).stdout,
+                newline="")))
+            assert {r["incident_id"] for r in rows} == {str(r["id"]) for r in kept}
+            assert len(rows) == sum(r["incident_id"] in {str(r["id"]) for r in kept} for r in every)
+    finally:
+        conn.close()
+    both = _jsonl_incidents(demo_db, "--grade", "single_source", "--side", "isis")
+    assert all(r["grade"] == "single_source" and any(a["side"] == "isis" for a in r["actors"])
+               for r in both)
+
+
+@pytest.mark.parametrize("args", [["--since", "2017-03-01"], ["--until", "2017-03-01"],
+                                  ["--side", "martians"], ["--grade", "likely"]])
+def test_old_or_unknown_filter_options_exit_2(demo_db: Path, args: list[str]) -> None:
+    for cmd in ("claims", "export", "incidents"):
+        res = invoke(cmd, "--db", demo_db, *args)
+        assert res.exit_code == 2 and "[E006]" in res.stderr, (cmd, res.stderr)
+    assert "isis" in invoke("claims", "--db", demo_db, "--side", "martians").stderr

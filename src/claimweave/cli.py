@@ -6,6 +6,7 @@ path and an error code); 2 bad arguments.
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 import sys
@@ -235,27 +236,52 @@ def _open_ledger(db: Path | str):
 
 
 def _filter_options(fn: Any) -> Any:
-    """--since, --until, --place, --actor: the workbench's filters (store/filters.py)."""
+    """--from, --to, --place, --actor, --side, --grade: the workbench's filters
+    (store/filters.py), handed to the command as one ``where`` (a :class:`store.filters.Where`,
+    false when none is given)."""
+    from .store.filters import GRADES
+
+    @functools.wraps(fn)
+    def command(*args: Any, date_from: Any, date_to: Any, place: str | None, actor: str | None,
+                side: str | None, grade: str | None, **kwargs: Any) -> Any:
+        return fn(*args, where=_where(date_from, date_to, place, actor, side, grade), **kwargs)
+
     day = click.DateTime(formats=["%Y-%m-%d"])
     for opt in reversed((
-        click.option("--since", type=day, default=None, help="On or after this day (YYYY-MM-DD)."),
-        click.option("--until", type=day, default=None, help="On or before this day (YYYY-MM-DD)."),
+        click.option("--from", "date_from", type=day, default=None, metavar="YYYY-MM-DD",
+                     help="On or after this day."),
+        click.option("--to", "date_to", type=day, default=None, metavar="YYYY-MM-DD",
+                     help="On or before this day."),
         click.option("--place", default=None, metavar="TEXT",
                      help="Place name, any spelling the documents use (Rakka, al-Raqqah)."),
         click.option("--actor", default=None, metavar="TEXT",
                      help="Perpetrator's name (part of it), side or knowledge-base id."),
+        click.option("--side", default=None, metavar="SIDE",
+                     help="Perpetrator's side in the actor knowledge base (isis, coalition, "
+                          "syrian_government, opposition, ...)."),
+        click.option("--grade", type=click.Choice(GRADES), default=None,
+                     help="The incident's grade (for claims: an incident they are linked to)."),
     )):
-        fn = opt(fn)
-    return fn
+        command = opt(command)
+    return command
 
 
-def _where(since: Any, until: Any, place: str | None, actor: str | None) -> Any:
-    """The filter options as a :class:`store.filters.Where` (false when none is given)."""
+def _where(date_from: Any, date_to: Any, place: str | None, actor: str | None,
+           side: str | None, grade: str | None) -> Any:
+    """The filter options as a :class:`store.filters.Where`; an unknown side is a usage error."""
     from .store.filters import Where
 
-    return Where(date_from=since.date().isoformat() if since else None,
-                 date_to=until.date().isoformat() if until else None,
-                 place=(place or "").strip() or None, actor=(actor or "").strip() or None)
+    side = (side or "").strip().lower() or None
+    if side is not None:
+        from .annotate.actors import SIDES
+
+        if side not in SIDES:
+            raise click.BadParameter(f"{side!r} is not a side; choose one of "
+                                     + ", ".join(sorted(SIDES)), param_hint="--side")
+    return Where(date_from=date_from.date().isoformat() if date_from else None,
+                 date_to=date_to.date().isoformat() if date_to else None,
+                 place=(place or "").strip() or None, actor=(actor or "").strip() or None,
+                 side=side, grade=grade)
 
 
 def _filtered(select: Callable[[Any, Any], Any], ledger: Any, where: Any) -> Any:
@@ -275,15 +301,13 @@ def _filtered(select: Callable[[Any, Any], Any], ledger: Any, where: Any) -> Any
 @click.option("--limit", type=int, default=None, help="Show at most this many claims.")
 @click.option("--width", type=int, default=None, help="Table width (default: terminal width).")
 @_filter_options
-def claims(db: Path, limit: int | None, width: int | None, since: Any, until: Any,
-           place: str | None, actor: str | None) -> None:
+def claims(db: Path, limit: int | None, width: int | None, where: Any) -> None:
     """Show the ledger's claims as a table (those the filters keep)."""
     from itertools import islice
 
     from .store.filters import claim_seqs
     from .table import render_claims
 
-    where = _where(since, until, place, actor)
     with _open_ledger(db) as ledger:
         if where:
             keep = set(_filtered(claim_seqs, ledger, where))
@@ -325,14 +349,11 @@ def _export(db: Path, output: Path | None, write: Any) -> int:
 @main.command()
 @_export_options()
 @_filter_options
-def export(db: Path, fmt: str, output: Path | None, reviewed_only: bool, since: Any, until: Any,
-           place: str | None, actor: str | None) -> None:
+def export(db: Path, fmt: str, output: Path | None, reviewed_only: bool, where: Any) -> None:
     """Export the ledger as JSON Lines (claimweave/1), CSV (one row per claim) or GeoJSON. With
     filters: the claims they keep (JSON Lines: the documents holding one, whole)."""
     from .store.export import export as do_export
     from .store.filters import claim_seqs
-
-    where = _where(since, until, place, actor)
 
     def write(ledger: Any, out: Any) -> int:
         keep = set(_filtered(claim_seqs, ledger, where)) if where else None
@@ -355,8 +376,7 @@ def link(db: Path) -> None:
 @main.command()
 @_export_options((*FORMATS, "acled", "ucdp"))
 @_filter_options
-def incidents(db: Path, fmt: str, output: Path | None, reviewed_only: bool, since: Any,
-              until: Any, place: str | None, actor: str | None) -> None:
+def incidents(db: Path, fmt: str, output: Path | None, reviewed_only: bool, where: Any) -> None:
     """Export the incidents (claims, sources, date, place, victims, actors, grade, reasons);
     acled and ucdp: CSV with ACLED's or UCDP GED's columns (README: the mapping)."""
     from .link.export import export_incidents
@@ -366,8 +386,6 @@ def incidents(db: Path, fmt: str, output: Path | None, reviewed_only: bool, sinc
         raise click.UsageError("--reviewed-only goes with --format jsonl, csv or geojson")
 
     from .store.filters import incident_ids
-
-    where = _where(since, until, place, actor)
 
     def write(ledger: Any, out: Any) -> int:
         ids = _filtered(incident_ids, ledger, where) if where else None
@@ -505,13 +523,13 @@ def gazetteer_build() -> None:
 
 
 @main.command()
-@click.option("--db", required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--db", required=True, type=LEDGER_EXISTING, help=DB_HELP)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--write", is_flag=True,
               help="Accept reviews from reviewer and admin accounts (Authorization: Bearer TOKEN); "
                    "without it every write answers 403.")
-def serve(db: Path, host: str, port: int, write: bool) -> None:
+def serve(db: Path | str, host: str, port: int, write: bool) -> None:
     """Serve the web workbench and JSON API over the ledger DB (read-only unless --write)."""
     from .serve.app import serve as run_server
 

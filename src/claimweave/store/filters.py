@@ -1,4 +1,4 @@
-"""Filters by date, place and actor: one path for the workbench (``serve.queries``) and the
+"""Filters by date, place, actor, side and grade: one path for the workbench (``serve.queries``) and the
 command line (``claims``, ``incidents``, ``export``).
 
 Each function returns SQL conditions and their parameters (every value bound, never spliced).
@@ -6,6 +6,7 @@ Places are matched spelling-tolerantly: folded (lower case, no diacritics or ʿa
 against the incident's or claim's place name, and against every gazetteer name some document
 spells with the text ("Khan Sheikhoun" finds Khān Shaykhūn). SQLite only: ``fold`` is a function
 registered on the connection (:func:`prepare`), and incident records are read with ``json_*``.
+Side and grade are the machine's: an actor's knowledge-base side, an incident's linker grade.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import sqlite3
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
+
+GRADES = ("contested", "conceded", "denied", "corroborated", "single_source")
 
 
 def fold(s: object) -> str | None:
@@ -46,15 +49,25 @@ def place_names(conn: Any, text: str, limit: int = 200) -> list[str]:
 
 @dataclass(frozen=True)
 class Where:
-    """Dates are ISO days (``YYYY-MM-DD``); None or empty means no filter."""
+    """Dates are ISO days (``YYYY-MM-DD``); ``side`` a knowledge-base side (``isis``,
+    ``syrian_government``, ...); ``grade`` one of :data:`GRADES`; None or empty means no filter."""
 
     date_from: str | None = None
     date_to: str | None = None
     place: str | None = None
     actor: str | None = None
+    side: str | None = None
+    grade: str | None = None
 
     def __bool__(self) -> bool:
-        return any((self.date_from, self.date_to, self.place, self.actor))
+        return any((self.date_from, self.date_to, self.place, self.actor, self.side, self.grade))
+
+
+def side_actor_ids(side: str) -> list[str]:
+    """Knowledge-base ids of the actors on ``side``."""
+    from ..annotate.actors import load_kb
+
+    return sorted(a.id for a in load_kb() if a.side == side)
 
 
 def _place_match(column: str, names: list[str]) -> str:
@@ -66,7 +79,7 @@ def _place_match(column: str, names: list[str]) -> str:
 def incident_conditions(conn: Any, w: Where) -> tuple[list[str], list[Any]]:
     """Conditions on ``incidents``: its date span meets [date_from, date_to]; its place or any
     of its claims' places matches ``place``; an actor's name or side contains ``actor``, or its
-    knowledge-base id is ``actor``."""
+    knowledge-base id is ``actor``; one of its actors is on ``side``; its grade is ``grade``."""
     where: list[str] = []
     params: list[Any] = []
     if w.date_from:
@@ -88,13 +101,21 @@ def incident_conditions(conn: Any, w: Where) -> tuple[list[str], list[Any]]:
                      " json_extract(a.value, '$.side') LIKE ? ESCAPE '\\' OR"
                      " json_extract(a.value, '$.actor_id') = ?)")
         params += [like(w.actor), like(w.actor), w.actor]
+    if w.side:
+        where.append("EXISTS (SELECT 1 FROM json_each(record, '$.actors') a WHERE"
+                     " json_extract(a.value, '$.side') = ?)")
+        params.append(w.side)
+    if w.grade:
+        where.append("grade = ?")
+        params.append(w.grade)
     return where, params
 
 
 def claim_conditions(conn: Any, w: Where) -> tuple[list[str], list[Any]]:
     """Conditions on ``claims c JOIN documents d``: the claim's date (else its document's
     publication date) meets [date_from, date_to]; its place matches ``place`` as for incidents;
-    its perpetrator's name contains ``actor`` or its knowledge-base id is ``actor``."""
+    its perpetrator's name contains ``actor`` or its knowledge-base id is ``actor``; its
+    perpetrator is a knowledge-base actor on ``side``; an incident it is linked to has ``grade``."""
     where: list[str] = []
     params: list[Any] = []
     if w.date_from:
@@ -110,6 +131,14 @@ def claim_conditions(conn: Any, w: Where) -> tuple[list[str], list[Any]]:
     if w.actor:
         where.append("(c.actor LIKE ? ESCAPE '\\' OR c.actor_id = ?)")
         params += [like(w.actor), w.actor]
+    if w.side:
+        ids = side_actor_ids(w.side)
+        where.append(f"c.actor_id IN ({','.join('?' * len(ids))})" if ids else "0")
+        params += ids
+    if w.grade:
+        where.append("EXISTS (SELECT 1 FROM claim_incident ci JOIN incidents i ON i.id = ci.incident"
+                     " WHERE ci.claim = c.seq AND i.grade = ?)")
+        params.append(w.grade)
     return where, params
 
 
