@@ -49,8 +49,18 @@ def write_hostile(folder: Path, long_line: bool = True) -> Path:
     return folder
 
 
-def build_ledger(db: Path, *paths: Path) -> Path:
+def _ingest(db: str, *paths: Path) -> None:
     subprocess.run([sys.executable, "-m", "claimweave.cli", "ingest", *map(str, paths),
-                    "--db", str(db), "--quiet", "--no-lang"], check=True, cwd=ROOT,
+                    "--db", db, "--quiet", "--no-lang"], check=True, cwd=ROOT,
                    capture_output=True, text=True)
+
+
+def build_ledger(db: Path, *paths: Path) -> Path:
+    _ingest(str(db), *paths)
     return db
+
+
+def build_pg_ledger(url: str, *paths: Path) -> str:
+    """The same in the PostgreSQL database at ``url``."""
+    _ingest(url, *paths)
+    return url

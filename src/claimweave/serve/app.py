@@ -33,6 +33,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..link.export import CSV_FIELDS, csv_row, reviewed_records
+from ..store.pg import is_url, redact
 from ..store.review import (
     WRITERS,
     ReviewError,
@@ -178,6 +179,14 @@ def _same(a: str | None, b: str | None) -> bool:
     return bool(a) and bool(b) and hmac.compare_digest(str(a).encode(), str(b).encode())
 
 
+def _read_only_pg(url: str) -> Any:
+    from ..store.pg import PgConnection
+
+    c = PgConnection(url)
+    c.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+    return c
+
+
 class Workbench:
     def __init__(self, db: str | Path, write: bool = False) -> None:
         self.db = str(db)
@@ -199,8 +208,10 @@ class Workbench:
         self.env.globals["form_defaults"] = form_defaults
 
     @contextmanager
-    def conn(self) -> Iterator[sqlite3.Connection]:
-        c = Q.connect(self.db)
+    def conn(self) -> Iterator[Any]:
+        """A read-only connection: the SQLite file opened ``mode=ro``, or a PostgreSQL session
+        whose transactions are all READ ONLY (``sqlite3``-shaped through store/pg.py)."""
+        c = _read_only_pg(self.db) if is_url(self.db) else Q.connect(self.db)
         try:
             yield c
         finally:
@@ -414,8 +425,16 @@ class Workbench:
     # -- shared -------------------------------------------------------------------------------
     def _incidents(self, request: Request) -> tuple[Q.Filters, list[dict[str, Any]]]:
         f = Q.Filters.parse(request.query_params)
+        self._pg_filters(f)
         with self.conn() as c:
             return f, Q.filter_incidents(c, f)
+
+    def _pg_filters(self, f: Q.Filters) -> None:
+        """On PostgreSQL the date, place and actor filters are refused (they read the incident
+        records with SQLite's JSON functions), like the command line's E006."""
+        if is_url(self.db) and (f.date_from or f.date_to or f.place or f.actor):
+            raise ApiError(400, "unsupported", "filters by date, place or actor need a SQLite "
+                           "ledger; this workbench serves a PostgreSQL one")
 
     def _int_param(self, request: Request, name: str) -> int:
         raw = request.path_params[name]
@@ -619,14 +638,16 @@ Handler = Callable[[Request], Awaitable[Response]]
 
 
 def create_app(db: str | Path, write: bool = False) -> Starlette:
-    """The app over ledger ``db`` (read-only; with ``write`` it accepts reviews from reviewer and
-    admin accounts). Raises ValueError if ``db`` is not a ledger."""
-    if not Path(db).is_file():
+    """The app over ledger ``db``, a SQLite file or a ``postgresql://`` URL (read-only; with
+    ``write`` it accepts reviews from reviewer and admin accounts). Raises ValueError if ``db``
+    is not a ledger."""
+    shown = redact(str(db)) if is_url(db) else str(db)
+    if not is_url(db) and not Path(db).is_file():
         raise ValueError(f"no ledger at {db}")
     try:
         wb = Workbench(db, write=write)
     except sqlite3.Error as exc:
-        raise ValueError(f"cannot read ledger {db}: {exc}") from exc
+        raise ValueError(f"cannot read ledger {shown}: {exc}") from exc
     static = str(resources.files("claimweave.serve").joinpath("static"))
     routes = [
         Route("/", wb.home, methods=["GET"]),
