@@ -103,3 +103,64 @@ def test_base_offset() -> None:
 def test_near_misses(text: str) -> None:
     lang = "fr" if "tué" in text or "enfant" in text or " ans" in text else None
     assert find_quantities(text, lang=lang) == []
+
+
+# ---- Arabic ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "mention", "lo", "hi", "qualifier"),
+    [
+        ("قُتل ١٢ مدنياً في القصف", "١٢", 12, 12, None),
+        ("أصيب ۱۵ شخصاً", "۱۵", 15, 15, None),  # Persian digits
+        ("سقط ٤ قتلى و٣٠ جريحاً", "٣٠", 30, 30, None),  # a clitic written on the digits
+        ("سقوط قتيلين في البلدة", "قتيلين", 2, 2, None),
+        ("استشهد طفلان وامرأة", "طفلان", 2, 2, None),
+        ("نجت امرأتان من القصف", "امرأتان", 2, 2, None),
+        ("ثلاثة قتلى في الهجوم", "ثلاثة", 3, 3, None),
+        ("قتل خمسة وعشرون عنصراً", "خمسة وعشرون", 25, 25, None),
+        ("أصيب ثلاثة عشر شخصاً", "ثلاثة عشر", 13, 13, None),
+        ("نزوح ثلاثة آلاف عائلة", "ثلاثة آلاف", 3000, 3000, None),
+        ("مئة وخمسون معتقلاً", "مئة وخمسون", 150, 150, None),
+        ("سقوط عشرات القتلى", "عشرات", 20, None, "at_least"),
+        ("أصيب العشرات بجروح", "العشرات", 20, None, "at_least"),
+        ("نزح عشرات الآلاف", "عشرات الآلاف", 20000, None, "at_least"),
+        ("قتل بين 10 و15 شخصاً", "بين 10 و15", 10, 15, "range"),
+        ("قتل بين ١٠ و ١٥ شخصاً", "بين ١٠ و ١٥", 10, 15, "range"),
+        ("من ٥ إلى ٨ قتلى", "من ٥ إلى ٨", 5, 8, "range"),
+        ("مقتل أكثر من ٢٠ مدنياً", "أكثر من ٢٠", 20, None, "more_than"),
+        ("مقتل ما لا يقل عن سبعة أطفال", "ما لا يقل عن سبعة", 7, None, "at_least"),
+        ("مقتل نحو ٤٠ شخصاً", "نحو ٤٠", 40, 40, "about"),
+        ("مقتل حوالي ٤٠ شخصاً", "حوالي ٤٠", 40, 40, "about"),
+        ("مقتل ١٢ مدنياً على الأقل", "١٢", 12, None, "at_least"),
+        ("ما يزيد عن ١٬٢٠٠ معتقل", "ما يزيد عن ١٬٢٠٠", 1200, None, "more_than"),
+    ],
+)
+def test_arabic(text: str, mention: str, lo: int | None, hi: int | None, qualifier: str | None) -> None:
+    found = [q for q in find_quantities(text, lang="ar") if q.text == mention]
+    assert len(found) == 1, find_quantities(text, lang="ar")
+    q = found[0]
+    assert (q.min, q.max, q.qualifier) == (lo, hi, qualifier)
+    assert text[q.start:q.end] == mention
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "في ١٥ آذار ٢٠١٧",  # a day and a year
+        "يوم 3 من شهر تشرين الأول",
+        "بتاريخ ٢٠ كانون الثاني",
+        "في عام ٢٠١٣",
+        "طفل يبلغ من العمر ١٢ عاماً",
+        "أحد عناصر الفصيل",  # "one of", no number
+        "مدنيين",  # a plural, not a dual
+        "قتل مقاتلين من الفصيل",  # a plural too
+    ],
+)
+def test_arabic_near_misses(text: str) -> None:
+    assert find_quantities(text, lang="ar") == []
+
+
+def test_arabic_does_not_change_latin_text() -> None:
+    text = "Between 10 and 15 people, more than 20 civilians and dozens of fighters"
+    assert find_quantities(text, lang="en") == find_quantities(text + " ", lang="en")
+    assert [q.text for q in find_quantities(text, lang="en")] == ["Between 10 and 15", "more than 20", "dozens"]

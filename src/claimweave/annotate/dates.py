@@ -12,6 +12,12 @@ Compiled regexes only (dateparser's search is far too slow). Choices:
   one reading is impossible or after ``published``, otherwise only the year is kept;
 - seasons are meteorological; "winter 2017" is Dec 2016 - Feb 2017.
 
+Arabic (text holding Arabic letters): both month systems, alone or paired ("آذار/مارس",
+"15 آذار (مارس) 2017", "الخامس"-style ordinals are not read), Arabic-Indic digits, weekdays
+("يوم الجمعة", "الأحد الماضي"), "اليوم", "أمس"/"البارحة", "أول أمس", "الأسبوع الماضي", "الشهر
+الماضي", "العام الماضي", and "عام 2017". A bare month needs a word before it ("في", "خلال",
+"منذ", "مطلع", "أواخر", "شهر"...) or a year or "الماضي" after it: "مارس" is also a verb.
+
 Simple prepositions ("on", "in", "le", "en") stay outside the mention; modifiers that change the
 meaning ("last", "since", "early", "dernier") are inside it.
 """
@@ -24,6 +30,7 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 
+from claimweave.annotate import arabic as ar
 from claimweave.model import DateMention, DateValue
 
 MONTHS_EN = {
@@ -414,7 +421,7 @@ def _h_rel(g: Groups, text: str, pub: date | None, before: str) -> DateValue | N
 def _h_numeric(g: Groups, text: str, pub: date | None, before: str) -> DateValue | None:
     if before and (before[-1].isalnum() or before[-1] in "./-,:"):
         return None
-    a, b, c, sep = g["a"] or "", int(g["b"] or 0), g["c"] or "", g["sep"]
+    a, b, c, sep = ar.ascii_digits(g["a"] or ""), int(g["b"] or 0), ar.ascii_digits(g["c"] or ""), g["sep"]
     if len(a) == 4 and sep == "-" and len(c) <= 2:
         d = _safe(int(a), b, int(c))  # ISO year-month-day
     elif len(c) != 4 or len(a) > 2 or not c.startswith(("19", "20")):
@@ -430,9 +437,99 @@ def _h_numeric(g: Groups, text: str, pub: date | None, before: str) -> DateValue
     return _day_value(text, d) if d else None
 
 
+# ---- Arabic ----------------------------------------------------------------------------------
+
+_AR_SP = r"[ \t\u00a0]"
+_AR_D = "[0-9\u0660-\u0669\u06f0-\u06f9]"
+_AR_YEAR = f"(?:19|20|\u0661\u0669|\u0662\u0660|\u06f1\u06f9|\u06f2\u06f0){_AR_D}{_AR_D}(?!{_AR_D})"
+_AR_MON1 = ar.alternation(ar.MONTHS)
+# "آذار/مارس", "آذار (مارس)", "شهر آذار"
+_AR_MON = rf"(?:شهر{_AR_SP}+)?(?P<mon>{_AR_MON1})(?:{_AR_SP}*[/(-]{_AR_SP}*{_AR_MON1}{_AR_SP}*\)?)?"
+_AR_YEAR_PART = rf"[ \t\u00a0,،]*(?:من{_AR_SP}+)?(?:(?:ال)?عام{_AR_SP}+|سن[ةه]{_AR_SP}+)?(?P<year>{_AR_YEAR})(?:{_AR_SP}*م(?![^\W\d_]))?"
+_AR_WD = rf"(?:يوم{_AR_SP}+)?(?P<wd>{ar.alternation(ar.WEEKDAYS)})"
+_AR_MOD = rf"{_AR_SP}+(?P<mod>{ar.alternation(['الماضي', 'الماضيه', 'المنصرم', 'المنصرمه', 'الفائت', 'الفائته', 'المقبل', 'القادم', 'الجاري', 'الحالي'])})"
+_AR_TIME = rf"(?:(?:فجر|صباح|ظهر|عصر|مساء|ليل[ةه]?|منتصف{_AR_SP}+ليل[ةه]?){_AR_SP}+)?"
+_AR_PART = {"مطلع": "early", "اوائل": "early", "بدايه": "early", "اول": "early", "منتصف": "mid",
+            "اواسط": "mid", "اواخر": "late", "نهايه": "late", "اخر": "late"}
+# A simple preposition stays outside the mention; a part of the month is inside it.
+_AR_PREP = rf"(?:(?P<prep>{ar.alternation(['في', 'خلال', 'منذ', 'حتي', 'قبل', 'بعد'])}){_AR_SP}+)?(?P<s>(?:(?P<part>{ar.alternation(_AR_PART)}){_AR_SP}+)?"
+_AR_REL = {"اليوم": "today", "امس": "yesterday", "الامس": "yesterday", "البارحه": "yesterday",
+           "الليله الماضيه": "yesterday", "اول امس": "-2", "اول من امس": "-2", "امس الاول": "-2",
+           "الاسبوع الماضي": "last_week", "الاسبوع الفائت": "last_week", "هذا الاسبوع": "this_week",
+           "الشهر الماضي": "last_month", "الشهر الفائت": "last_month", "هذا الشهر": "this_month",
+           "العام الماضي": "last_year", "السنه الماضيه": "last_year", "هذا العام": "this_year"}
+_AR_B = r"(?<![^\W\d_])"  # no letter before (a clitic is taken by the rule itself)
+_AR_CL = r"(?:[وفب](?=[^\W\d_]))?"
+_AR_RULES = [
+    (rf"{_AR_B}{_AR_CL}(?P<s>(?:{_AR_WD}[ \t\u00a0,،]+)?(?P<day>{_AR_D}{{1,2}}){_AR_SP}*(?:من{_AR_SP}+)?{_AR_MON}(?:{_AR_YEAR_PART})?)", "ar_md"),
+    (rf"{_AR_B}{_AR_CL}{_AR_PREP}{_AR_MON}(?:{_AR_YEAR_PART}|{_AR_MOD})?)(?![^\W\d_])", "ar_month"),
+    (rf"{_AR_B}{_AR_CL}(?P<s>{_AR_TIME}(?:يوم{_AR_SP}+)?(?P<rel>{ar.alternation(_AR_REL)}))(?![^\W\d_])", "ar_rel"),
+    (rf"{_AR_B}{_AR_CL}(?P<s>{_AR_TIME}{_AR_WD}(?:{_AR_MOD})?)(?![^\W\d_])", "ar_weekday"),
+    (rf"{_AR_B}{_AR_CL}{_AR_PREP}(?:(?:ال)?عام|سن[ةه]){_AR_SP}+(?P<year>{_AR_YEAR}))", "ar_year"),
+]
+_AR_COMPILED = [(re.compile(p), k) for p, k in _AR_RULES]
+_AR_LAST = frozenset({"الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "الفائته"})
+_AR_NEXT = frozenset({"المقبل", "القادم"})
+
+
+def _arabic_candidates(text: str) -> list[tuple[int, int, Groups, str]]:
+    found: list[tuple[int, int, Groups, str]] = []
+    for rx, kind in _AR_COMPILED:
+        for m in rx.finditer(text):
+            g: Groups = m.groupdict()
+            found.append((m.start("s"), m.end("s"), g, kind))
+    return found
+
+
+def _ar_year(g: Groups) -> int | None:
+    year = g.get("year")
+    return int(ar.ascii_digits(year)) if year else None
+
+
+def _h_ar_md(g: Groups, text: str, pub: date | None, before: str) -> DateValue | None:
+    day = int(ar.ascii_digits(g["day"] or "0"))
+    if not 1 <= day <= 31:
+        return None
+    return _month_day(text, ar.MONTHS[ar.norm(g["mon"] or "")], day, _ar_year(g), pub)
+
+
+def _h_ar_month(g: Groups, text: str, pub: date | None, before: str) -> DateValue | None:
+    mod = ar.norm(g.get("mod") or "")
+    part = ar.norm(g.get("part") or "")
+    year = _ar_year(g)
+    if year is None and not mod and not part and not g.get("prep") and not text.startswith("شهر"):
+        return None  # a bare "مارس" may be a verb
+    m = ar.MONTHS[ar.norm(g["mon"] or "")]
+    eng_mod = "last" if mod in _AR_LAST else "next" if mod in _AR_NEXT else None
+    return _month_only(text, m, year, pub, _AR_PART.get(part), eng_mod)
+
+
+def _h_ar_rel(g: Groups, text: str, pub: date | None, before: str) -> DateValue | None:
+    key = _AR_REL[" ".join(ar.norm(g["rel"] or "").split())]
+    return _h_rel({"rel": key.replace("_", " ") if "_" in key else _REL_NAME[key]}, text, pub, before)
+
+
+_REL_NAME = {"today": "today", "yesterday": "yesterday", "-2": "avant-hier"}
+
+
+def _h_ar_weekday(g: Groups, text: str, pub: date | None, before: str) -> DateValue | None:
+    mod = ar.norm(g.get("mod") or "")
+    wd = ar.WEEKDAYS[ar.norm(g["wd"] or "")]
+    name = [k for k, v in WEEKDAYS_EN.items() if v == wd][0]
+    eng = "last" if mod in _AR_LAST else "next" if mod in _AR_NEXT else None
+    return _h_weekday({"wd": name, "mod": eng}, text, pub, before)
+
+
+def _h_ar_year(g: Groups, text: str, pub: date | None, before: str) -> DateValue | None:
+    year = _ar_year(g)
+    return _year_value(text, year, _AR_PART.get(ar.norm(g.get("part") or ""))) if year else None
+
+
 _HANDLERS: dict[str, Callable[[Groups, str, date | None, str], DateValue | None]] = {
     "md": _h_md, "month": _h_month, "year": _h_year, "years": _h_years, "season": _h_season,
     "weekday": _h_weekday, "ago": _h_ago, "rel": _h_rel, "numeric": _h_numeric,
+    "ar_md": _h_ar_md, "ar_month": _h_ar_month, "ar_rel": _h_ar_rel, "ar_weekday": _h_ar_weekday,
+    "ar_year": _h_ar_year,
 }
 
 
@@ -524,6 +621,8 @@ def find_dates(text: str, base: int = 0, published: str | None = None,
     """
     pub = _pub(published)
     found = _candidates(text)
+    if ar.has_arabic(text):
+        found += _arabic_candidates(text)
     found.sort(key=lambda t: (t[0] - t[1], t[0]))  # longest first, then leftmost
     starts: list[int] = []  # taken spans, kept sorted and non-overlapping
     ends: list[int] = []

@@ -1,4 +1,4 @@
-"""Quantities in English and French text: numbers, ranges, qualified and vague counts.
+"""Quantities in English, French and Arabic text: numbers, ranges, qualified and vague counts.
 
 Bounds are recorded as stated ("more than 17" -> min 17, "up to 30" -> max 30). Choices:
 
@@ -15,6 +15,13 @@ Bounds are recorded as stated ("more than 17" -> min 17, "up to 30" -> max 30). 
   leading zero, numbers glued to letters ("F-16", "A320", "#1"), tweet numbering at line start;
 - never emitted either: ages, which are no count of anyone ("aged 13 to 19", "ages 13, 17 and 19",
   "a 17-year-old", "âgés de 14 et 16 ans", "un adolescent de 17 ans", "Ana Ruiz, 17, was ...").
+
+Arabic (text holding Arabic letters): Arabic-Indic and Persian digits, a digit with a clitic
+before it ("و٣٠"), number words with their compounds ("خمسة وعشرين" 25, "ثلاثة آلاف" 3000,
+"ثلاثة عشر" 13), the dual of a noun of people ("قتيلان", "طفلين": 2), vague plurals like the
+English ones ("عشرات" at least 20, "مئات" 200, "آلاف" 2000), ranges "بين 10 و15", "من 10 إلى 15",
+and the qualifiers "أكثر من", "ما يزيد عن", "ما لا يقل عن", "نحو", "حوالي", "قرابة", "أقل من",
+"على الأقل" (before the number or after its noun). A day before a month ("15 من آذار") is no count.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from claimweave.annotate import arabic as ar
 from claimweave.annotate.dates import MONTH_ABBR_EN, MONTHS_EN, MONTHS_FR
 from claimweave.model import Quantity
 
@@ -49,7 +57,7 @@ _MONTH_WORDS = frozenset({*MONTHS_EN, *MONTH_ABBR_EN, *MONTHS_FR})
 
 _TOKEN = re.compile(r"[^\W_]+")
 _DIGITS = re.compile(
-    r"\d{1,3}(?:(?:,|\.|[ \u00a0\u202f](?=\d{3}(?![\d,.]\d)))\d{3})+(?![\d])|\d+(?:[.,]\d+)?"
+    r"\d{1,3}(?:(?:,|\.|\u066c|[ \u00a0\u202f](?=\d{3}(?![\d,.]\d)))\d{3})+(?![\d])|\d+(?:[.,\u066b]\d+)?"
 )
 _SP = r"[ \t\u00a0]"
 _QUALIFIERS = re.compile(
@@ -96,6 +104,8 @@ def _digit_core(text: str, s: int) -> _Q | None:
         return None
     raw, e = m.group(), m.end()
     before = text[s - 1] if s else " "
+    if before in _AR_CLITICS and (s < 2 or not text[s - 2].isalnum()):
+        before = " "  # "و٣٠ جريحاً": a clitic written on the number
     if before.isalnum() or before in "#@_/:'’" or (before == "-" and s > 1 and text[s - 2].isalpha()):
         return None
     after = text[e] if e < len(text) else " "
@@ -108,7 +118,7 @@ def _digit_core(text: str, s: int) -> _Q | None:
     plural_s = after == "s" and not text[e + 1:e + 2].isalpha()
     if after.isalpha() and not plural_s:
         return None  # 1st, 3e, 10km, 24h
-    decimal = re.fullmatch(r"(\d+)[.,](\d{1,2})", raw)
+    decimal = re.fullmatch(r"(\d+)[.,\u066b](\d{1,2})", raw)
     if decimal is None and not re.fullmatch(r"\d+", raw):
         value = int(re.sub(r"\D", "", raw))
     elif decimal is None:
@@ -120,7 +130,7 @@ def _digit_core(text: str, s: int) -> _Q | None:
         if _MONEY_POST.match(text, mult.end()):
             return None
         factor = _MULT[mult.group("w").lower()]
-        number = float(raw.replace(",", ".")) if decimal else value
+        number = float(ar.ascii_digits(raw).replace(",", ".").replace("\u066b", ".")) if decimal else value
         return _Q(s, mult.end(), int(number * factor), int(number * factor))
     if decimal:
         return None
@@ -131,6 +141,8 @@ def _digit_core(text: str, s: int) -> _Q | None:
     # Day numbers next to a month name, and tweet numbering at line start.
     if value <= 31 and (_word_before(text, s) in _MONTH_WORDS or _word_after(text, e) in _MONTH_WORDS):
         return None
+    if value <= 31 and _AR_DAY.match(text, e):
+        return None  # "15 من آذار", "١٥ شباط"
     line_start = text.rfind("\n", 0, s) + 1
     if not text[line_start:s].strip() and _LINE_NUMBER.match(text, e):
         return None
@@ -244,13 +256,15 @@ def _cores(text: str, lang: str | None) -> list[_Q]:
         if tok.start() < pos:
             i += 1
             continue
-        if tok.group()[0].isdigit():
+        g = tok.group()
+        at = tok.start() + (1 if len(g) > 1 and g[0] in _AR_CLITICS and g[1].isdigit() else 0)
+        if text[at].isdigit():
             q = None
-            if not any(a <= tok.start() < b for a, b in blocked):
-                q = _digit_core(text, tok.start())
+            if not any(a <= at < b for a, b in blocked):
+                q = _digit_core(text, at)
             if q is not None:
                 out.append(q)
-            digits = _DIGITS.match(text, tok.start())
+            digits = _DIGITS.match(text, at)
             pos = max(q.end if q else 0, digits.end() if digits else 0)
             i += 1
             continue
@@ -336,8 +350,152 @@ def _is_age(text: str, q: _Q) -> bool:
 def find_quantities(text: str, base: int = 0, lang: str | None = None) -> list[Quantity]:
     """Quantities of ``text`` (offsets shifted by ``base``), sorted, non-overlapping."""
     out = []
-    for q in _qualify(text, _cores(text, lang)):
-        if _is_age(text, q):
+    cores = _cores(text, lang)
+    arabic = ar.has_arabic(text)
+    if arabic:
+        cores = _ar_merge(cores, _ar_cores(text))
+    qs = _qualify(text, cores)
+    if arabic:
+        qs = _ar_qualify(text, qs)
+    for q in qs:
+        if _is_age(text, q) or (arabic and _ar_age(text, q)):
             continue
         out.append(Quantity(base + q.start, base + q.end, text[q.start:q.end], q.min, q.max, q.qualifier))
     return out
+
+
+# ---- Arabic ----------------------------------------------------------------------------------
+
+_AR_CLITICS = frozenset("وفبل")
+_AR_SP = r"[ \t\u00a0]"
+_AR_DAY = re.compile(rf"{_AR_SP}*(?:من{_AR_SP}+)?(?:شهر{_AR_SP}+)?{ar.alternation(ar.MONTH_FIRST_WORDS)}(?![^\W\d_])")
+_AR_WORDS = {**ar.UNITS, **ar.TENS, **ar.HUNDREDS, **{k: v for k, v in ar.THOUSANDS.items() if k != "الاف"}}
+_AR_TEEN = frozenset({"عشر", "عشره"})
+_AR_AFTER_CLITIC = r"(?:(?<=[وف])|(?<![^\W\d_]))"
+_AR_QUALIFIERS = re.compile(
+    rf"{_AR_AFTER_CLITIC}(?:(?P<more_than>{ar.alternation(['اكثر من', 'ما يزيد عن', 'ما يزيد علي', 'يزيد عن', 'ما يربو علي', 'ازيد من'])})"
+    rf"|(?P<at_least>{ar.alternation(['ما لا يقل عن', 'لا يقل عن', 'علي الاقل'])})"
+    rf"|(?P<up_to>{ar.alternation(['اقل من', 'ما يصل الي', 'حتي'])})"
+    rf"|(?P<about>{ar.alternation(['نحو', 'حوالي', 'قرابه', 'زهاء', 'ما يقارب', 'ما يقرب من', 'تقريبا'])})){_AR_SP}*$"
+)
+_AR_AT_LEAST_AFTER = re.compile(rf"{_AR_SP}*(?:[^\s.،,؛]+{_AR_SP}+){{0,2}}?{ar.alternation(['علي الاقل'])}")
+_AR_RANGE_SEP = re.compile(rf"{_AR_SP}*(?:و|-|–|{ar.alternation(['الي', 'حتي'])}{_AR_SP}+){_AR_SP}*")
+_AR_RANGE_PRE = re.compile(rf"{_AR_AFTER_CLITIC}{ar.alternation(['بين', 'من'])}{_AR_SP}+$")
+_AR_AGE = re.compile(rf"^{_AR_SP}*{ar.alternation(['عاما', 'عام', 'سنه', 'سنوات', 'اعوام', 'ربيعا'])}(?![^\W\d_])")
+_AR_AGE_BEFORE = re.compile(rf"{ar.alternation(['العمر', 'عمره', 'عمرها', 'بعمر', 'عمر', 'بلغ', 'يبلغ', 'تبلغ'])}[^.،,]{{0,20}}$")
+
+
+def _ar_cores(text: str) -> list[_Q]:
+    """Arabic number words, duals and vague plurals."""
+    toks = ar.tokens(text)
+    out: list[_Q] = []
+    i = 0
+    while i < len(toks):
+        found = _ar_at(text, toks, i)
+        if found is None:
+            i += 1
+            continue
+        q, i = found
+        out.append(q)
+    return out
+
+
+def _ar_at(text: str, toks: list[ar.ArTok], i: int) -> tuple[_Q, int] | None:
+    t = toks[i]
+    for w, k in ar.stems(t.norm):
+        s = t.offset(k)
+        if w in ar.VAGUE and not (w in ("عده", "بضع", "بضعه") and k):
+            low, j = ar.VAGUE[w], i + 1
+            if j < len(toks) and toks[j].norm in ("الاف", "الالاف") and w != "الاف":
+                low, j = low * 1000, j + 1
+            return _Q(s, toks[j - 1].end, low, None, "at_least"), j
+        if ar.dual(w):
+            return _Q(s, t.end, 2, 2), i + 1
+        if w in _AR_WORDS:
+            return _ar_words(text, toks, i, w, s)
+    return None
+
+
+def _ar_words(text: str, toks: list[ar.ArTok], i: int, first: str, s: int) -> tuple[_Q, int] | None:
+    """A number in words from token ``i`` ("خمسة وعشرين", "ثلاث مئة", "ثلاثة آلاف", "ثلاثة عشر")."""
+    nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
+    if first in ("احد", "احدي", "اثنا", "اثني") and nxt not in _AR_TEEN:
+        return None  # "أحد" alone is "one of"
+    total, cur, j, prev_unit = 0, 0, i, False
+    while j < len(toks):
+        w, wa = first, False
+        if j > i:
+            if text[toks[j - 1].end:toks[j].start].strip():
+                break
+            w = toks[j].norm
+            wa = w.startswith("و") and w[1:] in _AR_WORDS
+            w = w[1:] if wa else w
+            if not wa and not (w in ar.HUNDREDS and prev_unit or w in ar.THOUSANDS and cur
+                               or w in _AR_TEEN and prev_unit):
+                break
+        if w in _AR_TEEN and prev_unit and j > i:
+            cur += 10
+        elif w in ar.UNITS:
+            cur += ar.UNITS[w]
+        elif w in ar.TENS:
+            cur += ar.TENS[w]
+        elif w in ar.HUNDREDS:
+            cur = cur * 100 if prev_unit and not wa else cur + ar.HUNDREDS[w]
+        elif w in ar.THOUSANDS:
+            if w in ("الفان", "الفين"):
+                total += 2000
+            else:
+                total += (cur if cur and not wa else 1) * 1000 + (cur if wa else 0)
+            cur = 0
+        prev_unit = w in ar.UNITS and not (j > i and w in _AR_TEEN)
+        j += 1
+    value = total + cur
+    if value <= 0:
+        return None
+    return _Q(s, toks[j - 1].end, value, value), j
+
+
+def _ar_merge(cores: list[_Q], words: list[_Q]) -> list[_Q]:
+    """Digit cores and Arabic word cores, sorted; a word core overlapping a digit core is dropped."""
+    kept = [w for w in words if not any(c.start < w.end and w.start < c.end for c in cores)]
+    return sorted([*cores, *kept], key=lambda q: q.start)
+
+
+def _ar_qualify(text: str, qs: list[_Q]) -> list[_Q]:
+    merged: list[_Q] = []
+    k = 0
+    while k < len(qs):
+        q = qs[k]
+        if k + 1 < len(qs) and q.qualifier is None and q.min is not None and q.max == q.min:
+            r = qs[k + 1]
+            sep = _AR_RANGE_SEP.fullmatch(text, q.end, r.start)
+            pre = _AR_RANGE_PRE.search(text, max(0, q.start - 8), q.start)
+            if sep is not None and r.qualifier is None and r.min is not None and r.max == r.min \
+                    and r.min > q.min and (pre is not None or sep.group().strip() in ("-", "–")):
+                merged.append(_Q(pre.start() if pre else q.start, r.end, q.min, r.max, "range"))
+                k += 2
+                continue
+        merged.append(q)
+        k += 1
+    out = []
+    for q in merged:
+        if q.qualifier is None:
+            m = _AR_QUALIFIERS.search(text, max(0, q.start - 24), q.start)
+            if m is not None:
+                kind = next(k for k, v in m.groupdict().items() if v)
+                if kind == "up_to":
+                    q = _Q(m.start(), q.end, None, q.max, kind)
+                elif kind in ("more_than", "at_least"):
+                    q = _Q(m.start(), q.end, q.min, None, kind)
+                else:
+                    q = _Q(m.start(), q.end, q.min, q.max, kind)
+            elif _AR_AT_LEAST_AFTER.match(text, q.end):
+                q = _Q(q.start, q.end, q.min, None, "at_least")  # "١٢ مدنياً على الأقل"
+        out.append(q)
+    return out
+
+
+def _ar_age(text: str, q: _Q) -> bool:
+    """"يبلغ من العمر ١٢ عاماً", "طفل بعمر ٧ سنوات": an age, no count."""
+    return bool(_AR_AGE.match(text[q.end:q.end + 12])) and bool(
+        _AR_AGE_BEFORE.search(text, max(0, q.start - 30), q.start))
