@@ -768,3 +768,112 @@ def test_serve_on_a_postgresql_url(setup: Any, backend_db: str) -> None:
     assert "hunter2" not in str(e.value) and "someone:***@" in str(e.value)
     r = CliRunner().invoke(main, ["serve", "--db", "postgresql://someone:hunter2@127.0.0.1:1/x"])
     assert r.exit_code == 2 and "E004" in r.output and "hunter2" not in r.output
+
+
+# -- the incident page's forms and bulk review from the incidents list ------------------------------
+@BOTH
+def test_incident_page_forms_assess_split_merge(setup: Any) -> None:
+    w, ro, tok = setup
+    items = w.get("/api/incidents?sort=claims&order=desc").json()["items"]
+    a, b = items[0]["id"], items[1]["id"]
+    n_b = items[1]["claims"]
+    assert 'class="assess-form' not in ro.get(f"/incidents/{a}").text
+    form = {"grade": "corroborated", "reasons": "two hospital lists\n<b>photos</b>", "version": "0"}
+    assert w.post(f"/incidents/{a}/assess", data=form, follow_redirects=False).status_code == 401
+    _login(w, tok["reviewer"])
+    page = w.get(f"/incidents/{a}").text
+    for cls in ("assess-form", "merge-form", "split-form"):
+        assert f'class="{cls} review-form"' in page
+    csrf = _csrf(page.split('class="assess-form')[1])
+    assert w.post(f"/incidents/{a}/assess", data=form, follow_redirects=False).status_code == 403
+    r = w.post(f"/incidents/{a}/assess", data={**form, "csrf": csrf}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == f"/incidents/{a}"
+    got = w.get(f"/api/incidents/{a}").json()
+    assert got["assessment"]["grade"] == "corroborated" and got["version"] == 1
+    assert got["assessment"]["reasons"] == ["two hospital lists", "<b>photos</b>"]
+    assert "&lt;b&gt;photos&lt;/b&gt;" in w.get(f"/incidents/{a}").text
+    r = w.post(f"/incidents/{a}/assess", data={**form, "csrf": csrf}, follow_redirects=False)
+    assert r.status_code == 409  # the page's version 0 is stale: the page says what changed
+    assert "incident.assess by reviewer1" in r.text
+    page = w.get(f"/incidents/{a}").text
+    refs = re.findall(r'name="claims" value="([^"]+)"', page)
+    assert len(refs) == items[0]["claims"]
+    r = w.post(f"/incidents/{a}/split", data={"claims": refs[:1], "version": "1", "csrf": csrf,
+                                              "note": "another street"}, follow_redirects=False)
+    assert r.status_code == 303, r.text[-400:]
+    new = int(r.headers["location"].rsplit("/", 1)[1])
+    assert w.get(f"/api/incidents/{new}").json()["summary"]["claims"] == 1
+    r = w.post(f"/incidents/{new}/merge", data={"into": str(b), "version": "1", "csrf": csrf},
+               follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == f"/incidents/{b}"
+    assert w.get(f"/api/incidents/{b}").json()["summary"]["claims"] == n_b + 1
+    err(w.get(f"/api/incidents/{new}"), 404)
+    r = w.post(f"/incidents/{b}/merge", data={"into": "x", "csrf": csrf}, follow_redirects=False)
+    assert r.status_code == 400
+    hist = w.get(f"/incidents/{b}/audit").text
+    assert "received a merge" in hist
+    _login(w, tok["viewer"])
+    page = w.get(f"/incidents/{a}").text
+    assert 'class="assess-form' not in page
+    r = w.post(f"/incidents/{a}/assess", data={**form, "version": "1", "csrf": _csrf(page)},
+               follow_redirects=False)
+    assert r.status_code == 403
+
+
+@BOTH
+def test_bulk_review_api(setup: Any) -> None:
+    w, ro, tok = setup
+    items = w.get("/api/incidents?sort=claims&order=asc").json()["items"]
+    ids = [items[0]["id"], items[1]["id"]]
+    n = items[0]["claims"] + items[1]["claims"]
+    url = "/api/incidents/bulk-review"
+    body = {"incidents": ids, "action": "confirm", "note": "checked against the list"}
+    err(ro.post(url, json=body, headers=auth(tok["admin"])), 403, "read_only")
+    err(w.post(url, json=body), 401)
+    err(w.post(url, json=body, headers=auth(tok["viewer"])), 403, "forbidden")
+    for bad in ({**body, "action": "correct"}, {**body, "incidents": []}, {**body, "x": 1},
+                {**body, "incidents": ["1"]}):
+        err(w.post(url, json=bad, headers=auth(tok["reviewer"])), 400)
+    err(w.post(url, json={**body, "incidents": [999999]}, headers=auth(tok["reviewer"])), 404)
+    seen = w.get("/api/audit", headers=auth(tok["admin"])).json()["items"][0]["id"]
+    r = w.post(url, json={**body, "seen": seen}, headers=auth(tok["reviewer"]))
+    assert r.status_code == 200, r.text
+    assert r.json() == {"incidents": 2, "decided": n, "unchanged": 0}
+    for i in ids:
+        claims = w.get(f"/api/incidents/{i}").json()["claims"]
+        assert {c["review"]["status"] for c in claims} == {"confirmed"}
+    # a second reviewer who loaded the list before: refused, and told what changed
+    r = w.post(url, json={**body, "action": "reject", "seen": seen}, headers=auth(tok["admin"]))
+    err(r, 409, "stale")
+    assert "claim.confirm by reviewer1" in r.json()["error"]["message"]
+    r = w.post(url, json=body, headers=auth(tok["admin"]))
+    assert r.json() == {"incidents": 2, "decided": 0, "unchanged": n}  # already confirmed
+    r = w.post(url, json={"incidents": ids[:1], "action": "reject"}, headers=auth(tok["admin"]))
+    assert r.json()["decided"] == items[0]["claims"]
+    err(w.get(f"/api/incidents/{ids[0]}"), 404)  # every claim rejected: it leaves the list
+    a = w.get("/api/audit?target_type=claim", headers=auth(tok["admin"])).json()
+    assert a["total"] == n + items[0]["claims"]
+
+
+@BOTH
+def test_bulk_review_from_the_list_page(setup: Any) -> None:
+    w, ro, tok = setup
+    assert ro.get("/review/incidents").status_code == 404  # read-only: nothing to review
+    assert 'name="incidents"' not in w.get("/review/incidents").text  # not signed in
+    _login(w, tok["reviewer"])
+    page = w.get("/review/incidents", params={"grade": "single_source"}).text
+    ids = re.findall(r'name="incidents" value="(\d+)"', page)
+    assert ids and f'{len(ids)}</span>' in page
+    form = page.split('class="bulk-form"')[1]
+    data = {"csrf": _csrf(form), "seen": re.search(r'name="seen" value="(\d+)"', form).group(1),
+            "grade": "single_source", "incidents": ids[:2], "action": "confirm", "note": "ok"}
+    assert w.post("/review/incidents", data={**data, "csrf": "nope"},
+                  follow_redirects=False).status_code == 403
+    r = w.post("/review/incidents", data=data, follow_redirects=False)
+    assert r.status_code == 303
+    assert r.headers["location"].startswith("/review/incidents?grade=single_source&decided=")
+    done = w.get(r.headers["location"]).text
+    assert re.search(r'id="bulk-done">\d+ claims decided, 0 already so', done)
+    assert "confirmed" in done
+    r = w.post("/review/incidents", data=data, follow_redirects=False)
+    assert r.status_code == 409 and "since the page was loaded" in r.text

@@ -61,22 +61,50 @@ def main() -> None:
     """Turn conflict reporting into an evidence-linked claims ledger, offline."""
 
 
+def _column_options(fn: Any) -> Any:
+    """--text-col, --id-col, --date-col, --title-col: which columns of a CSV file or spreadsheet
+    hold what, handed to the command as one ``columns`` (an :class:`ingest.Columns`)."""
+
+    @functools.wraps(fn)
+    def command(*args: Any, text_col: str | None, id_col: str | None, date_col: str | None,
+                title_col: str | None, **kwargs: Any) -> Any:
+        from .ingest import Columns
+
+        return fn(*args, columns=Columns(text=text_col, id=id_col, date=date_col,
+                                         title=title_col), **kwargs)
+
+    for opt in reversed((
+        click.option("--text-col", metavar="NAME", default=None,
+                     help="CSV/spreadsheet column holding the text (default: article_content, "
+                          "text, content or body)."),
+        click.option("--id-col", metavar="NAME", default=None,
+                     help="Column holding the document id (default: unit_id or id)."),
+        click.option("--date-col", metavar="NAME", default=None,
+                     help="Column holding the publication date (default: published or date)."),
+        click.option("--title-col", metavar="NAME", default=None,
+                     help="Column holding the title (default: article_title or title)."),
+    )):
+        command = opt(command)
+    return command
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True,
               help="Output format: the claimweave/1 contract, one JSON object per document.")
 @click.option("--no-lang", is_flag=True, help="Skip language identification (faster).")
-def extract(paths: tuple[Path, ...], fmt: str, no_lang: bool) -> None:
+@_column_options
+def extract(paths: tuple[Path, ...], fmt: str, no_lang: bool, columns: Any) -> None:
     """Print the claimweave/1 record of every document in PATHS (files or directories)."""
     from .errors import InputError
-    from .ingest import iter_documents
+    from .ingest import IngestOptions, iter_documents
     from .options import ExtractOptions
     from .record import to_dict
 
     opts = ExtractOptions(detect_language=not no_lang)
     failed = 0
     out = sys.stdout
-    for item, rec in _batched(iter_documents(list(paths)), opts):
+    for item, rec in _batched(iter_documents(list(paths), IngestOptions(columns=columns)), opts):
         if isinstance(item, InputError):
             failed += 1
             _err(str(item))
@@ -130,9 +158,10 @@ def _batched(items: Iterable[Any], opts: Any, skip: Callable[[Any], bool] = lamb
               help="With --engine dask: write Parquet parts to this folder instead of a ledger.")
 @click.option("--batch", type=click.IntRange(1), default=64, show_default=True,
               help="With --engine dask: documents per partition (one task).")
+@_column_options
 def ingest(paths: tuple[Path, ...], db: Path | str | None, no_lang: bool, quiet: bool,
            no_link: bool, engine: str, scheduler: str | None, workers: int | None,
-           out: Path | None, batch: int) -> None:
+           out: Path | None, batch: int, columns: Any) -> None:
     """Extract PATHS into the ledger DB; documents already stored are skipped. Ctrl-C stops
     after the current document (exit 130); a re-run resumes where it stopped."""
     from .errors import InputError
@@ -144,6 +173,9 @@ def ingest(paths: tuple[Path, ...], db: Path | str | None, no_lang: bool, quiet:
     opts = ExtractOptions(detect_language=not no_lang)
     if (db is None) == (out is None) or (out is not None and engine != "dask"):
         raise click.UsageError("give --db, or --out with --engine dask")
+    if columns and engine == "dask":
+        raise click.UsageError("--text-col, --id-col, --date-col and --title-col go with "
+                               "--engine local")
     _paths_exist(paths)  # before the ledger is opened: a wrong path creates no ledger
     if engine == "dask":
         from .scale.cli import run_dask
@@ -154,7 +186,8 @@ def ingest(paths: tuple[Path, ...], db: Path | str | None, no_lang: bool, quiet:
     stats = {"new": 0, "unchanged": 0, "failed": 0, "claims": 0}
     t0 = time.perf_counter()
     with _open_ledger(db) as ledger:
-        items = graceful(iter_documents(list(paths), IngestOptions(skip=output_paths(db))))
+        items = graceful(iter_documents(list(paths), IngestOptions(skip=output_paths(db),
+                                                                   columns=columns)))
         with items, click.progressbar(items, label="ingest", file=sys.stderr, show_pos=True,
                                hidden=quiet or not sys.stderr.isatty(),
                                item_show_func=lambda d: _short(getattr(d, "path", None))) as bar:

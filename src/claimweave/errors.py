@@ -25,10 +25,12 @@ class Errors(StrEnum):
     E104 = "{path}: file is larger than the limit of {limit} bytes."
     E105 = "{path}: line {line}: not valid JSON ({reason})."
     E106 = "{path}: line {line}: JSON record has neither 'text' nor 'html'."
-    E107 = "{path}: CSV has no text column (looked for {columns})."
+    E107 = "{path}: table has no text column (looked for {columns})."
     E108 = "{path}: cannot read ({reason})."
     E109 = "{path}: document has no text after extraction."
-    E110 = "{path}: unsupported file type {suffix!r}."
+    E110 = "{path}: unsupported file type {suffix!r}; claimweave reads {supported}."
+    E112 = "{path}: {kind} is encrypted ({reason}); save an unprotected copy to read it."
+    E113 = "{path}: no column {column!r} ({option}); the header has {columns}."
     # E2xx: processing
     E201 = "{path}: extraction failed ({reason})."
     # E3xx: evaluation

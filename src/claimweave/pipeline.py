@@ -104,7 +104,8 @@ def _parse_all(prepared: list[_Prepared]) -> None:
 
 
 def _prepare(doc: Document, opts: ExtractOptions) -> _Prepared:
-    from .extract import parse_requests
+    from .annotate.lang import is_arabic_unit
+    from .extract import arabic, parse_requests
     from .segment import SegmentHelpers, segment
 
     actors, dates, numbers, places, weapons, helpers, type_of = _services()
@@ -119,11 +120,16 @@ def _prepare(doc: Document, opts: ExtractOptions) -> _Prepared:
         if u.id in parents or (u.kind in _SKIP_ANNOTATION and not opts.annotate_boilerplate):
             continue
         chunk = text[u.start:u.end]
-        a_act += actors.find_actors(chunk, u.start)
-        a_pl += places.find_places(chunk, u.start)
-        a_dt += dates.find_dates(chunk, u.start, published=published, lang=u.lang)
+        u_act, u_pl = actors.find_actors(chunk, u.start), places.find_places(chunk, u.start)
+        u_dt = dates.find_dates(chunk, u.start, published=published, lang=u.lang)
+        u_w = weapons.find_weapons(chunk, u.start)
+        if is_arabic_unit(u.lang, chunk):  # clitic-aware actors and weapons; no month as a place
+            u_act, u_pl, u_w = arabic.annotate_unit(chunk, u.start, u_act, u_pl, u_dt, u_w)
+        a_act += u_act
+        a_pl += u_pl
+        a_dt += u_dt
         a_q += numbers.find_quantities(chunk, u.start, lang=u.lang)
-        a_w += weapons.find_weapons(chunk, u.start)
+        a_w += u_w
     a_act = actors.document_senses(a_act)
     # An alias never links across countries: the places and named actors decide (issue 12).
     a_act = actors.localise(a_act, {p.place.country for p in a_pl if p.place.country})

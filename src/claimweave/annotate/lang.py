@@ -48,3 +48,14 @@ def detect(text: str) -> str | None:
     clean = clean.encode("utf-8", "replace").decode("utf-8")
     found = _detector(len(clean) >= LOW_ACCURACY_FROM).detect_language_of(clean)
     return found.iso_code_639_1.name.lower() if found is not None else None
+
+
+def is_arabic(text: str) -> bool:
+    """Whether most letters of ``text`` are Arabic script (decided without lingua)."""
+    letters = len(_LETTER.findall(text[: MAX_CHARS * 2]))
+    return bool(letters) and len(_ARABIC.findall(text[: MAX_CHARS * 2])) * 2 > letters
+
+
+def is_arabic_unit(lang: str | None, text: str) -> bool:
+    """A unit read as Arabic: detected so, or undetected (too short) and written in Arabic script."""
+    return lang == "ar" or (lang is None and is_arabic(text))

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any, TypeVar
 
+from ..annotate.lang import is_arabic_unit
 from ..model import (
     NO_CLAIM_KINDS,
     ActorMention,
@@ -26,6 +27,7 @@ from ..model import (
     Victims,
 )
 from ..segment.units import leaves_of
+from . import arabic
 from . import openworld as ow
 from . import structure as st
 from .attribution import attribute
@@ -301,6 +303,7 @@ def extract_claims(
     last_speaker: Ref | None = None
     by_id = {u.id: u for u in units}
     scope_place: dict[int, Place] = {}  # the most precise place of the claims so far, per story/thread
+    ar_context = arabic.Context()  # Arabic units are read by rules over tokens (extract/arabic.py)
 
     def resolve(phrase: str, pos: int) -> Ref | None:
         """"the ministry" -> the latest actor of a matching type named before ``pos``."""
@@ -323,6 +326,9 @@ def extract_claims(
         # context), a tweet's thread, a story, or the whole article.
         scope = (unit.start if unit.kind == "comment" else
                  by_id[unit.parent].start if unit.parent else _article_scope(leaves))
+        if is_arabic_unit(unit.lang, text[unit.start:unit.end]):
+            claims += arabic.unit_claims(text, unit, idx, type_of, unit_speaker, credits, scope, ar_context)
+            continue
         prev_span: tuple[int, int] | None = None
         for s, e in sentence_spans(text, unit.start, unit.end):
             before_span, prev_span = prev_span, (s, e)

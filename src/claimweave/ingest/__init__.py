@@ -6,10 +6,12 @@
 
 Dispatch by suffix (case-insensitive): .txt/.text/.md plain text; .html/.htm/.xhtml HTML via
 trafilatura (:mod:`.html`); .jsonl/.ndjson (:mod:`.jsonl`); .csv (:mod:`.csvfile`);
-.warc/.warc.gz (:mod:`.warc`); anything else is sniffed: text is read as plain text, binary is
-E110. ``Document.path`` is the path as given (under a directory: joined with the relative
-name); for many-document files it gets a ``#`` suffix: JSONL ``#<line>``, CSV ``#<row>``
-(header = row 1), WARC ``#<record byte offset>``. ``Document.sha256`` is the sha256 of the UTF-8
+.warc/.warc.gz (:mod:`.warc`); .pdf (:mod:`.pdf`); .docx (:mod:`.word`); .odt (:mod:`.odt`);
+.rtf (:mod:`.rtf`); .xlsx/.xlsm (:mod:`.xlsx`); anything else is sniffed: text is read as plain
+text, binary is E110, which lists the suffixes read. ``Document.path`` is the path as given
+(under a directory: joined with the relative name); for many-document files it gets a ``#``
+suffix: JSONL ``#<line>``, CSV ``#<row>`` (header = row 1), spreadsheets ``#<sheet>!<row>``,
+WARC ``#<record byte offset>``. ``Document.sha256`` is the sha256 of the UTF-8
 of ``Document.text``; ``Document.id`` is the id given by a JSONL/CSV row, else ``sha256[:16]``.
 Plain text is kept exactly as decoded (see :mod:`.decode`); nothing is ever fetched.
 """
@@ -22,10 +24,10 @@ from pathlib import Path
 from ..errors import Errors, InputError
 from ..model import Document
 from .files import read_unknown
-from .options import IngestOptions
+from .options import Columns, IngestOptions
 from .walk import iter_files
 
-__all__ = ["IngestOptions", "iter_documents", "reader_for"]
+__all__ = ["Columns", "IngestOptions", "iter_documents", "reader_for", "supported"]
 
 Reader = Callable[[Path, str, IngestOptions], Iterable[Document | InputError]]
 
@@ -37,6 +39,11 @@ def _readers() -> dict[str, Reader]:
     for found in reversed(manager().hook.claimweave_readers()):
         table.update(found)
     return table
+
+
+def supported() -> str:
+    """The suffixes some reader takes, for messages: ".csv, .docx, ..."."""
+    return ", ".join(sorted(_readers()))
 
 
 def reader_for(path: Path) -> Reader:

@@ -1,12 +1,5 @@
-"""CSV files: one document per row, FA-KES layout or a generic layout.
-
-FA-KES (header has ``article_content``): ``unit_id`` -> id, ``article_title`` -> title,
-``article_content`` -> text, ``source`` -> outlet; every other column (the crowd-sourced date,
-location, actor, casualty counts, label, split) goes to ``Document.meta``. Its ``date`` is the
-event date, not the publication date, so it is not used as ``published``.
-Generic: ``id``, ``title``, ``text``|``content``|``body``, ``outlet``|``source``, ``author``,
-``published``|``date``, ``url`` (header names compared case-insensitively); others go to meta.
-No text column -> E107 and no row is read.
+"""CSV files: one document per row; the header says which column holds what (:mod:`.columns`:
+FA-KES, generic names, or the ``--text-col``/``--id-col``/``--date-col``/``--title-col`` mapping).
 
 ``Document.path`` is ``"<path>#<row>"`` where the header is row 1 and the first data row is row 2
 (the spreadsheet row number; a quoted field may span several physical lines). The encoding is
@@ -27,16 +20,10 @@ from pathlib import Path
 
 from ..errors import Errors, InputError
 from ..model import Document
+from .columns import find_columns, row_document
 from .decode import _guess, _utf16_guess, binary_reason
-from .document import make_document
 from .options import IngestOptions
 
-FAKES = {"id": "unit_id", "title": "article_title", "text": "article_content", "outlet": "source"}
-GENERIC: dict[str, tuple[str, ...]] = {
-    "id": ("id",), "title": ("title",), "text": ("text", "content", "body"),
-    "outlet": ("outlet", "source"), "author": ("author",), "published": ("published", "date"),
-    "url": ("url",),
-}
 _HEAD = 1 << 20
 
 
@@ -67,34 +54,6 @@ def _encoding(head: bytes, label: str) -> str:
     return _guess(head) or "utf-8"
 
 
-def _columns(header: list[str], label: str) -> dict[str, int]:
-    names = [h.strip().lstrip("\ufeff").lower() for h in header]
-    index = {n: i for i, n in reversed(list(enumerate(names)))}
-    if "article_content" in index:
-        return {field: index[col] for field, col in FAKES.items() if col in index}
-    cols: dict[str, int] = {}
-    for field, options in GENERIC.items():
-        for name in options:
-            if name in index:
-                cols[field] = index[name]
-                break
-    if "text" not in cols:
-        looked = ", ".join(("article_content", *GENERIC["text"]))
-        raise InputError(Errors.E107, path=label, columns=looked)
-    return cols
-
-
-def _row_document(row: list[str], header: list[str], cols: dict[str, int], where: str) -> Document:
-    used = set(cols.values())
-    values = {f: (row[i] if i < len(row) else "") for f, i in cols.items()}
-    meta = tuple((header[i].strip().lstrip("\ufeff"), v) for i, v in enumerate(row)
-                 if i not in used and i < len(header))
-    text = values.pop("text")
-    if not text.strip():
-        raise InputError(Errors.E101, path=where)
-    return make_document(text, path=where, meta=meta, **values)  # type: ignore[arg-type]
-
-
 def read_csv(path: Path, label: str, options: IngestOptions) -> Iterator[Document | InputError]:
     _raise_field_limit(options.max_bytes)
     with open(path, "rb") as fh:
@@ -109,7 +68,7 @@ def read_csv(path: Path, label: str, options: IngestOptions) -> Iterator[Documen
             header = next(reader, None)
             if header is None:
                 raise InputError(Errors.E101, path=label)
-            cols = _columns(header, label)
+            cols = find_columns(header, label, options.columns)
             for rowno, row in enumerate(_rows(reader), start=2):
                 where = f"{label}#{rowno}"
                 if row is None or sum(len(c) for c in row) > options.max_bytes:
@@ -118,7 +77,7 @@ def read_csv(path: Path, label: str, options: IngestOptions) -> Iterator[Documen
                 if not any(cell.strip() for cell in row):
                     continue
                 try:
-                    yield _row_document(row, header, cols, where)
+                    yield row_document(row, header, cols, where)
                 except InputError as exc:
                     yield exc
         except UnicodeDecodeError as exc:

@@ -61,6 +61,9 @@ def read_unknown(path: Path, label: str, options: IngestOptions) -> Iterator[Doc
         text = decode_bytes(data, label)
     except InputError as exc:
         if exc.code is Errors.E102:
-            raise InputError(Errors.E110, path=label, suffix=path.suffix) from None
+            from . import supported
+
+            raise InputError(Errors.E110, path=label, suffix=path.suffix, supported=supported()
+                             ) from None
         raise
     yield make_document(text, path=label)

@@ -8,6 +8,21 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
+class Columns:
+    """Which columns of a table (CSV, spreadsheet) hold a document's fields, by header name
+    (compared case-insensitively). A field left None is found by name as before
+    (:mod:`.columns`); ``date`` is the publication date."""
+
+    text: str | None = None
+    id: str | None = None
+    date: str | None = None
+    title: str | None = None
+
+    def __bool__(self) -> bool:
+        return any((self.text, self.id, self.date, self.title))
+
+
+@dataclass(frozen=True, slots=True)
 class IngestOptions:
     """How inputs are read.
 
@@ -25,3 +40,5 @@ class IngestOptions:
     # Real paths never read (nor entered) inside directories: the run's own output, see
     # ``walk.output_paths``.
     skip: frozenset[str] = frozenset()
+    # Column mapping of CSV files and spreadsheets (--text-col, --id-col, --date-col, --title-col).
+    columns: Columns = Columns()

@@ -42,8 +42,10 @@ from ..store.review import (
     audit_for,
     audit_rows,
     authenticate,
+    bulk_review,
     current,
     has_tables,
+    last_audit_id,
     machine_values,
     merge_incidents,
     note_incident,
@@ -56,13 +58,16 @@ from .audit import view as audit_view
 from .errors import STATUS_CODES, ApiError
 from .models import (
     KINDS,
+    GRADES,
     OUTCOMES,
     AssessIn,
     MergeIn,
+    BulkIn,
     NoteIn,
     SplitIn,
     form_defaults,
     form_review,
+    form_json,
     parse_body,
     parse_review,
 )
@@ -165,14 +170,18 @@ class Session:
     expires: float
 
 
-def _form(body: bytes) -> dict[str, str]:
-    """An application/x-www-form-urlencoded body (the last value of each name)."""
+def _pairs(body: bytes) -> list[tuple[str, str]]:
+    """An application/x-www-form-urlencoded body's (name, value) pairs, in order."""
     try:
-        pairs = parse_qsl(body.decode("utf-8"), keep_blank_values=True, max_num_fields=64,
-                          strict_parsing=False)
+        return parse_qsl(body.decode("utf-8"), keep_blank_values=True, max_num_fields=600,
+                         strict_parsing=False)
     except (UnicodeDecodeError, ValueError):
         raise ApiError(400, "invalid_body", "not a form") from None
-    return dict(pairs)
+
+
+def _form(body: bytes) -> dict[str, str]:
+    """An application/x-www-form-urlencoded body (the last value of each name)."""
+    return dict(_pairs(body))
 
 
 def _same(a: str | None, b: str | None) -> bool:
@@ -183,6 +192,16 @@ def _read_only_pg(url: str) -> Any:
     from ..store.pg import PgConnection
 
     c = PgConnection(url)
+def _review_states(rec: dict[str, Any] | None) -> dict[str, int]:
+    """How many of an incident's claims are at each review status (rejected ones included)."""
+    out: dict[str, int] = {}
+    for c in (rec or {}).get("claims") or []:
+        out[c.get("review") or "machine"] = out.get(c.get("review") or "machine", 0) + 1
+    if rec and rec.get("rejected"):
+        out["rejected"] = out.get("rejected", 0) + len(rec["rejected"])
+    return out
+
+
     c.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
     return c
 
@@ -352,12 +371,85 @@ class Workbench:
         if found is None:
             raise ApiError(401, "unauthorized", "sign in first (/login)")
         _, sess, user = found
-        form = _form(await request.body())
-        if not _same(form.get("csrf"), sess.csrf):
+        pairs, user = await self._signed_in_pairs(request)
+        return dict(pairs), user
+
+    async def _signed_in_pairs(self, request: Request) -> tuple[list[tuple[str, str]], User]:
+        """:meth:`_signed_in_form` keeping every value of a repeated name (checkboxes)."""
+        pairs = _pairs(await request.body())
+        if not _same(dict(pairs).get("csrf"), sess.csrf):
             raise ApiError(403, "csrf", "the form's CSRF token is missing or wrong: reload the page")
         if not user.can_write:
             raise ApiError(403, "forbidden", f"a {user.role} account cannot decide")
-        return form, user
+        return pairs, user
+
+    # -- incident forms and bulk review: the API's decisions from the pages ---------------------
+    async def incident_assess_form(self, request: Request) -> Response:
+        pairs, user = await self._signed_in_pairs(request)
+        iid = self._int_param(request, "incident_id")
+        req = parse_body(AssessIn, form_json(pairs, AssessIn))
+        with self.ledger() as ledger:
+            self._decided(lambda: assess_incident(ledger.connection, iid, user, req.grade,
+                                                  list(req.reasons), req.note, req.version))
+        return RedirectResponse(f"/incidents/{iid}", status_code=303)
+
+    async def incident_merge_form(self, request: Request) -> Response:
+        pairs, user = await self._signed_in_pairs(request)
+        iid = self._int_param(request, "incident_id")
+        req = parse_body(MergeIn, form_json(pairs, MergeIn))
+        with self.ledger() as ledger:
+            self._decided(lambda: merge_incidents(ledger, iid, req.into, user, req.note,
+                                                  req.version))
+        return RedirectResponse(f"/incidents/{req.into}", status_code=303)
+
+    async def incident_split_form(self, request: Request) -> Response:
+        pairs, user = await self._signed_in_pairs(request)
+        iid = self._int_param(request, "incident_id")
+        req = parse_body(SplitIn, form_json(pairs, SplitIn))
+        refs = [(str(a), str(b)) for a, b in req.claims]
+        with self.ledger() as ledger:
+            new = self._decided(lambda: split_incident(ledger, iid, refs, user, req.note,
+                                                       req.version))
+        return RedirectResponse(f"/incidents/{new}", status_code=303)
+
+    async def review_list_page(self, request: Request) -> Response:
+        """The incidents list (same filters) with a checkbox each: confirm or reject every
+        claim of the chosen incidents at once."""
+        if not self.write:
+            raise ApiError(404, "not_found", "this workbench is read-only: there is nothing to review")
+        f, items = self._incidents(request)
+        shown = items[f.offset:f.offset + f.limit]
+        with self.conn() as c:
+            recs = {r["id"]: r for r in Q.incident_records(c, [s["id"] for s in shown])}
+            seen = last_audit_id(c)
+        rows = [{**s, "states": _review_states(recs.get(s["id"]))} for s in shown]
+        p = request.query_params
+        done = {k: Q._int(p.get(k), k, 0, 10**9, None) for k in ("decided", "unchanged")}
+        return self.page("review_incidents.html", f=f, rows=rows, total=len(items), seen=seen,
+                         fq=f.filter_query(), qs=_qs, done=done)
+
+    async def bulk_review_form(self, request: Request) -> Response:
+        pairs, user = await self._signed_in_pairs(request)
+        req = parse_body(BulkIn, form_json(pairs, BulkIn))
+        f = Q.Filters.parse(dict(pairs))  # the list's filters, checked, to go back to
+        with self.writer() as c:
+            done = self._decided(lambda: bulk_review(c, list(req.incidents), user, req.action,
+                                                     req.note, req.seen))
+        back = _qs({**f.filter_query(), "decided": str(done["decided"]),
+                    "unchanged": str(done["unchanged"])})
+        return RedirectResponse(f"/review/incidents?{back}", status_code=303)
+
+    async def api_bulk_review(self, request: Request) -> Response:
+        if not self.write:
+            raise ApiError(403, "read_only", "this workbench was started without --write: "
+                           "it accepts no decisions")
+        with self.conn() as c:
+            user = self.user(request, c)
+        req = parse_body(BulkIn, await request.body())
+        with self.writer() as c:
+            done = self._decided(lambda: bulk_review(c, list(req.incidents), user, req.action,
+                                                     req.note, req.seen))
+        return JSONResponse(done)
 
     async def incident_note_form(self, request: Request) -> Response:
         """The incident page's note form (a note never conflicts: no version)."""
@@ -599,7 +691,7 @@ class Workbench:
             d = Q.incident_detail(c, iid)
             notes = audit_for(c, "incident", [str(iid)], ("incident.note",))
         return self.page("incident.html", d=d, rec=d["incident"], s=d["summary"],
-                         map=map_svg([d["summary"]]), notes=notes)
+                         map=map_svg([d["summary"]]), notes=notes, grades=GRADES)
 
     async def document_page(self, request: Request) -> Response:
         focus = request.query_params.get("claim")
@@ -704,6 +796,12 @@ def create_app(db: str | Path, write: bool = False) -> Starlette:
         if wants_json(request):
             return _error_json(500, "internal_error", "the server failed on this request")
         return wb.page("error.html", status=500, status_code=500,
+        Route("/incidents/{incident_id}/assess", wb.incident_assess_form, methods=["POST"]),
+        Route("/incidents/{incident_id}/merge", wb.incident_merge_form, methods=["POST"]),
+        Route("/incidents/{incident_id}/split", wb.incident_split_form, methods=["POST"]),
+        Route("/review/incidents", wb.review_list_page, methods=["GET"]),
+        Route("/review/incidents", wb.bulk_review_form, methods=["POST"]),
+        Route("/api/incidents/bulk-review", wb.api_bulk_review, methods=["POST"]),
                        message="the server failed on this request")
 
     app = Starlette(routes=routes, exception_handlers={

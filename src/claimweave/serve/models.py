@@ -22,6 +22,7 @@ from .errors import ApiError
 
 KINDS = ("casualty", "accusation", "denial", "military_action")
 OUTCOMES = ("killed", "dead", "injured", "missing", "held", "arrested")
+GRADES = ("corroborated", "single_source", "contested", "conceded", "denied")  # a person's grade
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 MAX_COUNT = 10_000_000
 
@@ -264,16 +265,54 @@ class SplitIn(_Decision):
 
 
 class AssessIn(_Decision):
-    grade: Literal["contested", "conceded", "denied", "corroborated", "single_source"]
+    grade: Literal[GRADES]  # type: ignore[valid-type]
     reasons: Annotated[list[Annotated[str, Field(min_length=1, max_length=1000)]],
                        Field(max_length=50)] = []
 
     _text = field_validator("reasons")(lambda v: [_no_control(x) for x in v])
 
 
-def parse_body(model: type[_Decision], body: bytes) -> Any:
+def parse_body(model: type[_Strict], body: bytes) -> Any:
     """``body`` as ``model``; ApiError 400 otherwise."""
     try:
         return model.model_validate_json(body or b"")
     except ValidationError as exc:
         raise _invalid(exc) from None
+
+
+class BulkIn(_Strict):
+    """Confirm or reject every claim of these incidents; ``seen`` is the newest audit id the
+    person's page showed (a decision since then on these incidents makes it stale: 409)."""
+
+    incidents: Annotated[list[Annotated[int, Field(ge=1, le=10**15)]],
+                         Field(min_length=1, max_length=500)]
+    action: Literal["confirm", "reject"]
+    note: Note | None = None
+    seen: Annotated[int, Field(ge=0, le=10**15)] | None = None
+
+
+def form_json(pairs: list[tuple[str, str]], model: type[_Strict]) -> bytes:
+    """A page form's fields as the JSON body of ``model`` (checked by the same model as the
+    API): numbers where the model wants them, repeated names as lists, empty values left out."""
+    import json
+
+    multi = {"claims", "incidents", "reasons"}
+    body: dict[str, Any] = {}
+    for name, raw in pairs:
+        value = raw.strip()
+        if name not in model.model_fields or value == "":
+            continue
+        if name == "claims":
+            doc, _, claim = value.partition("/")
+            body.setdefault(name, []).append([doc, claim])
+        elif name == "reasons":
+            body.setdefault(name, []).extend(x.strip() for x in value.splitlines() if x.strip())
+        elif name in ("incidents", "into", "version", "seen"):
+            num = _num(value, name, int)
+            if name in multi:
+                body.setdefault(name, []).append(num)
+            else:
+                body[name] = num
+        else:
+            body[name] = value
+    return json.dumps(body, ensure_ascii=False).encode()

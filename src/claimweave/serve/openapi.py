@@ -66,10 +66,10 @@ AUDIT_ROW: dict[str, Any] = {
 
 def _model_schemas() -> dict[str, Any]:
     """The incident decision bodies' schemas from their pydantic models."""
-    from .models import AssessIn, MergeIn, NoteIn, SplitIn
+    from .models import AssessIn, BulkIn, MergeIn, NoteIn, SplitIn
 
     return {m.__name__: m.model_json_schema(ref_template="#/components/schemas/{model}")
-            for m in (AssessIn, MergeIn, NoteIn, SplitIn)}
+            for m in (AssessIn, BulkIn, MergeIn, NoteIn, SplitIn)}
 
 
 def _incident_decision(what: str, op: str, body: str, answer: dict[str, Any]) -> dict[str, Any]:
@@ -166,6 +166,21 @@ def openapi() -> dict[str, Any]:
                     "bucket", "bar width", {"type": "string", "enum": ["week", "day"]})],
                 "responses": _ok("the timeline", {
                     "type": "object", "properties": {
+            "/api/incidents/bulk-review": {"post": {
+                "summary": "Confirm or reject every claim of the listed incidents in one "
+                           "transaction (reviewer or admin; --write); a claim already at that "
+                           "status is left alone. `seen`: the newest audit id the caller saw; a "
+                           "decision on these incidents or their claims since answers 409.",
+                "operationId": "bulkReview", "security": BEARER,
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                    "$ref": "#/components/schemas/BulkIn"}}}},
+                "responses": {"200": {"description": "how many claims were decided", "content": {
+                    "application/json": {"schema": {
+                        "type": "object", "required": ["incidents", "decided", "unchanged"],
+                        "properties": {"incidents": {"type": "integer"},
+                                       "decided": {"type": "integer"},
+                                       "unchanged": {"type": "integer"}}}}}},
+                    **_errors("400", "401", "403", "404", "409", "413")}}},
                         "bucket": {"type": "string", "enum": ["week", "day"]},
                         "weeks": {"type": "array", "items": OBJ},
                         "belligerents": {"type": "array", "items": {"type": "string"}},

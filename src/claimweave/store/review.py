@@ -273,6 +273,15 @@ def review_claim(conn: Any, key: str, machine: dict[str, Any], user: User, actio
 
     ``version`` (optional) is the number of decisions the person saw; if another decision came
     in since, nothing is written and ``ReviewError('stale')`` carries the current state."""
+    fields = _checked(user, action, fields)
+    at = now()
+    with _immediate(conn):
+        out = _decide(conn, key, machine, user, action, fields, note, version, at)
+        regrade_claim(conn, key)
+    return out
+
+
+def _checked(user: User, action: str, fields: dict[str, Any] | None) -> dict[str, Any]:
     if action not in REVIEW_ACTIONS:
         raise ReviewError("invalid", "action must be one of " + ", ".join(REVIEW_ACTIONS))
     fields = dict(fields or {})
@@ -284,22 +293,81 @@ def review_claim(conn: Any, key: str, machine: dict[str, Any], user: User, actio
         raise ReviewError("invalid", f"{action} takes no fields (use action 'correct')")
     if not user.can_write:
         raise ReviewError("forbidden", f"{user.role} accounts cannot review")
-    at = now()
-    with _immediate(conn):
-        values, state = current(machine, reviews_for(conn, [key]).get(key))
-        if version is not None and version != state.version:
-            raise ReviewError("stale", f"the claim is at version {state.version}, not {version}: "
-                              "someone decided since; reload and decide again",
-                              {"values": values, "review": state.public()})
-        before = {"status": state.status, "values": values}
-        after_values = {**values, **fields} if action == "correct" else values
-        changed = {k: v for k, v in after_values.items() if machine.get(k) != v}
-        after = {"status": STATUS[action], "values": changed}
-        _audit(conn, user.name, f"claim.{action}", "claim", key, before, after, note, at)
-        regrade_claim(conn, key)
+    return fields
+
+
+def _decide(conn: Any, key: str, machine: dict[str, Any], user: User, action: str,
+            fields: dict[str, Any], note: str | None, version: int | None,
+            at: str) -> tuple[dict[str, Any], Review]:
+    """One decision's audit row, inside the caller's transaction (no regrade)."""
+    values, state = current(machine, reviews_for(conn, [key]).get(key))
+    if version is not None and version != state.version:
+        raise ReviewError("stale", f"the claim is at version {state.version}, not {version}: "
+                          f"{state.status} by {state.by or 'nobody'} at {state.at or '-'} since; "
+                          "reload and decide again",
+                          {"values": values, "review": state.public()})
+    before = {"status": state.status, "values": values}
+    after_values = {**values, **fields} if action == "correct" else values
+    changed = {k: v for k, v in after_values.items() if machine.get(k) != v}
+    after = {"status": STATUS[action], "values": changed}
+    _audit(conn, user.name, f"claim.{action}", "claim", key, before, after, note, at)
     new = Review(status=STATUS[action], by=user.name, at=at, note=note, version=state.version + 1,
                  values=changed)
     return {**machine, **changed}, new
+
+
+def last_audit_id(conn: Any) -> int:
+    """The newest audit row's id (0 for none): what a page saw, for :func:`bulk_review`."""
+    if not has_tables(conn, "audit"):
+        return 0
+    return int(conn.execute("SELECT coalesce(max(id), 0) FROM audit").fetchone()[0])
+
+
+def bulk_review(conn: Any, incident_ids: list[int], user: User, action: str, note: str | None,
+                seen: int | None = None) -> dict[str, int]:
+    """Confirm or reject every claim of these incidents in one transaction (a claim already at
+    that status is left alone); their incidents are graded again. ``seen`` is the newest audit
+    id the person's page showed: if anyone decided on these incidents or their claims since,
+    nothing is written and ``ReviewError('stale')`` names the decision. Counts of
+    ``incidents`` and ``decided``/``unchanged`` claims."""
+    from ..link import regrade_incidents
+
+    if action not in ("confirm", "reject"):
+        raise ReviewError("invalid", "a bulk decision is confirm or reject")
+    _checked(user, action, None)
+    ids = sorted(set(incident_ids))
+    if not ids:
+        raise ReviewError("invalid", "choose at least one incident")
+    at = now()
+    decided = unchanged = 0
+    with _immediate(conn):
+        rows: list[Any] = []
+        for i in ids:
+            if not _live(conn, i):
+                raise ReviewError("not_found", f"no incident {i}")
+            rows += conn.execute(
+                "SELECT c.*, d.sha256 AS sha256 FROM claim_incident ci JOIN claims c ON c.seq ="
+                " ci.claim JOIN documents d ON d.seq = c.doc WHERE ci.incident = ? ORDER BY c.seq",
+                (i,)).fetchall()
+        keys = [claim_key(r["sha256"], r["span_start"], r["span_end"], r["kind"]) for r in rows]
+        if seen is not None:
+            newer = [r for r in audit_for(conn, "claim", keys) + audit_for(
+                conn, "incident", [str(i) for i in ids]) if r["id"] > seen]
+            if newer:
+                r = max(newer, key=lambda x: x["id"])
+                raise ReviewError("stale", f"{len(newer)} decision(s) on these incidents since the "
+                                  f"page was loaded (the latest: {r['action']} by {r['user']} at "
+                                  f"{r['at']}); reload and decide again")
+        reviews = reviews_for(conn, keys)
+        for r, key in zip(rows, keys, strict=True):
+            state = reviews.get(key)
+            if state is not None and state.status == STATUS[action]:
+                unchanged += 1
+                continue
+            _decide(conn, key, machine_values(r), user, action, {}, note, None, at)
+            decided += 1
+        regrade_incidents(conn, ids)
+    return {"incidents": len(ids), "decided": decided, "unchanged": unchanged}
 
 
 def claim_incidents(conn: Any, key: str) -> list[int]:
@@ -411,8 +479,10 @@ def _check(conn: Any, user: User, incident_id: int, version: int | None) -> int:
         raise ReviewError("not_found", f"no incident {incident_id}")
     v = incident_version(conn, incident_id)
     if version is not None and version != v:
+        last = audit_for(conn, "incident", [str(incident_id)])[0]
         raise ReviewError("stale", f"incident {incident_id} is at version {v}, not {version}: "
-                          "someone decided since; reload and decide again")
+                          f"{last['action']} by {last['user']} at {last['at']} since; "
+                          "reload and decide again")
     return v
 
 
@@ -500,7 +570,7 @@ def split_incident(ledger: Any, src: int, refs: list[tuple[str, str]], user: Use
     return new
 
 
-__all__ = ["assess_incident", "assessment", "assessments", "audit_for", "note_incident", "incident_version", "merge_incidents",
+__all__ = ["bulk_review", "last_audit_id", "assess_incident", "assessment", "assessments", "audit_for", "note_incident", "incident_version", "merge_incidents",
            "split_incident", "FIELDS", "REVIEW_ACTIONS", "ROLES", "Review", "ReviewError", "User", "add_user",
            "audit_rows", "authenticate", "check_token", "claim_key", "current", "hash_token",
            "list_users", "machine_values", "remove_user", "review_claim", "reviews_for"]
