@@ -57,17 +57,17 @@ from . import queries as Q
 from .audit import view as audit_view
 from .errors import STATUS_CODES, ApiError
 from .models import (
-    KINDS,
     GRADES,
+    KINDS,
     OUTCOMES,
     AssessIn,
-    MergeIn,
     BulkIn,
+    MergeIn,
     NoteIn,
     SplitIn,
     form_defaults,
-    form_review,
     form_json,
+    form_review,
     parse_body,
     parse_review,
 )
@@ -188,10 +188,6 @@ def _same(a: str | None, b: str | None) -> bool:
     return bool(a) and bool(b) and hmac.compare_digest(str(a).encode(), str(b).encode())
 
 
-def _read_only_pg(url: str) -> Any:
-    from ..store.pg import PgConnection
-
-    c = PgConnection(url)
 def _review_states(rec: dict[str, Any] | None) -> dict[str, int]:
     """How many of an incident's claims are at each review status (rejected ones included)."""
     out: dict[str, int] = {}
@@ -202,6 +198,10 @@ def _review_states(rec: dict[str, Any] | None) -> dict[str, int]:
     return out
 
 
+def _read_only_pg(url: str) -> Any:
+    from ..store.pg import PgConnection
+
+    c = PgConnection(url)
     c.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
     return c
 
@@ -365,17 +365,17 @@ class Workbench:
 
     async def _signed_in_form(self, request: Request) -> tuple[dict[str, str], User]:
         """A page's form: write mode, a live session, its CSRF token, a reviewer or admin."""
+        pairs, user = await self._signed_in_pairs(request)
+        return dict(pairs), user
+
+    async def _signed_in_pairs(self, request: Request) -> tuple[list[tuple[str, str]], User]:
+        """:meth:`_signed_in_form` keeping every value of a repeated name (checkboxes)."""
         if not self.write:
             raise ApiError(403, "read_only", "this workbench was started without --write")
         found = self.session(request)
         if found is None:
             raise ApiError(401, "unauthorized", "sign in first (/login)")
         _, sess, user = found
-        pairs, user = await self._signed_in_pairs(request)
-        return dict(pairs), user
-
-    async def _signed_in_pairs(self, request: Request) -> tuple[list[tuple[str, str]], User]:
-        """:meth:`_signed_in_form` keeping every value of a repeated name (checkboxes)."""
         pairs = _pairs(await request.body())
         if not _same(dict(pairs).get("csrf"), sess.csrf):
             raise ApiError(403, "csrf", "the form's CSRF token is missing or wrong: reload the page")
@@ -750,6 +750,12 @@ def create_app(db: str | Path, write: bool = False) -> Starlette:
         Route("/documents/{doc}/claims/{claim}/audit", wb.claim_audit_page, methods=["GET"]),
         Route("/incidents/{incident_id}/audit", wb.incident_audit_page, methods=["GET"]),
         Route("/incidents/{incident_id}/note", wb.incident_note_form, methods=["POST"]),
+        Route("/incidents/{incident_id}/assess", wb.incident_assess_form, methods=["POST"]),
+        Route("/incidents/{incident_id}/merge", wb.incident_merge_form, methods=["POST"]),
+        Route("/incidents/{incident_id}/split", wb.incident_split_form, methods=["POST"]),
+        Route("/review/incidents", wb.review_list_page, methods=["GET"]),
+        Route("/review/incidents", wb.bulk_review_form, methods=["POST"]),
+        Route("/api/incidents/bulk-review", wb.api_bulk_review, methods=["POST"]),
         Route("/login", wb.login_page, methods=["GET"]),
         Route("/login", wb.login, methods=["POST"]),
         Route("/logout", wb.logout, methods=["POST"]),
@@ -796,12 +802,6 @@ def create_app(db: str | Path, write: bool = False) -> Starlette:
         if wants_json(request):
             return _error_json(500, "internal_error", "the server failed on this request")
         return wb.page("error.html", status=500, status_code=500,
-        Route("/incidents/{incident_id}/assess", wb.incident_assess_form, methods=["POST"]),
-        Route("/incidents/{incident_id}/merge", wb.incident_merge_form, methods=["POST"]),
-        Route("/incidents/{incident_id}/split", wb.incident_split_form, methods=["POST"]),
-        Route("/review/incidents", wb.review_list_page, methods=["GET"]),
-        Route("/review/incidents", wb.bulk_review_form, methods=["POST"]),
-        Route("/api/incidents/bulk-review", wb.api_bulk_review, methods=["POST"]),
                        message="the server failed on this request")
 
     app = Starlette(routes=routes, exception_handlers={

@@ -160,12 +160,6 @@ def openapi() -> dict[str, Any]:
                 "A note on the incident without a decision (reviewer or admin; --write): an "
                 "audit row incident.note, shown on the incident page and its history",
                 "noteIncident", "NoteIn", {"$ref": "#/components/schemas/AuditRow"}),
-            "/api/timeline": {"get": {
-                "summary": "Incidents per week (Monday) by belligerent, for the filter",
-                "operationId": "getTimeline", "parameters": [*FILTERS, _q(
-                    "bucket", "bar width", {"type": "string", "enum": ["week", "day"]})],
-                "responses": _ok("the timeline", {
-                    "type": "object", "properties": {
             "/api/incidents/bulk-review": {"post": {
                 "summary": "Confirm or reject every claim of the listed incidents in one "
                            "transaction (reviewer or admin; --write); a claim already at that "
@@ -181,6 +175,12 @@ def openapi() -> dict[str, Any]:
                                        "decided": {"type": "integer"},
                                        "unchanged": {"type": "integer"}}}}}},
                     **_errors("400", "401", "403", "404", "409", "413")}}},
+            "/api/timeline": {"get": {
+                "summary": "Incidents per week (Monday) by belligerent, for the filter",
+                "operationId": "getTimeline", "parameters": [*FILTERS, _q(
+                    "bucket", "bar width", {"type": "string", "enum": ["week", "day"]})],
+                "responses": _ok("the timeline", {
+                    "type": "object", "properties": {
                         "bucket": {"type": "string", "enum": ["week", "day"]},
                         "weeks": {"type": "array", "items": OBJ},
                         "belligerents": {"type": "array", "items": {"type": "string"}},
