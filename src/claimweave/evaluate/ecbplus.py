@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 VIOLENT = (8, 12, 16, 18, 19, 21, 22, 32, 33, 41, 45)
 BASELINE_DAYS = 3
 BATCH = 32
+MAIN = "main incident of its report"  # how the linker's reason marks a report's main claims
 
 
 # --- metrics ---------------------------------------------------------------------------------
@@ -121,15 +122,20 @@ def bcubed(gold: Mapping[str, Hashable], pred: Mapping[str, Hashable],
 # --- the two clusterings -----------------------------------------------------------------------
 
 def main_incidents(ledger: Ledger) -> dict[str, int]:
-    """Document id -> the incident most of its linked claims joined (ties: its earliest claim's)."""
+    """Document id -> its main incident: the one the linker joined its report's main claims to
+    (their reason starts with :data:`MAIN`), else the one most of its linked claims joined (ties:
+    its earliest claim's)."""
     rows = ledger.connection.execute(
-        "SELECT d.id AS doc, ci.incident AS inc FROM claims c JOIN documents d ON d.seq = c.doc "
-        "JOIN claim_incident ci ON ci.claim = c.seq WHERE ci.incident IS NOT NULL "
-        "ORDER BY c.seq").fetchall()
+        "SELECT d.id AS doc, ci.incident AS inc, ci.reason AS reason FROM claims c "
+        "JOIN documents d ON d.seq = c.doc JOIN claim_incident ci ON ci.claim = c.seq "
+        "WHERE ci.incident IS NOT NULL ORDER BY c.seq").fetchall()
     counts: dict[str, Counter[int]] = defaultdict(Counter)
+    main: dict[str, int] = {}
     for r in rows:
         counts[r["doc"]][r["inc"]] += 1  # Counter keeps first-seen order, so ties go to the earliest
-    return {doc: c.most_common(1)[0][0] for doc, c in counts.items()}
+        if (r["reason"] or "").startswith(MAIN):
+            main.setdefault(r["doc"], r["inc"])
+    return {doc: main.get(doc, c.most_common(1)[0][0]) for doc, c in counts.items()}
 
 
 def _place_key(p: Place) -> str:

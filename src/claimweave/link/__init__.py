@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from .engine import MAX_SPAN, Linker, Profile
 from .features import ClaimFeatures, document_dates, features
+from .reports import Wording
 
 if TYPE_CHECKING:
     from ..store import Ledger
@@ -60,10 +61,43 @@ def _load_blocks(conn: object, linker: Linker, feats: list[ClaimFeatures],
         loaded.add((fam, reg, sl))
 
 
-def link_ledger(ledger: Ledger, progress: Callable[[int], None] | None = None) -> LinkStats:
-    from ..store.incidents import claim_rows, next_id, save_links, unlinked_seqs
-    from ..store.reviewed import reviewed_rows
+def _link_batch(conn: Any, linker: Linker, wording: Wording, rows: list[Any],
+                loaded: set[tuple[str, str, int]]) -> list[tuple[int, int | None, float, str]]:
+    """Link one batch of claim rows, report by report: each document's main claims as one
+    (:meth:`Linker.link_report`), then its claims about other incidents one by one."""
+    from ..store.incidents import report_leads
     from .regions import region_of, side_of
+    from .reports import LEAD, claim_names, main_incident, report_text
+
+    feats = [features(r, region_of, side_of) for r in rows]
+    document_dates(feats)
+    by_doc: dict[int, list[tuple[Any, ClaimFeatures]]] = {}
+    for r, f in zip(rows, feats, strict=True):
+        by_doc.setdefault(f.doc, []).append((r, f))
+    leads = report_leads(conn, list(by_doc), LEAD)
+    docs = list(by_doc)
+    vecs = wording.vectors([report_text(*leads.get(d, (None, "")),
+                                        (n for r, _ in by_doc[d] for n in claim_names(r)))
+                            for d in docs])
+    reports = [main_incident([f for _, f in by_doc[d]], v) for d, v in zip(docs, vecs, strict=True)]
+    _load_blocks(conn, linker, feats, loaded)
+    links: list[tuple[int, int | None, float, str]] = []
+    for d, rep in zip(docs, reports, strict=True):
+        others = [f for _, f in by_doc[d]] if rep is None else rep.others
+        if rep is not None:
+            links += linker.link_report(rep)
+        for f in others:
+            pid, score, why = linker.link(f)
+            if pid is not None and rep is not None:
+                why = f"another incident of its report: {why}"
+            links.append((f.seq, pid, score, why))
+    return links
+
+
+def link_ledger(ledger: Ledger, progress: Callable[[int], None] | None = None) -> LinkStats:
+    from ..store.incidents import claim_rows, latest_leads, next_id, save_links, unlinked_seqs
+    from ..store.reviewed import reviewed_rows
+    from .reports import IDF_SAMPLE, LEAD
 
     conn = ledger.connection
     stats = LinkStats()
@@ -73,17 +107,15 @@ def link_ledger(ledger: Ledger, progress: Callable[[int], None] | None = None) -
         seqs = unlinked_seqs(conn)
         stats.claims = len(seqs)
         linker = Linker(next_id(conn))
+        wording = Wording()
+        if seqs:
+            wording.fit(latest_leads(conn, IDF_SAMPLE, LEAD))
         loaded: set[tuple[str, str, int]] = set()
         touched: set[int] = set()
         for i in range(0, len(seqs), BATCH):
-            rows = reviewed_rows(conn, claim_rows(conn, seqs[i:i + BATCH]))  # corrections count
-            feats = [features(r, region_of, side_of) for r in rows]
-            document_dates(feats)
-            _load_blocks(conn, linker, feats, loaded)
-            links = []
-            for f in feats:
-                pid, score, why = linker.link(f)
-                links.append((f.seq, pid, score, why))
+            rows = list(reviewed_rows(conn, claim_rows(conn, seqs[i:i + BATCH])))  # corrections count
+            links = _link_batch(conn, linker, wording, rows, loaded)
+            for _, pid, _, _ in links:
                 stats.linked += pid is not None
                 stats.unlinkable += pid is None
             _save(conn, linker)
@@ -91,7 +123,7 @@ def link_ledger(ledger: Ledger, progress: Callable[[int], None] | None = None) -
             linker.dirty.clear()
             save_links(conn, links)
             if progress:
-                progress(len(feats))
+                progress(len(rows))
         stats.new_incidents = len(linker.new)
         stats.seconds["link"] = time.perf_counter() - t0
         t1 = time.perf_counter()

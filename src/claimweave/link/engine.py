@@ -30,12 +30,18 @@ from typing import Any
 
 from .features import MASK_BITS, ClaimFeatures
 from .identity import is_name_key
+from .reports import Report, add, cosine
 
 THRESHOLD = 2.0
 SAME_DOC = 1.0
 MAX_SPAN = 62  # days indexed per incident or searched per claim
 _DOCS = 8  # documents remembered per incident for the same-document bonus
 _MASK_CAP = 160  # bits: an incident's word mask stops growing past this many
+REPORT_WORDING = 32  # x the cosine of a report's vector and an incident's centroid
+COS_MIN = 0.15  # the wording a report needs to join an incident when one of them has no date
+COS_MIN_NEAR = 0.1  # the same when both name the same place (or towns <= 15 km apart)
+_TERMS = 8  # heaviest terms an incident is indexed by and a report looks up
+_POSTING = 12  # latest incidents looked at per term
 
 
 @dataclass(slots=True)
@@ -57,20 +63,24 @@ class Profile:
     mask: int = 0
     n: int = 0
     docs: list[int] = field(default_factory=list)  # the last few documents that joined
+    vec: dict[int, float] = field(default_factory=dict)  # centroid of its reports' wording
+    reports: int = 0  # reports whose main incident this is
 
     def to_json(self) -> str:
         return json.dumps({"lo": self.lo, "hi": self.hi, "precise": self.precise,
                            "place_key": self.place_key, "lat": self.lat, "lon": self.lon,
                            "prank": self.prank, "sides": sorted(self.sides),
                            "causes": sorted(self.causes), "vlo": self.vlo, "vhi": self.vhi,
-                           "mask": format(self.mask, "x"), "n": self.n, "docs": self.docs})
+                           "mask": format(self.mask, "x"), "n": self.n, "docs": self.docs,
+                           "vec": sorted(self.vec.items()), "reports": self.reports})
 
     @classmethod
     def from_json(cls, pid: int, family: str, region: str, text: str) -> Profile:
         d: dict[str, Any] = json.loads(text)
         return cls(pid, family, region, d["lo"], d["hi"], d["precise"], d["place_key"], d["lat"],
                    d["lon"], d["prank"], set(d["sides"]), set(d["causes"]), d["vlo"], d["vhi"],
-                   int(d["mask"], 16), d["n"], list(d.get("docs", [])))
+                   int(d["mask"], 16), d["n"], list(d.get("docs", [])),
+                   {int(t): float(w) for t, w in d.get("vec", [])}, int(d.get("reports", 0)))
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -83,6 +93,14 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def jaccard(a: int, b: int) -> float:
     union = (a | b).bit_count()
     return (a & b).bit_count() / union if union else 0.0
+
+
+def _same_place(f: ClaimFeatures, p: Profile) -> bool:
+    """The same place, or towns at most 15 km apart."""
+    if f.place_key is not None and f.place_key == p.place_key:
+        return True
+    return (f.lat is not None and f.lon is not None and p.lat is not None and p.lon is not None
+            and f.prank <= 2 and p.prank <= 2 and km(f.lat, f.lon, p.lat, p.lon) <= 15)
 
 
 def score(f: ClaimFeatures, p: Profile) -> tuple[float, list[str]]:
@@ -134,12 +152,14 @@ class Linker:
         self.incidents: dict[int, Profile] = {}
         self._days: dict[tuple[str, str], dict[int, list[int]]] = {}
         self._places: dict[tuple[str, str, str], list[int]] = {}
+        self._terms: dict[tuple[str, int], list[int]] = {}
         self.dirty: set[int] = set()
         self.new: set[int] = set()
 
     def add(self, p: Profile) -> None:
         self.incidents[p.id] = p
         self._register(p)
+        self._register_terms(p)
 
     def _register(self, p: Profile) -> None:
         if p.lo is not None and p.hi is not None:
@@ -150,6 +170,14 @@ class Linker:
             ids = self._places.setdefault((p.family, p.region, p.place_key), [])
             if p.id not in ids[-3:]:
                 ids.append(p.id)
+
+    def _register_terms(self, p: Profile) -> None:
+        for t in _heaviest(p.vec):
+            ids = self._terms.setdefault((p.family, t), [])
+            if p.id not in ids[-_POSTING:]:
+                ids.append(p.id)
+                if len(ids) > 4 * _POSTING:
+                    del ids[:-_POSTING]
 
     def candidates(self, f: ClaimFeatures) -> list[Profile]:
         seen: dict[int, Profile] = {}
@@ -192,6 +220,52 @@ class Linker:
         self._merge(found, f)
         return found.id, round(s, 3), "; ".join(why)
 
+    def link_report(self, r: Report) -> list[tuple[int, int | None, float, str]]:
+        """Link a report's main claims as one: the incident its main place, date, perpetrator,
+        cause, count and wording fit best (a new one when none reaches the threshold). When
+        either side has no date, the wording must say it is the same story (:data:`COS_MIN`);
+        two dated sides whose windows are more than a week apart never join."""
+        f = r.rep
+        if f.lo is None and f.place_key is None and not r.vec:
+            return [(m.seq, None, 0.0, "no date, no place and no wording") for m in r.members]
+        need = THRESHOLD + (1.0 if f.lo is None else 0.0) + (1.0 if f.region == "?" else 0.0)
+        seen = {p.id: p for p in self.candidates(f)}
+        for t in _heaviest(r.vec):
+            for pid in self._terms.get((f.family, t), [])[-_POSTING:]:
+                seen.setdefault(pid, self.incidents[pid])
+        best: tuple[float, Profile | None, list[str]] = (need, None, [])
+        for p in seen.values():
+            dated = f.lo is not None and f.hi is not None and p.lo is not None and p.hi is not None
+            if dated and (f.lo > p.hi + 7 or p.lo > f.hi + 7):  # type: ignore[operator]
+                continue
+            c = cosine(r.vec, p.vec)
+            s, why = score(f, p)
+            if not dated and c < (COS_MIN_NEAR if _same_place(f, p) else COS_MIN):
+                continue
+            s += REPORT_WORDING * c
+            why.append(f"report wording {c:.2f}")
+            if "?" not in (f.region, p.region) and f.region != p.region:
+                s -= 2
+                why.append("different region")
+            if s >= best[0] and (best[1] is None or s > best[0]):
+                best = (s, p, why)
+        s, found, why = best
+        if found is None:
+            found = Profile(self.next_id, f.family, f.region, f.lo, f.hi, f.precise, f.place_key,
+                            f.lat, f.lon, f.prank)
+            self.next_id += 1
+            self.new.add(found.id)
+            self.add(found)
+            reason = "main incident of its report: new incident"
+        else:
+            reason = "main incident of its report: " + "; ".join(why)
+        for m in r.members:
+            self._merge(found, m)
+        found.vec = add(found.vec, r.vec, found.reports)
+        found.reports += 1
+        self._register_terms(found)
+        return [(m.seq, found.id, round(s, 3) if why else 0.0, reason) for m in r.members]
+
     def _merge(self, p: Profile, f: ClaimFeatures) -> None:
         moved = False
         if f.lo is not None and f.hi is not None:
@@ -221,6 +295,10 @@ class Linker:
         self.dirty.add(p.id)
         if moved:
             self._register(p)
+
+
+def _heaviest(vec: dict[int, float]) -> list[int]:
+    return [t for t, _ in sorted(vec.items(), key=lambda tw: -tw[1])[:_TERMS]]
 
 
 assert MASK_BITS > _MASK_CAP

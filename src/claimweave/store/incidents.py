@@ -29,6 +29,24 @@ def claim_rows(conn: sqlite3.Connection, seqs: list[int], chunk: int = 5000) -> 
         yield from (r for r in rows if r["seq"] in wanted)
 
 
+def report_leads(conn: sqlite3.Connection, docs: list[int], lead: int
+                 ) -> dict[int, tuple[str | None, str]]:
+    """Document seq -> (title, the first ``lead`` characters of its text) for ``docs``."""
+    out: dict[int, tuple[str | None, str]] = {}
+    for i in range(0, len(docs), 500):
+        part = docs[i:i + 500]
+        for r in conn.execute(f"SELECT seq, title, substr(text, 1, {int(lead)}) AS lead FROM documents "
+                              f"WHERE seq IN ({','.join('?' * len(part))})", tuple(part)):
+            out[r["seq"]] = (r["title"], r["lead"] or "")
+    return out
+
+
+def latest_leads(conn: sqlite3.Connection, n: int, lead: int) -> list[str]:
+    """Title and lead of the ledger's latest ``n`` documents (the sample wording weights come from)."""
+    return [f"{r[0] or ''} {r[1] or ''}" for r in conn.execute(
+        f"SELECT title, substr(text, 1, {int(lead)}) FROM documents ORDER BY seq DESC LIMIT ?", (n,))]
+
+
 def load_profiles(conn: sqlite3.Connection, family: str, region: str, lo: int | None,
                   hi: int | None) -> list[sqlite3.Row]:
     """Incidents of the block (family, region) whose window meets [lo, hi], and its undated ones."""
