@@ -142,8 +142,8 @@ def _int(v: str) -> int | None:
     return None if v == "" else int(v)
 
 
-def test_acled_columns_types_and_precisions(demo_db: Path) -> None:
-    fields, rows = _read(demo_db, "acled")
+def check_acled(fields: list[str], rows: list[dict[str, str]]) -> None:
+    """ACLED's columns in order; each value of the type and precision ACLED uses, or empty."""
     assert tuple(fields) == ACLED_FIELDS
     assert rows and len(rows) == len({r["event_id_cnty"] for r in rows})
     for r in rows:
@@ -158,13 +158,21 @@ def test_acled_columns_types_and_precisions(demo_db: Path) -> None:
             assert r["event_date"] == r["year"] == ""  # a publication date is no event date
         if gp is not None:
             assert -90 <= float(r["latitude"]) <= 90 and -180 <= float(r["longitude"]) <= 180
+        else:
+            assert r["latitude"] == r["longitude"] == ""
         if r["fatalities"]:
             assert int(r["fatalities"]) >= 0
         assert r["iso"] == "" or r["iso"].isdigit()
         assert r["event_id_cnty"].endswith(f"CW{r['claimweave_incident_id']}")
+        assert r["timestamp"] == "" or int(r["timestamp"]) > 1_500_000_000
         # never filled: what the ledger cannot know
         assert r["admin3"] == r["source_scale"] == r["tags"] == ""
         assert r["notes"] and r["source"] and "document " not in r["source"]
+
+
+def test_acled_columns_types_and_precisions(demo_db: Path) -> None:
+    fields, rows = _read(demo_db, "acled")
+    check_acled(fields, rows)
     mosul = next(r for r in rows if r["location"] == "Mosul")
     assert mosul["country"] == "Iraq" and mosul["iso"] == "368" and mosul["admin1"] == "Nineveh"
     assert mosul["region"] == "Middle East" and mosul["event_id_cnty"].startswith("IRQCW")
@@ -335,3 +343,59 @@ def test_old_or_unknown_filter_options_exit_2(demo_db: Path, args: list[str]) ->
         res = invoke(cmd, "--db", demo_db, *args)
         assert res.exit_code == 2 and "[E006]" in res.stderr, (cmd, res.stderr)
     assert "isis" in invoke("claims", "--db", demo_db, "--side", "martians").stderr
+
+
+# -- FA-KES: real reporting no one here wrote (train rows only, a slice to stay fast) -------------
+
+FAKES_CSV = REPO.parent / "shared" / "data" / "fakes" / "fakes.csv"
+FAKES_SLICE = 60  # every 8th train article, up to this many
+
+
+@pytest.fixture(scope="module")
+def fakes_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not FAKES_CSV.is_file():
+        pytest.skip(f"FA-KES is not here ({FAKES_CSV}: ../shared is absent)")
+    folder = tmp_path_factory.mktemp("fakes")
+    with FAKES_CSV.open(newline="", encoding="utf-8") as src:
+        reader = csv.DictReader(src)
+        train = [r for r in reader if r["split"] == "train"]
+        fields = list(reader.fieldnames or [])
+    with (folder / "slice.csv").open("w", newline="", encoding="utf-8") as out:
+        w = csv.DictWriter(out, fieldnames=fields)
+        w.writeheader()
+        w.writerows(train[::8][:FAKES_SLICE])
+    db = folder / "fakes.db"
+    res = invoke("ingest", folder / "slice.csv", "--db", db, "-q", "--no-lang")
+    assert res.exit_code == 0, res.stderr
+    return db
+
+
+def test_acled_on_fakes(fakes_db: Path) -> None:
+    fields, rows = _read(fakes_db, "acled")
+    check_acled(fields, rows)
+    assert len(rows) >= 20
+
+    def share(col: str) -> float:
+        return sum(bool(r[col]) for r in rows) / len(rows)
+
+    # values, not only columns: most Syrian incidents have a country, a place, a date and a type
+    assert share("country") > 0.8 and share("location") > 0.8 and share("latitude") > 0.6
+    assert share("event_date") > 0.4 and share("event_type") > 0.6 and share("actor1") > 0.5
+    assert share("fatalities") > 0.4 and share("admin1") > 0.4
+    syria = [r for r in rows if r["country"] == "Syria"]
+    assert len(syria) > 0.7 * len(rows)
+    assert all(r["iso"] == "760" and r["event_id_cnty"].startswith("SYRCW") for r in syria)
+    assert {r["time_precision"] for r in rows} - {""} and {r["geo_precision"] for r in rows} - {""}
+
+
+def test_ucdp_and_filters_on_fakes(fakes_db: Path) -> None:
+    _, rows = _read(fakes_db, "ucdp")
+    assert any(r["best"] for r in rows) and any(r["where_prec"] == "1" for r in rows)
+    acled = _read(fakes_db, "acled")[1]
+    year = max((r["year"] for r in acled if r["year"]), key=lambda y: sum(r["year"] == y for r in acled))
+    res = invoke("incidents", "--db", fakes_db, "--format", "acled", "--from", f"{year}-01-01",
+                 "--to", f"{year}-12-31", "--side", "syrian_government")
+    assert res.exit_code == 0, res.stderr
+    kept = list(csv.DictReader(io.StringIO(res.stdout, newline="")))
+    assert 0 < len(kept) < len(acled)
+    assert all(r["claimweave_date_start"] <= f"{year}-12-31" for r in kept)
