@@ -7,8 +7,8 @@ hyphen always goes on, and the hyphen is kept ("al-" + "Raqqa" -> "al-Raqqa"): i
 from a word divided by the typesetter.
 
 Chosen over pdfminer.six by measuring both on generated PDFs (README "Files claimweave reads"):
-the same text, pypdf 16 times faster on 20 pages and no compiled dependencies. Only text a PDF
-draws as text is read: a scanned page gives none (E109 when no page has any). An encrypted PDF
+the same text, pypdf about 20 times faster on 20 pages, and no compiled dependencies. Only text
+a PDF draws as text is read: a scanned page gives none (E109 when no page has any). An encrypted PDF
 that opens with the empty password (restrictions only) is read; one that needs a password, or
 AES without the optional ``cryptography`` package, is E112. A file pypdf cannot parse is E108 with
 its reason. Title and author come from the document information; its creation date is not taken
