@@ -85,12 +85,116 @@ def test_incidents_api_and_filters(client: TestClient) -> None:
 
 
 def test_timeline_agrees_with_filter(client: TestClient) -> None:
-    for params in ({}, {"place": "Khan Sheikhoun"}, {"grade": "denied"}, {"bucket": "day"}):
+    for params in ({}, {"place": "Khan Sheikhoun"}, {"grade": "denied"}, {"bucket": "day"},
+                   {"bucket": "week"}, {"bucket": "month"}, {"bucket": "year"}):
         total = client.get("/api/incidents", params=params).json()["total"]
         tl = client.get("/api/timeline", params=params).json()
         assert sum(sum(w["counts"].values()) for w in tl["weeks"]) + tl["undated"] == total
-        if params.get("bucket") != "day":
+        if tl["bucket"] == "week":
             assert all(date.fromisoformat(w["week"]).weekday() == 0 for w in tl["weeks"])
+        if tl["bucket"] in ("month", "year"):
+            assert all(w["week"].endswith("-01") for w in tl["weeks"])
+
+
+def test_timeline_axis_is_continuous(client: TestClient) -> None:
+    """Every period from the first to the last is there, each one starting the day after the
+    last one ended, empty ones included; the page draws the empty ones as grey ticks."""
+    for bucket in ("week", "month", "year", "auto"):
+        tl = client.get("/api/timeline", params={"bucket": bucket}).json()
+        periods = tl["weeks"]
+        assert len(periods) >= 2
+        for a, b in zip(periods, periods[1:], strict=False):
+            assert date.fromisoformat(a["end"]).toordinal() + 1 == date.fromisoformat(b["week"]).toordinal()
+        assert any(not p["counts"] for p in periods)  # the demo has gaps between its incidents
+        page = client.get("/incidents", params={"bucket": bucket}).text
+        empty = int(re.search(r'data-empty="(\d+)"', page).group(1))  # type: ignore[union-attr]
+        assert empty == sum(1 for p in periods if not p["counts"]) == page.count('class="gap"')
+    # a day bucket over decades is made coarser rather than drawing thousands of bars
+    assert client.get("/api/timeline", params={"bucket": "day"}).json()["bucket"] != "day"
+
+
+def test_timeline_labels_do_not_overlap(client: TestClient) -> None:
+    from claimweave.serve.render import FONT_PX
+
+    for bucket in ("week", "month", "year"):
+        page = client.get("/incidents", params={"bucket": bucket}).text
+        ticks = [(float(x), t) for x, t in re.findall(r'<text class="tick" x="([\d.]+)" y="[\d.]+">([^<]+)</text>', page)]
+        assert len(ticks) >= 2
+        for (x1, t1), (x2, _) in zip(ticks, ticks[1:], strict=False):
+            assert x2 - x1 >= len(t1) * FONT_PX * 0.55, (bucket, t1, x1, x2)
+
+
+def test_place_search_knows_other_spellings(client: TestClient) -> None:
+    """The gazetteer's alternate and Arabic names find the same incidents."""
+    raqqa = {s["id"] for s in client.get("/api/incidents", params={"place": "Raqqa"}).json()["items"]}
+    assert raqqa
+    for spelling in ("al-Raqqah", "Rakka", "الرقة", "Ar Raqqah"):
+        got = {s["id"] for s in client.get("/api/incidents", params={"place": spelling}).json()["items"]}
+        assert got == raqqa, spelling
+    assert not client.get("/api/incidents", params={"place": "Rakkaville"}).json()["items"]
+
+
+def test_facets_count_and_narrow(client: TestClient) -> None:
+    """Each facet value's count is the size of the list filtered to it; facets combine."""
+    from claimweave.serve.queries import FACETS
+
+    page = client.get("/incidents").text
+    for key, _ in FACETS:
+        assert f'data-facet="{key}"' in page, key
+    links = re.findall(r'<a href="/incidents\?([^"]+)">[^<]+</a> <span class="n">(\d+)</span>', page)
+    assert len(links) > 20
+    checked = 0
+    for query, n in links:
+        params = dict(p.split("=", 1) for p in html.unescape(query).split("&"))
+        if params.keys() & {"governorate", "side", "month", "outlet", "review", "grade", "at"}:
+            got = client.get("/incidents?" + html.unescape(query)).text
+            assert re.search(r'id="total">(\d+)<', got).group(1) == n, query  # type: ignore[union-attr]
+            checked += 1
+    assert checked >= 10
+    gov = client.get("/api/incidents", params={"governorate": "Idlib"}).json()
+    both = client.get("/api/incidents", params={"governorate": "Idlib", "grade": "contested"}).json()
+    assert gov["total"] >= both["total"] >= 1
+    assert all(s["governorate"] == "Idlib" and s["grade"] == "contested" for s in both["items"])
+    assert client.get("/api/incidents", params={"review": "never"}).status_code == 400
+    assert client.get("/api/incidents", params={"month": "2017-4"}).status_code == 400
+
+
+def test_map_data_groups_incidents_by_place(client: TestClient) -> None:
+    params = {"place": "Khan Sheikhoun"}
+    items = client.get("/api/incidents", params=params).json()["items"]
+    m = client.get("/api/map", params=params).json()
+    assert sum(p["n"] for p in m["places"]) == sum(1 for s in items if s["lat"] is not None)
+    assert {i["id"] for p in m["places"] for i in p["incidents"]} == {
+        s["id"] for s in items if s["lat"] is not None}
+    (lat0, lon0), (lat1, lon1) = m["bounds"]
+    assert 35 < lat0 <= lat1 < 36 and 36 < lon0 <= lon1 < 37  # fitted to Khan Sheikhoun
+    whole = client.get("/api/map").json()
+    assert whole["outside"] >= 1  # Washington, Moscow ... are not in the extent to fit
+    (lat0, lon0), (lat1, lon1) = whole["bounds"]
+    assert lat0 >= 28 and lat1 <= 39 and lon0 >= 32 and lon1 <= 50
+
+
+def test_governorate_of_a_point() -> None:
+    from claimweave.serve.mapdata import admin_at
+
+    assert admin_at(35.95283, 39.00788)[:2] == ("SY", "Ar Raqqah")  # type: ignore[index]
+    assert admin_at(36.335, 43.11889)[:2] == ("IQ", "Nineveh")  # type: ignore[index]
+    assert admin_at(35.44208, 36.65095)[:2] == ("SY", "Idlib")  # type: ignore[index]
+    assert admin_at(38.89511, -77.03637) is None and admin_at(None, None) is None
+
+
+def test_names_a_person_reads(client: TestClient) -> None:
+    """Documents by title or file name and outlet, sources by name, actors by name: no hash
+    or knowledge-base id in the prose of a page."""
+    hashes = re.compile(r"\b[0-9a-f]{16}\b")
+    snake = re.compile(r"(?<![\w/#=.-])[a-z]+(?:_[a-z]+)+(?![\w/=.-])")
+    iid = client.get("/api/incidents", params={"grade": "contested"}).json()["items"][0]["id"]
+    for url in (f"/incidents/{iid}", "/sources", "/search?q=Douma", "/incidents"):
+        text = re.sub(r"<[^>]+>", " ", client.get(url).text)
+        text = html.unescape(re.sub(r"\s+", " ", text))
+        assert not hashes.findall(text), (url, hashes.findall(text)[:5])
+        found = [w for w in snake.findall(text) ]
+        assert not found, (url, found[:5])
 
 
 def test_incident_detail(client: TestClient) -> None:
@@ -156,7 +260,7 @@ def test_csv_export_defuses_formulas(client: TestClient) -> None:
     ("GET", "/api/incidents?min_count=many", 400),
     ("GET", "/api/incidents?place=" + "x" * 300, 400),
     ("GET", "/api/timeline?to=2017-02-30", 400),
-    ("GET", "/api/timeline?bucket=month", 400),
+    ("GET", "/api/timeline?bucket=fortnight", 400),
     ("GET", "/api/documents/does-not-exist", 404),
     ("GET", "/api/search?q=" + "y" * 300, 400),
     ("GET", "/api/export/incidents.xlsx", 404),
@@ -247,11 +351,11 @@ def test_map_and_timeline_agree_with_list(client: TestClient) -> None:
     params = {"place": "Khan Sheikhoun"}
     items = client.get("/api/incidents", params=params).json()["items"]
     page = client.get("/incidents", params=params).text
-    marks = re.findall(r'class="mark grade-[\w]+" data-id="(\d+)"', page)
-    assert sorted(map(int, marks)) == sorted(s["id"] for s in items if s["lat"] is not None)
-    rows = re.findall(r'<td><a href="/incidents/(\d+)">', page)
+    marks = re.findall(r'class="mark" data-n="(\d+)"', page)
+    assert sum(map(int, marks)) == sum(1 for s in items if s["lat"] is not None)
+    rows = re.findall(r'<td data-label="#"><a href="/incidents/(\d+)">', page)
     assert [int(x) for x in rows] == [s["id"] for s in items]
-    bars = re.findall(r"<title>week of [\d-]+: (\d+) ×", page)
+    bars = re.findall(r"<title>(?:day|week of|month|year) [\d-]+: (\d+) ×", page)
     assert sum(map(int, bars)) == sum(1 for s in items if s["date_start"])
     days = re.findall(r"<title>day [\d-]+: (\d+) ×",
                       client.get("/incidents", params={**params, "bucket": "day"}).text)
@@ -287,10 +391,14 @@ class Inert(HTMLParser):
                     "dd", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "label",
                     "select", "option", "button", "figure", "figcaption", "svg", "rect", "path",
                     "circle", "text", "line", "g", "aside", "article", "blockquote", "mark", "b",
-                    "br", "em", "strong"}
+                    "br", "em", "strong", "script"}
+    in_script = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         assert tag in self.ALLOWED_TAGS, tag
+        if tag == "script":  # only our own files, never inline code
+            assert (dict(attrs).get("src") or "").startswith("/static/"), attrs
+            self.in_script = True
         for name, value in attrs:
             assert not name.startswith("on"), (tag, name)
             assert name not in ("style", "srcdoc", "formaction"), (tag, name)
@@ -299,6 +407,13 @@ class Inert(HTMLParser):
                 assert v.startswith(("/", "?", "#")) and not v.startswith("//"), (tag, name, v)
             if tag == "meta":
                 assert name != "http-equiv", value
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self.in_script = False
+
+    def handle_data(self, data: str) -> None:
+        assert not (self.in_script and data.strip()), data[:80]
 
     @classmethod
     def check(cls, page: str) -> None:

@@ -45,6 +45,7 @@ from ..store.review import (
     bulk_review,
     current,
     has_tables,
+    iter_audit,
     last_audit_id,
     machine_values,
     merge_incidents,
@@ -52,10 +53,12 @@ from ..store.review import (
     review_claim,
     reviews_for,
     split_incident,
+    write_audit,
 )
 from . import queries as Q
 from .audit import view as audit_view
 from .errors import STATUS_CODES, ApiError
+from .mapdata import BBOX
 from .models import (
     GRADES,
     KINDS,
@@ -77,6 +80,9 @@ from .render import (
     entity_label,
     esc,
     map_svg,
+    places_of,
+    readable,
+    side_label,
     snippet_html,
     timeline_svg,
     visible,
@@ -221,6 +227,8 @@ class Workbench:
                                trim_blocks=True, lstrip_blocks=True, finalize=visible)
         self.env.filters["e"] = esc
         self.env.filters["entity"] = entity_label
+        self.env.filters["readable"] = readable
+        self.env.filters["side"] = side_label
         self.env.globals["esc"] = esc
         self.env.tests["contradiction"] = Q.is_contradiction
         self.env.globals["write_mode"] = write
@@ -628,6 +636,38 @@ class Workbench:
             total, rows = audit_rows(c, limit, offset, target_type, target_id)
         return JSONResponse({"total": total, "offset": offset, "limit": limit, "items": rows})
 
+    async def api_audit_export(self, request: Request) -> Response:
+        """The whole audit as CSV or JSON Lines, for a reviewer's or admin's bearer token."""
+        fmt = self._audit_format(request)
+        with self.conn() as c:
+            self.user(request, c)
+            return self._audit_file(c, fmt)
+
+    async def audit_export_page(self, request: Request) -> Response:
+        """The same for a signed-in reviewer or admin (a GET: the SameSite=Strict cookie is
+        never sent from another site)."""
+        fmt = self._audit_format(request)
+        found = self.session(request) if self.write else None
+        if found is None:
+            raise ApiError(401, "unauthorized", "sign in first (/login)")
+        if not found[2].can_write:
+            raise ApiError(403, "forbidden", f"a {found[2].role} account cannot read the audit")
+        with self.conn() as c:
+            return self._audit_file(c, fmt)
+
+    def _audit_format(self, request: Request) -> str:
+        fmt = request.path_params["fmt"]
+        if fmt not in ("csv", "jsonl"):
+            raise ApiError(404, "not_found", "audit exports are csv and jsonl")
+        return fmt
+
+    def _audit_file(self, c: Any, fmt: str) -> Response:
+        buf = io.StringIO()
+        write_audit(iter_audit(c), fmt, buf)
+        media = "text/csv; charset=utf-8" if fmt == "csv" else "application/x-ndjson; charset=utf-8"
+        return Response(buf.getvalue(), media_type=media, headers={
+            "content-disposition": f'attachment; filename="audit.{fmt}"'})
+
     async def api_sources(self, request: Request) -> Response:
         with self.conn() as c:
             return JSONResponse({"items": Q.sources(c)})
@@ -680,10 +720,33 @@ class Workbench:
         undated = sum(1 for s in items if not s["date_start"])
         unplaced = sum(1 for s in items if s["lat"] is None)
         fq = f.filter_query()
+        tl = Q.timeline(items, f.bucket)
         return self.page("incidents.html", f=f, items=items[f.offset:f.offset + f.limit],
                          total=len(items), map=map_svg(items), unplaced=unplaced, undated=undated,
-                         timeline=timeline_svg(Q.timeline(items, f.bucket), fq), grades=Q.GRADES,
-                         qs=_qs, fq=fq, sorts=Q.SORTS)
+                         timeline=timeline_svg(tl, fq), bucket=tl["bucket"], grades=Q.GRADES,
+                         qs=_qs, fq=fq, sorts=Q.SORTS, facets=Q.facets(items),
+                         active=_active_filters(f), reviews=Q.REVIEW_STATES)
+
+    async def api_map(self, request: Request) -> Response:
+        """The map's marks for the filter: incidents grouped by place (the first 30 of each with
+        date, count, grade and first claim), and the extent to fit."""
+        f, items = self._incidents(request)
+        by_id = {s["id"]: s for s in items}
+        places = []
+        for g in places_of(items):
+            places.append({"place": g["place"], "lat": g["lat"], "lon": g["lon"],
+                           "precision": g["precision"], "n": g["n"], "incidents": [
+                               {"id": i, "date": by_id[i]["date_start"], "count": by_id[i]["count"],
+                                "grade": by_id[i]["grade"], "headline": by_id[i]["headline"][:140]}
+                               for i in g["ids"][:30]]})
+        # the extent to fit: the places inside the mapped region (Syria, Iraq and neighbours) when
+        # there are any, so one incident placed in Washington does not zoom the map out to the world
+        x0, y0, x1, y1 = BBOX
+        near = [p for p in places if x0 <= p["lon"] <= x1 and y0 <= p["lat"] <= y1] or places
+        lats, lons = [p["lat"] for p in near], [p["lon"] for p in near]
+        bounds = [[min(lats), min(lons)], [max(lats), max(lons)]] if near else None
+        return JSONResponse({"total": len(items), "unplaced": sum(1 for s in items if s["lat"] is None),
+                             "bounds": bounds, "outside": len(places) - len(near), "places": places})
 
     async def incident_page(self, request: Request) -> Response:
         iid = self._int_param(request, "incident_id")
@@ -712,6 +775,23 @@ class Workbench:
         with self.conn() as c:
             res = Q.search(c, q)
         return self.page("search.html", q=q, res=res, snippet=snippet_html)
+
+
+FILTER_LABELS = {"from": "from", "to": "to", "place": "place", "actor": "actor", "grade": "grade",
+                 "min_count": "killed at least", "q": "text", "at": "at", "governorate": "governorate",
+                 "district": "district", "side": "side", "review": "review", "month": "month",
+                 "outlet": "source", "bucket": "bars per"}
+
+
+def _active_filters(f: Q.Filters) -> list[tuple[str, str, str]]:
+    """(label, value, the list's URL without this filter) for each filter in use."""
+    q = f.filter_query()
+    out = []
+    for k, v in q.items():
+        rest = {kk: vv for kk, vv in f.query().items() if kk != k}
+        shown = side_label(v) if k == "side" else v
+        out.append((FILTER_LABELS.get(k, k), shown, "/incidents?" + _qs(rest)))
+    return out
 
 
 def _qs(params: dict[str, str]) -> str:
@@ -770,9 +850,12 @@ def create_app(db: str | Path, write: bool = False) -> Starlette:
         Route("/api/incidents/{incident_id}/split", wb.api_incident_split, methods=["POST"]),
         Route("/api/incidents/{incident_id}/note", wb.api_incident_note, methods=["POST"]),
         Route("/api/timeline", wb.api_timeline, methods=["GET"]),
+        Route("/api/map", wb.api_map, methods=["GET"]),
         Route("/api/documents/{doc}", wb.api_document, methods=["GET"]),
         Route("/api/documents/{doc}/claims/{claim}/review", wb.api_review_claim, methods=["POST"]),
         Route("/api/audit", wb.api_audit, methods=["GET"]),
+        Route("/api/audit/export.{fmt}", wb.api_audit_export, methods=["GET"]),
+        Route("/audit/export.{fmt}", wb.audit_export_page, methods=["GET"]),
         Route("/api/sources", wb.api_sources, methods=["GET"]),
         Route("/api/search", wb.api_search, methods=["GET"]),
         Route("/api/export/incidents.{fmt}", wb.export, methods=["GET"]),

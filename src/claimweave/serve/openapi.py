@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from .queries import GRADES, MAX_LIMIT, SORTS
+from .queries import GRADES, MAX_LIMIT, REVIEW_STATES, SORTS
 
 
 def _q(name: str, desc: str, schema: dict[str, Any]) -> dict[str, Any]:
@@ -21,6 +21,13 @@ FILTERS = [
     _q("min_count", "at least this many killed (largest stated)", {"type": "integer", "minimum": 0,
                                                                   "maximum": 10**9}),
     _q("q", "full-text search over the incident's claims (every word)", {"type": "string", "maxLength": 200}),
+    *(_q(k, d, {"type": "string", "maxLength": 200}) for k, d in (
+        ("at", "the incident's place name equals"),
+        ("governorate", "governorate equals (approximate, from the place's coordinates)"),
+        ("district", "district equals (approximate)"), ("side", "one of its actors' sides equals"),
+        ("outlet", "one of its sources (outlet, author or file name) equals"))),
+    _q("review", "review state", {"type": "string", "enum": list(REVIEW_STATES)}),
+    _q("month", "its date starts in this month", {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"}),
 ]
 PAGING = [
     _q("sort", "sort key", {"type": "string", "enum": list(SORTS)}),
@@ -176,15 +183,27 @@ def openapi() -> dict[str, Any]:
                                        "unchanged": {"type": "integer"}}}}}},
                     **_errors("400", "401", "403", "404", "409", "413")}}},
             "/api/timeline": {"get": {
-                "summary": "Incidents per week (Monday) by belligerent, for the filter",
+                "summary": "Incidents per period (every period from the first to the last, empty ones "
+                           "too) by belligerent, for the filter",
                 "operationId": "getTimeline", "parameters": [*FILTERS, _q(
-                    "bucket", "bar width", {"type": "string", "enum": ["week", "day"]})],
+                    "bucket", "bar width (auto: by the span)", {"type": "string", "enum": [
+                        "auto", "day", "week", "month", "year"]})],
                 "responses": _ok("the timeline", {
                     "type": "object", "properties": {
-                        "bucket": {"type": "string", "enum": ["week", "day"]},
+                        "bucket": {"type": "string", "enum": ["day", "week", "month", "year"]},
                         "weeks": {"type": "array", "items": OBJ},
                         "belligerents": {"type": "array", "items": {"type": "string"}},
                         "undated": {"type": "integer"}}})}},
+            "/api/map": {"get": {
+                "summary": "The filtered incidents grouped by place (the first 30 of each), and "
+                           "the extent to fit (places in Syria, Iraq and neighbours if any)",
+                "operationId": "getMap", "parameters": FILTERS,
+                "responses": _ok("places and extent", {
+                    "type": "object", "required": ["total", "places"], "properties": {
+                        "total": {"type": "integer"}, "unplaced": {"type": "integer"},
+                        "outside": {"type": "integer"},
+                        "bounds": {"type": ["array", "null"], "items": {"type": "array"}},
+                        "places": {"type": "array", "items": OBJ}}})}},
             "/api/documents/{doc}": {"get": {
                 "summary": "A document: text, units, claims, persuasion marks, framing terms",
                 "operationId": "getDocument",
@@ -222,6 +241,15 @@ def openapi() -> dict[str, Any]:
                             "items": {"type": "array", "items": {
                                 "$ref": "#/components/schemas/AuditRow"}}}}}}},
                     **_errors("400", "401", "403")}}},
+            "/api/audit/export.{fmt}": {"get": {
+                "summary": "The whole audit, oldest first, as CSV (before and after as JSON text) "
+                           "or JSON Lines (reviewers and admins)",
+                "operationId": "exportAudit", "security": BEARER,
+                "parameters": [_path_param("fmt", {"type": "string", "enum": ["csv", "jsonl"]})],
+                "responses": {"200": {"description": "the audit", "content": {
+                    "text/csv": {"schema": {"type": "string"}},
+                    "application/x-ndjson": {"schema": {"type": "string"}}}},
+                    **_errors("401", "403", "404")}}},
             "/api/sources": {"get": {
                 "summary": "Per outlet or account: claims, incidents, corroborated, contradicted",
                 "operationId": "listSources",

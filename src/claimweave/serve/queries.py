@@ -13,7 +13,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import timedelta
-from pathlib import Path
+from functools import lru_cache
+from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
@@ -23,18 +24,22 @@ from ..store.filters import like as _like
 from ..store.review import (
     Review,
     assessment,
+    assessments,
     claim_key,
     current,
+    has_tables,
     incident_version,
     machine_values,
     reviews_for,
 )
 from ..store.rows import json_list, victims_summary
 from .errors import ApiError
+from .mapdata import admin_at
 
 GRADES = ("contested", "conceded", "denied", "corroborated", "single_source")
 SORTS = ("date", "count", "grade", "place", "claims", "id")
-BUCKETS = {"week": 7, "day": 1}
+BUCKETS = ("day", "week", "month", "year")
+REVIEW_STATES = ("assessed", "claims reviewed", "not reviewed")
 MAX_LIMIT = 1000
 _CONTRA = re.compile(r"^(?:perpetrator|date|place):|\bsays at least\b|^denied or not confirmed")
 
@@ -100,11 +105,18 @@ class Filters:
     grade: str | None = None
     min_count: int | None = None
     q: str | None = None
+    at: str | None = None  # the incident's place, exactly (the place facet)
+    governorate: str | None = None
+    district: str | None = None
+    side: str | None = None
+    review: str | None = None
+    month: str | None = None
+    outlet: str | None = None
     sort: str = "date"
     order: str = "desc"
     limit: int = 100
     offset: int = 0
-    bucket: str = "week"
+    bucket: str = "auto"
 
     @classmethod
     def parse(cls, params: Any) -> Filters:
@@ -117,21 +129,32 @@ class Filters:
         order = params.get("order") or ("asc" if sort in ("place", "id") else "desc")
         if order not in ("asc", "desc"):
             raise ApiError(400, "bad_parameter", "order must be asc or desc")
-        bucket = params.get("bucket") or "week"
-        if bucket not in BUCKETS:
-            raise ApiError(400, "bad_parameter", "bucket must be day or week")
+        bucket = params.get("bucket") or "auto"
+        if bucket not in BUCKETS and bucket != "auto":
+            raise ApiError(400, "bad_parameter", "bucket must be auto, " + ", ".join(BUCKETS))
+        review = _text(params.get("review"), "review")
+        if review is not None and review not in REVIEW_STATES:
+            raise ApiError(400, "bad_parameter", "review must be one of " + ", ".join(REVIEW_STATES))
+        month = _text(params.get("month"), "month", 7)
+        if month is not None and not re.fullmatch(r"\d{4}-\d{2}", month):
+            raise ApiError(400, "bad_parameter", "month must be YYYY-MM")
         return cls(date_from=_day(params.get("from"), "from"), date_to=_day(params.get("to"), "to"),
                    place=_text(params.get("place"), "place"), actor=_text(params.get("actor"), "actor"),
                    grade=grade, min_count=_int(params.get("min_count"), "min_count", 0, 10**9, None),
-                   q=_text(params.get("q"), "q"), sort=sort, order=order,
+                   q=_text(params.get("q"), "q"), at=_text(params.get("at"), "at"), governorate=_text(params.get("governorate"), "governorate"),
+                   district=_text(params.get("district"), "district"), side=_text(params.get("side"), "side"),
+                   review=review, month=month, outlet=_text(params.get("outlet"), "outlet"),
+                   sort=sort, order=order,
                    limit=_int(params.get("limit"), "limit", 1, MAX_LIMIT, 100) or 100,
                    offset=_int(params.get("offset"), "offset", 0, 10**9, 0) or 0, bucket=bucket)
 
     def query(self, **change: Any) -> dict[str, str]:
         """The filter as query parameters (for links), with ``change`` applied."""
         d = {"from": self.date_from, "to": self.date_to, "place": self.place, "actor": self.actor,
-             "grade": self.grade, "min_count": self.min_count, "q": self.q, "sort": self.sort,
-             "order": self.order, "bucket": None if self.bucket == "week" else self.bucket}
+             "grade": self.grade, "min_count": self.min_count, "q": self.q,
+             "at": self.at, "governorate": self.governorate, "district": self.district, "side": self.side,
+             "review": self.review, "month": self.month, "outlet": self.outlet, "sort": self.sort,
+             "order": self.order, "bucket": None if self.bucket == "auto" else self.bucket}
         d.update(change)
         return {k: str(v) for k, v in d.items() if v not in (None, "")}
 
@@ -184,8 +207,15 @@ def belligerent(rec: dict[str, Any]) -> str:
     return str(known[0].get("side") or known[0].get("name")) if known else "unattributed"
 
 
+def sides(rec: dict[str, Any]) -> list[str]:
+    """The distinct sides of the incident's actors ("unattributed" when none has one)."""
+    out = sorted({str(a["side"]) for a in rec.get("actors") or [] if a.get("side")})
+    return out or ["unattributed"]
+
+
 def summary(rec: dict[str, Any]) -> dict[str, Any]:
     p, d = rec.get("place") or {}, rec.get("date") or {}
+    admin = admin_at(p.get("lat"), p.get("lon"))
     return {
         "id": rec["id"], "grade": rec["grade"], "date_start": d.get("start"), "date_end": d.get("end"),
         "date_precision": d.get("precision"), "place": p.get("name"), "lat": p.get("lat"),
@@ -197,6 +227,8 @@ def summary(rec: dict[str, Any]) -> dict[str, Any]:
         "lines_of_evidence": (rec.get("corroboration") or {}).get("lines_of_evidence"),
         "contradictions": sum((rec.get("contradictions") or {}).values()),
         "headline": (rec.get("claims") or [{}])[0].get("text", "")[:200],
+        "governorate": admin[1] if admin else None, "district": admin[2] if admin else None,
+        "sides": sides(rec), "month": (d.get("start") or "")[:7] or None,
     }
 
 
@@ -213,17 +245,95 @@ def _sorted(items: list[dict[str, Any]], sort: str, order: str) -> list[dict[str
     return known + sorted((s for s in items if value(s) is None), key=lambda s: s["id"])
 
 
+def source_name(outlet: str | None, author: str | None, path: str | None, title: str | None) -> str:
+    """What a person calls a document's source: its outlet, else its author, else its file name,
+    else its title."""
+    for v in (outlet, author, PurePath(path or "").name, title):
+        if v and str(v).strip():
+            return str(v).strip()
+    return "unnamed source"
+
+
+def document_name(title: str | None, path: str | None, outlet: str | None) -> str:
+    """What a person calls a document: its title (else its file name), and its outlet."""
+    name = (title or "").strip() or PurePath(path or "").name or "untitled document"
+    return f"{name} ({outlet.strip()})" if outlet and outlet.strip() else name
+
+
+def _context(conn: sqlite3.Connection) -> dict[int, tuple[set[str], bool]]:
+    """Per incident: the names of the sources of its claims, and whether a person reviewed one."""
+    reviewed: set[str] = set()
+    if has_tables(conn, "audit"):
+        reviewed = {r[0] for r in conn.execute("SELECT DISTINCT target_id FROM audit WHERE"
+                                                " target_type = 'claim'")}
+    out: dict[int, tuple[set[str], bool]] = {}
+    for inc, outlet, author, path, title, sha, a, b, kind in conn.execute(
+            "SELECT ci.incident, d.outlet, d.author, d.path, d.title, d.sha256, c.span_start,"
+            " c.span_end, c.kind FROM claim_incident ci JOIN claims c ON c.seq = ci.claim"
+            " JOIN documents d ON d.seq = c.doc WHERE ci.incident IS NOT NULL"):
+        names, done = out.get(inc) or (set(), False)
+        names.add(source_name(outlet, author, path, title))
+        out[inc] = (names, done or (bool(reviewed) and claim_key(sha, a, b, kind) in reviewed))
+    return out
+
+
+@lru_cache(maxsize=1 << 14)
+def _gazetteer_id(name: str | None) -> int | None:
+    """The GeoNames id of the gazetteer's place for ``name`` (any of its spellings), if any."""
+    if not name:
+        return None
+    try:
+        from ..annotate.gazetteer import load
+
+        p = load().lookup(name)
+    except Exception:  # noqa: BLE001 - no gazetteer: spelling-tolerant text matching only
+        return None
+    return p.geonames_id if p is not None else None
+
+
+def place_condition(conn: sqlite3.Connection, text: str) -> tuple[str, list[Any]]:
+    """The incident's (or one of its claims') place is spelt like ``text``, or means the same
+    gazetteer place as ``text`` under any of its names (alternate spellings, Arabic: "Rakka",
+    "al-Raqqah" and "الرقة" find the incidents placed at "Raqqa" or "Ar Raqqah")."""
+    cond, params = incident_conditions(conn, Where(place=text))
+    gid = _gazetteer_id(text)
+    if gid is None:
+        return cond[0], params
+    conn.create_function("gazetteer_id", 1, _gazetteer_id, deterministic=True)
+    extra = ("json_extract(record, '$.place.geonames_id') = ?"
+             " OR gazetteer_id(json_extract(record, '$.place.name')) = ?"
+             " OR EXISTS (SELECT 1 FROM claim_incident ci JOIN claims c ON c.seq = ci.claim"
+             " WHERE ci.incident = incidents.id AND gazetteer_id(c.place) = ?)")
+    return f"({cond[0]} OR {extra})", [*params, gid, gid, gid]
+
+
+def _keep(s: dict[str, Any], f: Filters) -> bool:
+    return ((f.at is None or s["place"] == f.at)
+            and (f.governorate is None or s["governorate"] == f.governorate)
+            and (f.district is None or s["district"] == f.district)
+            and (f.side is None or f.side in s["sides"])
+            and (f.review is None or s["review"] == f.review)
+            and (f.month is None or s["month"] == f.month)
+            and (f.outlet is None or f.outlet in s["outlets"])
+            and (f.min_count is None or (s["count"] or 0) >= f.min_count))
+
+
 def filter_incidents(conn: sqlite3.Connection, f: Filters) -> list[dict[str, Any]]:
-    """Summaries of every incident matching ``f`` (not paginated), sorted by ``f.sort``."""
+    """Summaries of every incident matching ``f`` (not paginated), sorted by ``f.sort``; each
+    with its sources' names (``outlets``) and review state (``review``)."""
     where, params = ["record IS NOT NULL"], []
     if f.grade:
         where.append("grade = ?")
         params.append(f.grade)
-    # date span, place (spelling-tolerant) and actor: the same conditions as the command line's
+    # date span and actor: the same conditions as the command line's
     more, more_params = incident_conditions(
-        conn, Where(date_from=f.date_from, date_to=f.date_to, place=f.place, actor=f.actor))
+        conn, Where(date_from=f.date_from, date_to=f.date_to, actor=f.actor))
     where += more
     params += more_params
+    if f.place:
+        cond, cond_params = place_condition(conn, f.place)
+        where.append(cond)
+        params += cond_params
     if f.q:
         fq = fts_query(f.q)
         if not fq:
@@ -237,10 +347,38 @@ def filter_incidents(conn: sqlite3.Connection, f: Filters) -> list[dict[str, Any
                          " ci.claim = c.seq WHERE c.text LIKE ? ESCAPE '\\')")
             params.append(_like(f.q))
     sql = f"SELECT record FROM incidents WHERE {' AND '.join(where)}"
-    out = [summary(json.loads(r[0])) for r in conn.execute(sql, params)]
-    if f.min_count is not None:
-        out = [s for s in out if (s["count"] or 0) >= f.min_count]
+    context = _context(conn)
+    assessed = set(assessments(conn))
+    out = []
+    for (record,) in conn.execute(sql, params):
+        s = summary(json.loads(record))
+        names, reviewed = context.get(s["id"]) or (set(), False)
+        s["outlets"] = sorted(names)
+        s["review"] = ("assessed" if s["id"] in assessed else
+                       "claims reviewed" if reviewed else "not reviewed")
+        if _keep(s, f):
+            out.append(s)
     return _sorted(out, f.sort, f.order)
+
+
+FACETS = (("governorate", "Governorate"), ("district", "District"), ("at", "Place"),
+          ("side", "Side"), ("actor", "Actor"), ("grade", "Grade"), ("review", "Review status"),
+          ("month", "Month"), ("outlet", "Source"))
+
+
+def facets(items: list[dict[str, Any]], top: int = 8) -> list[dict[str, Any]]:
+    """Counts of the filtered incidents per value of each facet, largest first (as datasette
+    shows them beside a table): [{key, label, values: [(value, count)], more}]."""
+    counts: dict[str, Counter[str]] = {k: Counter() for k, _ in FACETS}
+    for s in items:
+        for key, values in (("governorate", [s["governorate"]]), ("district", [s["district"]]),
+                            ("at", [s["place"]]), ("side", s["sides"]),
+                            ("actor", {a["name"] for a in s["actors"]}), ("grade", [s["grade"]]),
+                            ("review", [s["review"]]), ("month", [s["month"]]),
+                            ("outlet", s.get("outlets") or [])):
+            counts[key].update(v for v in values if v)
+    return [{"key": k, "label": label, "values": counts[k].most_common(top),
+             "more": max(0, len(counts[k]) - top)} for k, label in FACETS]
 
 
 def incident_records(conn: sqlite3.Connection, ids: list[int]) -> list[dict[str, Any]]:
@@ -271,7 +409,8 @@ def incident_detail(conn: sqlite3.Connection, incident_id: int) -> dict[str, Any
     claims = []
     rows = conn.execute(
             "SELECT c.*, d.id AS document_id, d.seq AS doc_seq, d.outlet AS outlet, d.sha256 AS sha256,"
-            " d.published AS published, d.title AS title, ci.score AS score, ci.reason AS link_reason"
+            " d.published AS published, d.title AS title, d.path AS path, ci.score AS score,"
+            " ci.reason AS link_reason"
             " FROM claim_incident ci JOIN claims c ON c.seq = ci.claim JOIN documents d"
             " ON d.seq = c.doc WHERE ci.incident = ? ORDER BY c.seq", (incident_id,)).fetchall()
     reviews = reviews_for(conn, [row_key(r, r["sha256"]) for r in rows])
@@ -287,6 +426,7 @@ def incident_detail(conn: sqlite3.Connection, incident_id: int) -> dict[str, Any
             "actor": r["actor"], "target": r["target"], "victims": json.loads(r["victims_json"]),
             "weapon": r["weapon"],
             "outlet": r["outlet"], "published": r["published"], "title": r["title"],
+            "document_name": document_name(r["title"], r["path"], r["outlet"]),
             "link": {"score": r["score"], "reason": r["link_reason"]},
             "contradictions": contra.get(ref, []), **open_world(r),
             **{k: values[k] for k in ("kind", "claimant", "actor", "target", "victims", "date",
@@ -373,6 +513,8 @@ def document_detail(conn: sqlite3.Connection, doc: str) -> dict[str, Any]:
         "SELECT concept, term, span_start AS start, span_end AS end, unit_id FROM framing_terms"
         " WHERE doc = ? ORDER BY ord", (seq,))]
     return {"seq": seq, "id": d["id"], "title": d["title"], "outlet": d["outlet"],
+            "name": document_name(d["title"], d["path"], None),
+            "file_name": PurePath(d["path"] or "").name or None,
             "author": d["author"], "published": d["published"], "url": d["url"],
             "genre": d["genre"], "language": d["language"], "sha256": d["sha256"],
             "text": d["text"], "units": units, "claims": claims, "frames": frames,
@@ -385,17 +527,21 @@ def sources(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     and how often those claims are corroborated by or contradicted by independent lines."""
     out: dict[str, dict[str, Any]] = {}
     ref_source: dict[str, str] = {}
+    names: dict[int, str] = {}
     for r in conn.execute(
-            "SELECT coalesce(d.outlet, d.author, 'document ' || d.id) AS source, d.id AS doc,"
+            "SELECT d.seq, d.outlet, d.author, d.path, d.title, d.id AS doc,"
             " c.id AS claim, ci.incident AS incident FROM documents d LEFT JOIN claims c"
             " ON c.doc = d.seq LEFT JOIN claim_incident ci ON ci.claim = c.seq"):
-        s = out.setdefault(r["source"], {"source": r["source"], "documents": set(), "claims": 0,
-                                         "incidents": set(), "corroborated": set(),
-                                         "contradicted": set(), "grades": Counter()})
+        name = names.get(r["seq"])
+        if name is None:
+            name = names[r["seq"]] = source_name(r["outlet"], r["author"], r["path"], r["title"])
+        s = out.setdefault(name, {"source": name, "documents": set(), "claims": 0,
+                                  "incidents": set(), "corroborated": set(),
+                                  "contradicted": set(), "grades": Counter()})
         s["documents"].add(r["doc"])
         if r["claim"] is not None:
             s["claims"] += 1
-            ref_source[f"{r['doc']}#{r['claim']}"] = r["source"]
+            ref_source[f"{r['doc']}#{r['claim']}"] = name
         if r["incident"] is not None:
             s["incidents"].add(r["incident"])
     for (rec_json,) in conn.execute("SELECT record FROM incidents WHERE record IS NOT NULL"):
@@ -441,18 +587,21 @@ def search(conn: sqlite3.Connection, text: str, limit: int = 50) -> SearchResult
     if not has_fts(conn):
         raise ApiError(501, "no_full_text", "this ledger's SQLite has no FTS5 tables")
     for r in conn.execute(
-            "SELECT d.seq, d.id, d.title, d.outlet, snippet(documents_fts, 1, ?, ?, '…', 24) AS snip"
+            "SELECT d.seq, d.id, d.title, d.outlet, d.path,"
+            " snippet(documents_fts, 1, ?, ?, '…', 24) AS snip"
             " FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid"
             " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?", (MARK_ON, MARK_OFF, fq, limit)):
         res.documents.append({"seq": r["seq"], "id": r["id"], "title": r["title"],
-                              "outlet": r["outlet"], "snippet": pieces(r["snip"])})
+                              "outlet": r["outlet"], "name": document_name(r["title"], r["path"], None),
+                              "snippet": pieces(r["snip"])})
     for r in conn.execute(
-            "SELECT c.id, d.id AS document_id, d.seq AS doc_seq, ci.incident,"
+            "SELECT c.id, d.id AS document_id, d.seq AS doc_seq, d.title, d.path, d.outlet, ci.incident,"
             " highlight(claims_fts, 0, ?, ?) AS hl FROM claims_fts JOIN claims c"
             " ON c.seq = claims_fts.rowid JOIN documents d ON d.seq = c.doc LEFT JOIN claim_incident"
             " ci ON ci.claim = c.seq WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?",
             (MARK_ON, MARK_OFF, fq, limit)):
         res.claims.append({"claim": r["id"], "document": r["document_id"], "document_seq": r["doc_seq"],
+                           "document_name": document_name(r["title"], r["path"], r["outlet"]),
                            "incident": r["incident"], "snippet": pieces(r["hl"])})
     return res
 
@@ -472,28 +621,70 @@ def pieces(marked: str) -> list[dict[str, Any]]:
 
 
 # -- timeline -------------------------------------------------------------------------------------
-def week_of(day: str | None, bucket: str = "week") -> str | None:
-    """The bucket's first day: the Monday of the ISO week, or the day itself."""
+def period_of(day: str | None, bucket: str = "week") -> str | None:
+    """The first day of the period holding ``day``: the day, the Monday of its ISO week, the
+    first of its month or of its year."""
     if not day:
         return None
     try:
         d = Date.fromisoformat(day[:10])
     except ValueError:
         return None
-    return (d - timedelta(days=d.weekday() if bucket == "week" else 0)).isoformat()
+    if bucket == "week":
+        d -= timedelta(days=d.weekday())
+    elif bucket == "month":
+        d = d.replace(day=1)
+    elif bucket == "year":
+        d = d.replace(month=1, day=1)
+    return d.isoformat()
 
 
-def timeline(items: list[dict[str, Any]], bucket: str = "week") -> dict[str, Any]:
-    """Incidents per ISO week (its Monday) or per day, by belligerent side, for the filtered
-    incidents (by the first day of each incident's date)."""
-    weeks: dict[str, Counter[str]] = defaultdict(Counter)
-    undated = 0
-    for s in items:
-        w = week_of(s["date_start"], bucket)
-        if w is None:
-            undated += 1
-            continue
-        weeks[w][s["belligerent"]] += 1
-    sides = sorted({b for c in weeks.values() for b in c})
-    return {"bucket": bucket, "weeks": [{"week": w, "counts": dict(weeks[w])} for w in sorted(weeks)],
-            "belligerents": sides, "undated": undated}
+def next_period(start: Date, bucket: str) -> Date:
+    if bucket == "day":
+        return start + timedelta(days=1)
+    if bucket == "week":
+        return start + timedelta(days=7)
+    if bucket == "month":
+        return start.replace(year=start.year + start.month // 12, month=start.month % 12 + 1)
+    return start.replace(year=start.year + 1)
+
+
+MAX_PERIODS = 400
+
+
+def choose_bucket(first: Date, last: Date, asked: str) -> str:
+    """``asked`` (or, for auto, the finest period that shows the span in at most about 150
+    bars), made coarser while the span would need more than :data:`MAX_PERIODS` bars."""
+    days = (last - first).days + 1
+    per = {"day": 1, "week": 7, "month": 30.4, "year": 365.25}
+    order = list(BUCKETS)
+    b = asked if asked != "auto" else next((k for k in order if days / per[k] <= 150), "year")
+    while b != "year" and days / per[b] > MAX_PERIODS:
+        b = order[order.index(b) + 1]
+    return b
+
+
+def timeline(items: list[dict[str, Any]], bucket: str = "auto") -> dict[str, Any]:
+    """Incidents per period by belligerent side, for the filtered incidents (by the first day
+    of each incident's date): every period from the first to the last, empty ones included, so
+    the axis is continuous. ``weeks`` keeps its name for the API: each is {week (first day),
+    end (last day), counts}."""
+    dated = [s for s in items if period_of(s["date_start"], "day")]
+    if not dated:
+        return {"bucket": bucket if bucket != "auto" else "week", "weeks": [],
+                "belligerents": [], "undated": len(items)}
+    days = sorted(Date.fromisoformat(s["date_start"][:10]) for s in dated)
+    b = choose_bucket(days[0], days[-1], bucket)
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for s in dated:
+        counts[period_of(s["date_start"], b) or ""][s["belligerent"]] += 1
+    periods = []
+    at = Date.fromisoformat(period_of(days[0].isoformat(), b) or "")
+    while at <= days[-1]:
+        nxt = next_period(at, b)
+        periods.append({"week": at.isoformat(), "end": (nxt - timedelta(days=1)).isoformat(),
+                        "counts": dict(counts.get(at.isoformat(), {}))})
+        at = nxt
+    sides = sorted({k for c in counts.values() for k in c})
+    return {"bucket": b, "weeks": periods, "belligerents": sides,
+            "undated": len(items) - len(dated)}

@@ -9,14 +9,13 @@ from __future__ import annotations
 import math
 import re
 from datetime import date as Date
-from datetime import timedelta
 from functools import cache
 from typing import Any
 from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
 
-from .mapdata import BBOX, region
+from .mapdata import BBOX, governorates, region
 
 # C0/C1 controls (ANSI escapes included) become visible Control Pictures, one character for one,
 # so offsets are unchanged and nothing reaches a terminal or the layout engine raw.
@@ -166,6 +165,16 @@ def _base_map() -> str:
             x, y = project(lon, lat)
             if 0 < x < W and 0 < y < H:
                 out.append(f'<text class="country-label" x="{x}" y="{y}">{esc(name)}</text>')
+    return "".join(out) + _governorate_lines()
+
+
+def _governorate_lines() -> str:
+    out = []
+    for f in governorates()["features"]:
+        d = "".join("M" + "L".join(f"{x},{y}" for x, y in (project(*pt) for pt in ring)) + "Z"
+                    for poly in f["geometry"]["coordinates"] for ring in poly)
+        out.append(f'<path class="governorate" d="{d}"><title>{esc(f["properties"]["name"])}'
+                   "</title></path>")
     return "".join(out)
 
 
@@ -173,84 +182,188 @@ def mark_radius(count: int | None) -> float:
     return round(min(3.0 + 2.2 * math.sqrt(count or 0), 30.0), 1)
 
 
-def map_svg(items: list[dict[str, Any]]) -> Markup:
-    """One mark per incident with coordinates, area growing with its count; a dashed ring shows
-    how precisely its place is known (none for a town or village)."""
+def places_of(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The incidents with coordinates grouped by place (its name and point), most first:
+    [{place, lat, lon, precision, ids, n}]."""
+    groups: dict[tuple[Any, float, float], dict[str, Any]] = {}
+    for s in items:
+        if s["lat"] is None or s["lon"] is None:
+            continue
+        g = groups.setdefault((s["place"], s["lat"], s["lon"]), {
+            "place": s["place"], "lat": s["lat"], "lon": s["lon"], "precision": s["precision"],
+            "ids": []})
+        g["ids"].append(s["id"])
+    out = sorted(groups.values(), key=lambda g: (-len(g["ids"]), str(g["place"])))
+    for g in out:
+        g["n"] = len(g["ids"])
+    return out
+
+
+def map_svg(items: list[dict[str, Any]], labels: int = 12) -> Markup:
+    """The map drawn on the server (shown when scripts are off): one mark per place, its area
+    growing with the number of incidents there (one colour: a place with incidents); a dashed
+    ring shows a place known only to its district, governorate or region; the places with most
+    incidents are named. Each mark links to the list filtered to its place."""
     parts = [f'<svg class="map" viewBox="0 0 {W} {H}" width="{W}" height="{H}" role="img" '
-             f'aria-label="map of incidents" xmlns="http://www.w3.org/2000/svg">',
+             f'aria-label="map of incidents by place" xmlns="http://www.w3.org/2000/svg">',
              f'<rect class="sea" width="{W}" height="{H}"/>', _base_map()]
-    on_map = sorted((s for s in items if s["lat"] is not None and s["lon"] is not None),
-                    key=lambda s: -(s["count"] or 0))
-    for s in on_map:
-        x, y = project(s["lon"], s["lat"])
-        r = mark_radius(s["count"])
-        km = PRECISION_KM.get(s["precision"] or "", 60)
-        title = (f"incident {s['id']}: {s['place']} ({s['precision']}), {s['date_start'] or 'undated'}, "
-                 f"{s['count'] if s['count'] is not None else 'no'} killed, {s['grade']}")
-        parts.append(f'<a href="/incidents/{int(s["id"])}" class="mark grade-{safe_id(s["grade"])}"'
-                     f' data-id="{int(s["id"])}">')
+    placed = places_of(items)
+    taken: list[tuple[float, float, float, float]] = []
+    texts = []
+    for g in placed[::-1]:  # the largest drawn last, on top
+        x, y = project(g["lon"], g["lat"])
+        r = mark_radius(g["n"])
+        km = PRECISION_KM.get(g["precision"] or "", 60)
+        title = (f"{g['place'] or 'unnamed place'} ({g['precision']}): {g['n']} "
+                 f"incident{'s' if g['n'] != 1 else ''}")
+        href = "/incidents?" + urlencode({"place": g["place"] or ""})
+        parts.append(f'<a href="{esc(href)}" class="mark" data-n="{g["n"]}">')
         if km:
             parts.append(f'<circle class="prec-ring" cx="{x}" cy="{y}" '
                          f'r="{round(max(km * PX_PER_KM, r + 2), 1)}"/>')
         parts.append(f'<circle class="dot" cx="{x}" cy="{y}" r="{r}"><title>{esc(title)}</title>'
                      f"</circle></a>")
+    for g in placed[:labels]:  # name the busiest places where their labels do not collide
+        x, y = project(g["lon"], g["lat"])
+        name = str(g["place"] or "")
+        box = (x + mark_radius(g["n"]) + 2, y - 8, len(name) * 7 + 20, 14.0)
+        if not name or any(box[0] < b[0] + b[2] and b[0] < box[0] + box[2] and box[1] < b[1] + b[3]
+                           and b[1] < box[1] + box[3] for b in taken):
+            continue
+        taken.append(box)
+        texts.append(f'<text class="place-label" x="{round(box[0], 1)}" y="{round(y + 4, 1)}">'
+                     f"{esc(name)} {g['n']}</text>")
+    parts += texts
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
 # -- timeline -------------------------------------------------------------------------------------
-TW, TH, PAD = 720.0, 160.0, 22.0
+TW, TH, PAD_L, PAD_R, PAD_T, PAD_B = 720.0, 190.0, 34.0, 10.0, 12.0, 30.0
+# Okabe & Ito's colour-blind-safe palette, black left out (it is the text colour); the sides
+# beyond seven share one grey as "other sides".
+OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
+OTHER = "#9a9a9a"
+_LABEL_FMT = {"day": "%d %b %Y", "week": "%d %b %Y", "month": "%b %Y", "year": "%Y"}
+_PERIOD_WORD = {"day": "day", "week": "week of", "month": "month", "year": "year"}
+FONT_PX = 12.0
 
 
-def _buckets(first: str, last: str, step: int) -> list[str]:
-    d, end = Date.fromisoformat(first), Date.fromisoformat(last)
-    out: list[str] = []
-    while d <= end and len(out) <= 521:
-        out.append(d.isoformat())
-        d += timedelta(days=step)
-    return out
+@cache
+def _kb_names() -> dict[str, str]:
+    """Knowledge-base actor id -> its name (for ids that slip into text)."""
+    import json
+    from importlib import resources
+
+    try:
+        raw = resources.files("claimweave.data").joinpath("actors.json").read_text("utf-8")
+        return {str(a["id"]): str(a["name"]) for a in json.loads(raw) if a.get("id") and a.get("name")}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+_ID_TOKEN = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+
+
+_DOC_REF = re.compile(r"\bdocument ([^\s,;()]+)")
+
+
+def readable(text: object, documents: dict[str, str] | None = None) -> str:
+    """Text with knowledge-base ids ("syrian_arab_army") replaced by the names a person reads
+    ("Syrian Arab Army"), an unknown snake_case id made words, and "document <id>" by the
+    document's name from ``documents`` (id -> name)."""
+    names = _kb_names()
+    out = "" if text is None else str(text)
+    if documents:
+        out = _DOC_REF.sub(lambda m: documents.get(m.group(1), m.group(0)), out)
+    return _ID_TOKEN.sub(lambda m: names.get(m.group(0), m.group(0).replace("_", " ")), out)
+
+
+def side_label(side: object) -> str:
+    """A side's id as words: "syrian_government" -> "Syrian government"."""
+    s = str(side or "")
+    name = _kb_names().get(s)
+    if name:
+        return name
+    s = s.replace("_", " ")
+    return s[:1].upper() + s[1:]
+
+
+def side_colours(tl: dict[str, Any]) -> dict[str, str]:
+    """The seven sides with most incidents get the palette's colours, the rest grey."""
+    total: dict[str, int] = {}
+    for w in tl["weeks"]:
+        for k, n in w["counts"].items():
+            total[k] = total.get(k, 0) + n
+    ranked = sorted(total, key=lambda k: (-total[k], k))
+    return {k: OKABE_ITO[i] if i < len(OKABE_ITO) else OTHER for i, k in enumerate(ranked)}
+
+
+def _swatch(colour: str) -> str:
+    # an SVG fill attribute, not a style attribute: the CSP allows no inline style
+    return (f'<svg class="swatch" width="12" height="12" aria-hidden="true"><rect width="12" '
+            f'height="12" fill="{colour}"/></svg>')
 
 
 def timeline_svg(tl: dict[str, Any], query: dict[str, str]) -> Markup:
-    """Stacked bars: incidents per week (or day) by belligerent; each bar links to its filter."""
-    if not tl["weeks"]:
+    """Stacked bars on a continuous axis (every period from the first to the last; an empty one
+    is a grey tick on the axis): incidents per period by belligerent side; each bar links to the
+    list filtered to its period. Axis labels are spaced by their own width, so none overlap."""
+    periods = tl["weeks"]
+    if not periods:
         return Markup('<p class="empty">No dated incidents in this filter.</p>')
-    have = {w["week"]: w["counts"] for w in tl["weeks"]}
-    step = 1 if tl.get("bucket") == "day" else 7
-    weeks = _buckets(tl["weeks"][0]["week"], tl["weeks"][-1]["week"], step)
-    if len(weeks) > 520:
-        weeks = sorted(have)
-    sides = tl["belligerents"]
-    top = max(sum(c.values()) for c in have.values())
-    bw = min((TW - 2 * PAD) / len(weeks), 40.0)
+    b = tl["bucket"]
+    colours = side_colours(tl)
+    top = max(max((sum(p["counts"].values()) for p in periods), default=1), 1)
+    plot_w, plot_h = TW - PAD_L - PAD_R, TH - PAD_T - PAD_B
+    bw = plot_w / len(periods)
+    empty = sum(1 for p in periods if not p["counts"])
+    base = TH - PAD_B
     parts = [f'<svg class="timeline" viewBox="0 0 {TW} {TH}" width="{TW}" height="{TH}" role="img"'
-             f' aria-label="incidents per week by belligerent" xmlns="http://www.w3.org/2000/svg">',
-             f'<line class="axis" x1="{PAD}" y1="{TH - PAD}" x2="{TW - PAD}" y2="{TH - PAD}"/>',
-             f'<text class="tick" x="2" y="{PAD}">{top}</text>']
-    for i, w in enumerate(weeks):
-        counts = have.get(w)
-        if not counts:
+             f' aria-label="incidents per {b} by side" data-bucket="{b}" data-periods="{len(periods)}"'
+             f' data-empty="{empty}" xmlns="http://www.w3.org/2000/svg">',
+             f'<line class="axis" x1="{PAD_L}" y1="{base}" x2="{TW - PAD_R}" y2="{base}"/>',
+             f'<text class="tick count-tick" x="{PAD_L - 4}" y="{PAD_T + FONT_PX - 2}">{top}</text>',
+             f'<text class="tick count-tick" x="{PAD_L - 4}" y="{base}">0</text>']
+    word = _PERIOD_WORD[b]
+    for i, p in enumerate(periods):
+        x = round(PAD_L + i * bw, 2)
+        w = round(max(bw - (1 if bw > 3 else 0), 0.6), 2)
+        if not p["counts"]:
+            parts.append(f'<rect class="gap" x="{x}" y="{base - 2}" width="{w}" height="2">'
+                         f"<title>{word} {p['week']}: no incidents</title></rect>")
             continue
-        x = PAD + i * bw
-        y = TH - PAD
-        end = (Date.fromisoformat(w) + timedelta(days=step - 1)).isoformat()
-        href = "/incidents?" + urlencode({**query, "from": w, "to": end})
-        parts.append(f'<a href="{esc(href)}" class="bar" data-week="{w}">')
-        for si, side in enumerate(sides):
-            n = counts.get(side, 0)
-            if not n:
-                continue
-            h = (TH - 2 * PAD) * n / top
+        href = "/incidents?" + urlencode({**query, "from": p["week"], "to": p["end"]})
+        parts.append(f'<a href="{esc(href)}" class="bar" data-week="{p["week"]}">')
+        y = base
+        for side in sorted(p["counts"], key=lambda k: list(colours).index(k)):
+            n = p["counts"][side]
+            h = plot_h * n / top
             y -= h
-            parts.append(f'<rect class="s{si % 8}" x="{round(x, 1)}" y="{round(y, 1)}" '
-                         f'width="{round(max(bw - 1, 1), 1)}" height="{round(h, 1)}">'
-                         f"<title>{'day' if step == 1 else 'week of'} {w}: {n} × {esc(side)}"
-                         "</title></rect>")
+            parts.append(f'<rect fill="{colours[side]}" x="{x}" y="{round(y, 2)}" width="{w}" '
+                         f'height="{round(h, 2)}"><title>{word} {p["week"]}: {n} × '
+                         f"{esc(side_label(side))}</title></rect>")
         parts.append("</a>")
-    step = max(1, len(weeks) // 6)
-    for i in range(0, len(weeks), step):
-        parts.append(f'<text class="tick" x="{round(PAD + i * bw, 1)}" y="{TH - 6}">{weeks[i]}</text>')
+    # labels: every k-th period, k chosen so a label never reaches the next one
+    fmt = _LABEL_FMT[b]
+    label_w = len(Date.fromisoformat(periods[0]["week"]).strftime(fmt)) * FONT_PX * 0.62 + 10
+    k = max(1, math.ceil(label_w / bw))
+    if b == "month" and k > 1:  # months: start the labels on a January when a label spans years
+        k = next((m for m in (2, 3, 4, 6, 12, 24, 36, 60, 120) if m >= k), k)
+    for i in range(0, len(periods), k):
+        d = Date.fromisoformat(periods[i]["week"])
+        if b == "month" and k % 12 == 0 and d.month != 1:
+            continue
+        x = PAD_L + i * bw
+        if x + label_w - 10 > TW:
+            break
+        parts.append(f'<line class="tick-line" x1="{round(x, 2)}" y1="{base}" x2="{round(x, 2)}" '
+                     f'y2="{base + 4}"/><text class="tick" x="{round(x, 2)}" y="{TH - 10}">'
+                     f"{d.strftime(fmt)}</text>")
     parts.append("</svg>")
-    legend = "".join(f'<li><span class="swatch s{i % 8}"></span>{esc(s)}</li>'
-                     for i, s in enumerate(sides))
-    return Markup("".join(parts) + f'<ul class="legend">{legend}</ul>')
+    sides = list(colours)
+    legend = "".join(f"<li>{_swatch(colours[s])}{esc(side_label(s))}</li>"
+                     for s in sides[:len(OKABE_ITO)])
+    if len(sides) > len(OKABE_ITO):
+        legend += f"<li>{_swatch(OTHER)}other sides ({len(sides) - len(OKABE_ITO)})</li>"
+    return Markup("".join(parts) + f'<ul class="legend timeline-legend">{legend}</ul>')
