@@ -877,3 +877,61 @@ def test_bulk_review_from_the_list_page(setup: Any) -> None:
     assert "confirmed" in done
     r = w.post("/review/incidents", data=data, follow_redirects=False)
     assert r.status_code == 409 and "since the page was loaded" in r.text
+
+
+# -- the audit exported ------------------------------------------------------------------------------
+def test_cli_audit_export(ledger_db: str, tmp_path: Path) -> None:  # noqa: F811
+    import csv as csvmod
+
+    with Ledger.open(ledger_db) as ledger:
+        ledger.write(make_record())
+        user, _ = add_user(ledger.connection, "dana", "reviewer")
+        key, row = _claim(ledger)
+        review_claim(ledger.connection, key, machine_values(row), user, "correct",
+                     {"actor": "=HYPERLINK(\"http://x\")"}, "-check the list")
+    runner = CliRunner()
+    r = runner.invoke(main, ["audit", "export", "--db", ledger_db])
+    assert r.exit_code == 0, r.output
+    rows = [json.loads(x) for x in r.stdout.splitlines()]
+    assert [x["action"] for x in rows] == ["user.add", "claim.correct"]  # oldest first
+    assert rows[1]["target_id"] == key and rows[1]["after"]["values"]["actor"].startswith("=HYPER")
+    assert rows[1]["before"]["status"] == "machine" and rows[1]["user"] == "dana"
+    out = tmp_path / "audit.csv"
+    r = runner.invoke(main, ["audit", "export", "--db", ledger_db, "--format", "csv", "--out", str(out)])
+    assert r.exit_code == 0 and "2 audit rows" in r.stderr
+    got = list(csvmod.DictReader(out.open(encoding="utf-8", newline="")))
+    assert [g["action"] for g in got] == ["user.add", "claim.correct"]
+    assert got[1]["note"] == "'-check the list"  # a spreadsheet never runs a cell
+    assert json.loads(got[1]["after"])["values"]["actor"].startswith("=HYPER")
+    assert runner.invoke(main, ["audit", "export", "--db", ledger_db, "--format", "xml"]).exit_code == 2
+
+
+@BOTH
+def test_web_audit_export(setup: Any) -> None:
+    w, ro, tok = setup
+    assert w.post(URL, json={**CORRECT, "note": HOSTILE}, headers=auth(tok["reviewer"])).status_code == 200
+    for client in (w, ro):
+        err(client.get("/api/audit/export.csv"), 401)
+        err(client.get("/api/audit/export.csv", headers=auth(tok["viewer"])), 403)
+    err(w.get("/api/audit/export.xml", headers=auth(tok["admin"])), 404)
+    r = w.get("/api/audit/export.jsonl", headers=auth(tok["admin"]))
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/x-ndjson")
+    rows = [json.loads(x) for x in r.text.splitlines()]
+    assert [x["action"] for x in rows] == ["user.add"] * 3 + ["claim.correct"]
+    assert rows[-1]["note"] == HOSTILE
+    for x in rows:
+        validate(x, "AuditRow")
+    r = w.get("/api/audit/export.csv", headers=auth(tok["reviewer"]))
+    assert r.text.startswith("id,at,user,action,target_type,target_id,before,after,note\r\n")
+    assert r.text.count("\r\n") == 5
+    # the page's link: a signed-in reviewer or admin, never a viewer
+    assert w.get("/audit/export.csv").status_code == 401
+    _login(w, tok["viewer"])
+    assert w.get("/audit/export.csv").status_code == 403
+    assert 'id="audit-csv"' not in w.get("/documents/1/claims/c1/audit").text
+    _login(w, tok["reviewer"])
+    assert 'id="audit-csv"' in w.get("/documents/1/claims/c1/audit").text
+    r = w.get("/audit/export.jsonl")
+    assert r.status_code == 200 and len(r.text.splitlines()) == 4
+    assert r.headers["content-disposition"] == 'attachment; filename="audit.jsonl"'
+    assert ro.get("/audit/export.csv").status_code == 401  # read-only: nobody signs in

@@ -628,5 +628,30 @@ def users_remove(name: str, db: Path | str) -> None:
     _err(f"user {_printable(name)} removed")
 
 
+
+@main.group()
+def audit() -> None:
+    """The append-only audit of people's decisions in write mode (reviews, notes, accounts)."""
+
+
+@audit.command("export")
+@click.option("--db", required=True, type=LEDGER_EXISTING, help=DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl",
+              show_default=True)
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Write to this file instead of standard output.")
+def audit_export(db: Path | str, fmt: str, out: Path | None) -> None:
+    """Every decision, oldest first: id, at, user, action, target, before, after, note."""
+    from .store.review import iter_audit, write_audit
+
+    with _open_ledger(db) as ledger:
+        if out is None:
+            n = write_audit(iter_audit(ledger.connection), fmt, sys.stdout)
+        else:
+            with out.open("w", encoding="utf-8", newline="") as fh:
+                n = write_audit(iter_audit(ledger.connection), fmt, fh)
+    _err(f"{n} audit rows from {_shown(db)}")
+
+
 if __name__ == "__main__":
     main()

@@ -221,6 +221,53 @@ def audit_rows(conn: Any, limit: int = 100, offset: int = 0, target_type: str | 
     return total, [_audit_dict(r) for r in rows]
 
 
+AUDIT_COLUMNS = ("id", "at", "user", "action", "target_type", "target_id", "before", "after",
+                 "note")
+
+
+def iter_audit(conn: Any, chunk: int = 1000) -> Iterator[dict[str, Any]]:
+    """Every audit row, oldest first (as :func:`audit_rows` gives them), read ``chunk`` at a time."""
+    if not has_tables(conn, "audit"):
+        return
+    last = 0
+    while True:
+        rows = conn.execute("SELECT * FROM audit WHERE id > ? ORDER BY id LIMIT ?",
+                            (last, chunk)).fetchall()
+        if not rows:
+            return
+        for r in rows:
+            yield _audit_dict(r)
+        last = int(rows[-1]["id"])
+
+
+def write_audit(rows: Iterator[dict[str, Any]], fmt: str, out: Any) -> int:
+    """Write audit rows to the text stream ``out`` as ``jsonl`` (one row a line, as the API gives
+    it) or ``csv`` (:data:`AUDIT_COLUMNS`; before and after as JSON text; a cell a spreadsheet
+    would run as a formula is prefixed with a quote). Returns the number of rows."""
+    import csv
+
+    if fmt not in ("jsonl", "csv"):
+        raise ValueError("audit exports are jsonl or csv")
+    writer = csv.writer(out, lineterminator="\r\n") if fmt == "csv" else None
+    if writer is not None:
+        writer.writerow(AUDIT_COLUMNS)
+    n = 0
+    for r in rows:
+        if writer is None:
+            out.write(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n")
+        else:
+            cells = [_dumps(r[k]) if k in ("before", "after") else r[k] for k in AUDIT_COLUMNS]
+            writer.writerow([_cell(c) for c in cells])
+        n += 1
+    return n
+
+
+def _cell(v: Any) -> Any:
+    if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + v
+    return v
+
+
 # -- claims -----------------------------------------------------------------------------------------
 def claim_key(sha256: str, start: int, end: int, kind: str) -> str:
     """A claim's identity across re-ingests: its document's sha256, evidence span, machine kind."""
@@ -570,7 +617,7 @@ def split_incident(ledger: Any, src: int, refs: list[tuple[str, str]], user: Use
     return new
 
 
-__all__ = ["bulk_review", "last_audit_id", "assess_incident", "assessment", "assessments", "audit_for", "note_incident", "incident_version", "merge_incidents",
+__all__ = ["AUDIT_COLUMNS", "iter_audit", "write_audit", "bulk_review", "last_audit_id", "assess_incident", "assessment", "assessments", "audit_for", "note_incident", "incident_version", "merge_incidents",
            "split_incident", "FIELDS", "REVIEW_ACTIONS", "ROLES", "Review", "ReviewError", "User", "add_user",
            "audit_rows", "authenticate", "check_token", "claim_key", "current", "hash_token",
            "list_users", "machine_values", "remove_user", "review_claim", "reviews_for"]
