@@ -16,12 +16,14 @@ import sqlite3
 import subprocess
 import sys
 import time
+import zipfile
 import zlib
 from pathlib import Path
 
 import pytest
 
 from pagegen import warc_response
+from test_ingest_formats import encrypted_pdf
 
 CLAIMWEAVE = Path(sys.executable).parent / "claimweave"
 GOOD = "More than 17 civilians were killed on November 3 in Hajin, according to a local monitor.\n"
@@ -71,6 +73,10 @@ def _corpus(root: Path) -> dict[str, Path]:
         "csv_no_text": root / "notext.csv",
         "csv_short_row": root / "short.csv",
         "control_chars": root / "escape\x1b[2Jname.txt",
+        "pdf_corrupt": root / "broken.pdf",
+        "pdf_encrypted": root / "locked.pdf",
+        "docx_not_zip": root / "letter.docx",
+        "xlsx_bomb": root / "sheet.xlsx",
     }
     files["good"].write_text(GOOD, encoding="utf-8")
     files["empty"].write_bytes(b"")
@@ -93,6 +99,14 @@ def _corpus(root: Path) -> dict[str, Path]:
     files["csv_short_row"].write_text(f'id,title,text\n1,Strikes,"{GOOD.strip()}"\n2,Short row\n',
                                       encoding="utf-8")
     files["control_chars"].write_bytes(b"")
+    files["pdf_corrupt"].write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+                                     b"trailer << /Root 1 0 R >>\n%%EOF\n")
+    files["pdf_encrypted"].write_bytes(encrypted_pdf("a-password"))
+    files["docx_not_zip"].write_text("A letter saved under the wrong suffix.\n", encoding="utf-8")
+    with zipfile.ZipFile(files["xlsx_bomb"], "w", compression=zipfile.ZIP_DEFLATED) as z, \
+            z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
+        for _ in range(60):
+            member.write(b" " * (1 << 20))  # 60 MB once inflated, over the 50 MB limit
     return files
 
 
@@ -118,6 +132,12 @@ def test_bad_input_corpus_end_to_end(tmp_path: Path) -> None:
     reported("csv_no_text", "E107")
     reported("csv_short_row", "E101", "#3")
     reported("warc_bomb", "E104", "#0")
+    reported("pdf_corrupt", "E108")
+    reported("pdf_encrypted", "E112")
+    reported("docx_not_zip", "E108")
+    reported("xlsx_bomb", "E104", "#xl/worksheets/sheet1.xml")
+    assert f"[E108] {files['docx_not_zip']}: cannot read (not a Word .docx file (not a zip" in err
+    assert f"[E112] {files['pdf_encrypted']}: PDF is encrypted (it needs a password)" in err
     assert f"[E105] {files['jsonl_broken']}: line 2: not valid JSON" in err
     # a name carrying a terminal escape is shown escaped, never raw
     assert "\x1b" not in err and "escape\\x1b[2Jname.txt" in err

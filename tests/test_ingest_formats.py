@@ -234,7 +234,7 @@ def test_pdf_lines_become_paragraphs() -> None:
 
 # -- bad files: a clear error with path and reason, and the run goes on ---------------------------
 
-def _encrypted_pdf(password: str) -> bytes:
+def encrypted_pdf(password: str) -> bytes:
     writer = PdfWriter()
     for page in PdfReader(io.BytesIO(make_pdf(PDF_LINES))).pages:
         writer.add_page(page)
@@ -257,7 +257,7 @@ def _encrypted_pdf(password: str) -> bytes:
 def test_bad_files_are_reported_and_the_run_goes_on(
         tmp_path: Path, name: str, data: bytes | None, code: Errors, reason: str) -> None:
     bad = tmp_path / name
-    bad.write_bytes(_encrypted_pdf("open-sesame") if data is None else data)
+    bad.write_bytes(encrypted_pdf("open-sesame") if data is None else data)
     good = tmp_path / "z_good.rtf"
     good.write_text(RTF, encoding="ascii")
     docs, errs = run([bad, good])
@@ -268,7 +268,7 @@ def test_bad_files_are_reported_and_the_run_goes_on(
 
 def test_a_pdf_locked_only_against_editing_is_read(tmp_path: Path) -> None:
     p = tmp_path / "restricted.pdf"
-    p.write_bytes(_encrypted_pdf(""))
+    p.write_bytes(encrypted_pdf(""))
     [doc], errs = run([p])
     assert not errs and doc.text == PDF_TEXT
 
