@@ -88,14 +88,37 @@ def score(csv_path: Path, mine: dict[str, int], split: str = "all") -> PairScore
                      frozenset(pairs(dict(mine), ids)))
 
 
-def link_fakes(csv_path: Path, ledger: Ledger) -> None:
-    """Ingest every FA-KES article into ``ledger`` (without language detection) and link it."""
+def link_fakes(csv_path: Path, ledger: Ledger, split: str = "all") -> None:
+    """Ingest the FA-KES articles of ``split`` (default every one) into ``ledger`` (without
+    language detection) and link them."""
     from ..ingest import iter_documents
     from ..link import link_ledger
     from ..options import ExtractOptions
     from ..pipeline import run
 
+    splits = {k: s for k, (_, s) in gold(csv_path).items()} if split != "all" else {}
     for doc in iter_documents([csv_path]):
-        if not isinstance(doc, Exception) and not ledger.has(doc.sha256):
-            ledger.write(run(doc, ExtractOptions(detect_language=False)))
+        if isinstance(doc, Exception) or ledger.has(doc.sha256):
+            continue
+        if split != "all" and splits.get(dict(doc.meta).get("unit_id", doc.id)) != split:
+            continue
+        ledger.write(run(doc, ExtractOptions(detect_language=False)))
     link_ledger(ledger)
+
+
+def wide_ranges(ledger: Ledger, factor: float = 10.0) -> list[str]:
+    """Incidents whose count range tops more than ``factor`` times the median of its lines with
+    no reason naming that count: one line per offence (empty when none)."""
+    from ..store.incidents import iter_records
+
+    out = []
+    for rec in iter_records(ledger.connection):
+        for group, outcomes in rec["victims"].items():
+            for outcome, v in outcomes.items():
+                med, top = v.get("median"), v.get("max")
+                if med is None or top is None or top <= factor * max(med, 1):
+                    continue
+                if not any(str(top) in r["reason"] for r in rec["reasons"]):
+                    out.append(f"incident {rec['id']}: {group} {outcome} {v.get('min')}-{top}, "
+                               f"median {med}")
+    return out

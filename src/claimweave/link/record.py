@@ -12,10 +12,21 @@ Perpetrators are compared by side for a knowledge-base actor, and by normalised 
 actor outside the knowledge base (whose side is unknown: never "the same side" as another
 unknown); a generic description ("gunmen") is listed among the actors but contests no one.
 
+Counts: each line of evidence gives one figure per victim group and outcome (the largest its
+claims state); the incident's figure is their consensus: the median line (the lower middle one
+of an even number), and the spread of the lines within a factor :data:`BAND` of it (plus 3, for
+small counts). A line outside that band is an *outlier*: listed under the count and as a
+contradiction, never stretched into the range (a "2,000,000 killed" read from "millions
+displaced" beside fifty killed). A background toll (claim scope "background") counts nothing.
+
 Contradictions are counted between lines of evidence: counts (one line's minimum above
-another's maximum, for the same victim group and outcome), perpetrator (different sides or
-different actors outside the knowledge base),
+another's maximum, for the same victim group and outcome, and each outlier), perpetrator
+(different sides or different actors outside the knowledge base),
 date (day-precise dates more than a day apart), place (towns more than 40 km apart), denials.
+
+Lines of evidence: a claim's origin (:mod:`.evidence`); a short form of another line's name in
+the same incident ("Observatory", "SOHR" beside "Syrian Observatory for Human Rights") is that
+line (:func:`merge_aliases`).
 """
 
 from __future__ import annotations
@@ -23,17 +34,64 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import date as Date
 from itertools import combinations
+from statistics import median_low
 from typing import Any
 
 from .engine import km
 from .evidence import Evidence
 from .features import PRECISION_RANK
+from .identity import normalise_name
+
+BAND = 4.0
 
 
 def _lines(ev: list[Evidence]) -> dict[str, list[Evidence]]:
     out: dict[str, list[Evidence]] = defaultdict(list)
     for e in ev:
         out[e.origin].append(e)
+    return merge_aliases(out)
+
+
+def _words(name: str) -> list[str]:
+    return normalise_name(name).replace(".", "").split()
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w not in ("for", "of", "and", "the", "de", "al"))
+
+
+def _full_names(es: list[Evidence]) -> list[list[str]]:
+    """The names a line goes by: as written, and its knowledge-base name and aliases."""
+    names = {e.origin_name for e in es}
+    oid = es[0].origin_id
+    if oid:
+        from .regions import kb_names
+
+        names |= set(kb_names(oid))
+    return [w for w in (_words(n) for n in names) if w]
+
+
+def _short_for(short: list[str], full: list[str]) -> bool:
+    """``short`` is a short form of ``full``: its words a run of ``full``'s, or its initials."""
+    if len(short) >= len(full):
+        return False
+    if len(short) == 1 and len(short[0]) >= 3 and short[0] == _initials(full):
+        return True
+    return any(full[i:i + len(short)] == short for i in range(len(full) - len(short) + 1))
+
+
+def merge_aliases(lines: dict[str, list[Evidence]]) -> dict[str, list[Evidence]]:
+    """Merge a line outside the knowledge base whose name is a short form of exactly one other
+    line's name ("Observatory" -> SOHR) into that line."""
+    full = {o: _full_names(es) for o, es in lines.items()}
+    out = dict(lines)
+    for o, es in lines.items():
+        if es[0].origin_id or o not in out:
+            continue
+        mine = [w for w in full[o] if w]
+        into = {p for p in out if p != o and any(_short_for(m, f) for m in mine for f in full[p])}
+        if len(into) == 1:
+            out[into.pop()] += out.pop(o)
     return out
 
 
@@ -65,7 +123,7 @@ def _place(ev: list[Evidence]) -> dict[str, Any] | None:
 
 def _victims(lines: dict[str, list[Evidence]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     per_line: dict[tuple[str, str], list[tuple[int | None, int | None, str, str]]] = defaultdict(list)
-    for origin, ev in lines.items():
+    for ev in lines.values():
         best: dict[tuple[str, str], tuple[int | None, int | None, str]] = {}
         for e in ev:
             for k, (lo, hi) in e.counts().items():
@@ -73,16 +131,33 @@ def _victims(lines: dict[str, list[Evidence]]) -> tuple[dict[str, Any], list[dic
                 if cur is None or (lo or 0) > (cur[0] or 0):
                     best[k] = (lo, hi, e.ref)
         for k, (lo, hi, ref) in best.items():
-            per_line[k].append((lo, hi, ref, origin))
+            per_line[k].append((lo, hi, ref, ev[0].origin_name))
     out: dict[str, Any] = {}
     conflicts: list[dict[str, Any]] = []
     for (group, outcome), vals in sorted(per_line.items()):
         lows = [v[0] for v in vals if v[0] is not None]
-        highs = [h for v in vals if (h := v[1] if v[1] is not None else v[0]) is not None]
+        med = median_low(lows) if lows else None
+        top = med * BAND + 3 if med is not None else None
+        low = (med - 3) / BAND if med is not None else None
+        keep = [v for v in vals if v[0] is None or low is None or top is None or low <= v[0] <= top]
+        odd = [v for v in vals if v not in keep]
+        highs = [v[1] if v[1] is not None and (top is None or v[1] <= top) else v[0] for v in keep]
+        kept_lows = [v[0] for v in keep if v[0] is not None]
+        kept_highs = [h for h in highs if h is not None]
         out.setdefault(group, {})[outcome] = {
-            "min": min(lows) if lows else None, "max": max(highs) if highs else None,
-            "claims": [v[2] for v in vals]}
-        for a, b in combinations(vals, 2):
+            "min": min(kept_lows) if kept_lows else None,
+            "max": max(kept_highs) if kept_highs else None, "median": med, "lines": len(vals),
+            "claims": [v[2] for v in keep],
+            "outliers": [{"claim": v[2], "origin": v[3], "min": v[0], "max": v[1]} for v in odd]}
+        for v in odd:
+            conflicts.append({"reason": f"{group} {outcome}: {v[3]} says {v[0]}, far from the "
+                              f"median {med} of {len(vals)} lines (left out of the range)",
+                              "claims": [v[2]]})
+        for v in keep:
+            if v[1] is not None and top is not None and v[1] > top:
+                conflicts.append({"reason": f"{group} {outcome}: {v[3]} gives up to {v[1]}, far "
+                                  f"above the median {med} (left out of the range)", "claims": [v[2]]})
+        for a, b in combinations(keep, 2):
             for x, y in ((a, b), (b, a)):
                 if x[0] is not None and y[1] is not None and x[0] > y[1] * 1.1 + 1:
                     conflicts.append({"reason": f"{group} {outcome}: {x[3]} says at least {x[0]}, "

@@ -50,6 +50,14 @@ def side_of(actor_id: str | None) -> str | None:
     return SIDE_GROUP.get(side, side) if side else None
 
 
+def kb_names(actor_id: str) -> tuple[str, ...]:
+    """The knowledge-base actor's name and aliases (none for an unknown id)."""
+    if actor_id not in _kb():
+        return ()
+    a = _kb().get(actor_id)
+    return (a.name, *a.aliases)
+
+
 def is_belligerent(actor_id: str | None) -> bool:
     if not actor_id or actor_id not in _kb():
         return False
