@@ -311,3 +311,12 @@ def test_extract_takes_the_column_mapping(tmp_path: Path) -> None:
     assert '"id": "r9"' in res.stdout
     res = invoke("extract", "--no-lang", p, "--text-col", "Body")
     assert res.exit_code == 1 and "[E113]" in res.stderr
+
+
+def test_the_mapping_goes_with_the_local_engine(tmp_path: Path) -> None:
+    p = tmp_path / "own.csv"
+    p.write_text("Ref,Story\nr9,Shelling killed 3 people in Jisr al-Shughur on 5 May 2017.\n",
+                 encoding="utf-8")
+    res = invoke("ingest", p, "--engine", "dask", "--out", tmp_path / "parts", "--text-col", "Story")
+    assert res.exit_code == 2 and "[E006]" in res.stderr and "--engine local" in res.stderr
+    assert not (tmp_path / "parts").exists()
