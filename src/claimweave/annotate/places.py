@@ -11,16 +11,21 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from claimweave.annotate.gazetteer import (
     STRONG_ARTICLES,
+    VILLAGE_MAX_POP,
     WEAK_ARTICLES,
     Gazetteer,
+    fold_token,
+    join_key,
     load,
     name_key,
+    name_tokens,
     norm_token,
 )
 from claimweave.model import Place, PlaceMention
@@ -35,7 +40,7 @@ class Span(Protocol):
 
 _LETTERS = "(?:[^\\W\\d_]|[\u0610-\u061a\u064b-\u065f\u0670])"
 _TOKEN = re.compile(
-    rf"#\w+|(?:[A-Z]\.){{2,}}|{_LETTERS}+(?:['’‘ʿʾ`]{_LETTERS}+)*"
+    rf"#\w+|(?:[A-Z]\.){{2,}}|{_LETTERS}+(?:['’‘ʿʾʼʻ`´]{_LETTERS}+)*"
 )
 _HASHTAG_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_a-zA-Z]+")
 _ELISION = re.compile(r"^(?:[dlDLjJnNsS]|[qQ]u)['’]")
@@ -46,14 +51,14 @@ _OPENERS = " \t\"'“”‘’«»([*-–—"
 _CONNECTORS = frozenset({"of", "de", "du", "des", "la", "le", "ibn", "bin", "bint", "el"})
 _CLITICS = "وبلفك"
 # Generic first words of longer names ("Bab al-Hawa", "Tal al-Abd"): no match alone before more name.
-_GENERIC_HEADS = frozenset(
-    {"bab", "tal", "tall", "tell", "tel", "ain", "ayn", "deir", "dayr", "kafr", "khan", "ras", "jabal", "jebel",
-     "wadi", "bir", "qasr", "abu", "umm", "beit", "bayt", "jisr", "hay", "souq", "suq", "sheikh", "shaykh"}
-)
+_GENERIC_HEADS = frozenset(fold_token(w) for w in (
+    "bab", "tal", "tall", "tell", "tel", "ain", "ayn", "deir", "dayr", "kafr", "khan", "ras", "jabal", "jebel",
+    "wadi", "bir", "qasr", "abu", "umm", "beit", "bayt", "jisr", "hay", "souq", "suq", "sheikh", "shaykh",
+    "khirbat", "khirbet", "maarat", "tal", "mazraat", "qaryat", "hawsh", "hosh", "sabkhat", "mazra"))
 _GOV_SUFFIX = frozenset({"province", "provinces", "governorate", "governorates", "countryside", "gouvernorat"})
 _GOV_PREFIX = re.compile(
     r"(?:\b(?:[Pp]rovince|[Gg]overnorate|[Gg]ouvernorat|[Cc]ountryside)\s+(?:of\s+(?:the\s+)?|d[e']\s*|d’\s*|du\s+)?"
-    r"|محافظة\s+|ريف\s+)$"
+    r"|[وب]?محافظة\s+|[وبل]?ريف\s+)$"
 )
 
 
@@ -63,6 +68,7 @@ class _Tok:
     end: int
     raw: str
     norm: str
+    key: str  # folded form of norm, as in gazetteer keys
     cap: bool  # capitalised Latin, Arabic, or hashtag part
     joined: bool  # separated from the previous token by a space or hyphen only
     hyphen_after: bool
@@ -100,7 +106,7 @@ def _tokens(text: str) -> list[_Tok]:
             if toks and gap in ("-", "‐"):
                 toks[-1].hyphen_after = True
             norm = norm_token(praw.replace(".", "") if praw.endswith(".") else praw)
-            toks.append(_Tok(ps, pe, praw, norm, tag or praw[0].isupper() or not praw[0].isascii() and not praw[0].islower(),
+            toks.append(_Tok(ps, pe, praw, norm, fold_token(norm), tag or praw[0].isupper() or not praw[0].isascii() and not praw[0].islower(),
                              joined, False, _sentence_initial(text, ps) and not tag, tag))
             prev_end = pe
     return toks
@@ -111,12 +117,14 @@ def _is_article(t: _Tok) -> bool:
 
 
 def _first_forms(norm: str) -> list[str]:
+    """Key forms of a name's first word: as written, and without an attached Arabic clitic
+    ("وحلب", "بكفرنبل", "للرقة")."""
     forms = [norm]
     if norm and norm[0] in _CLITICS and len(norm) > 3:
         forms.append(norm[1:])
         if norm.startswith("لل"):
             forms.append("ال" + norm[2:])
-    return forms
+    return [fold_token(f) for f in forms]
 
 
 def _match_at(gaz: Gazetteer, toks: list[_Tok], i: int) -> tuple[int, int] | None:
@@ -129,7 +137,7 @@ def _match_at(gaz: Gazetteer, toks: list[_Tok], i: int) -> tuple[int, int] | Non
     if not head.cap or _is_article(head):
         return None
     for form in _first_forms(head.norm):
-        most = gaz.first.get(form)
+        most = max(gaz.first.get(form, 0), gaz.first.get(form[:-1], 0) if form.endswith("at") else 0)
         if not most:
             continue
         content = [form]
@@ -141,19 +149,67 @@ def _match_at(gaz: Gazetteer, toks: list[_Tok], i: int) -> tuple[int, int] | Non
                 # A capitalised head may carry lower-case parts: "Deir ezzor", "Ras al-ain".
                 if not (t.cap or t.norm in _CONNECTORS or t.raw.isalpha() and t.raw.islower()):
                     break
-                content.append(t.norm)
+                content.append(t.key)
                 ends.append(k)
             k += 1
         for m in range(len(content), 0, -1):
-            key = " ".join(content[:m])
+            key = join_key(content[:m])
             rows = gaz.keys.get(key)
             if rows and _acceptable(gaz, key, toks, i, ends[m - 1]):
                 return ends[m - 1], rows[0]
     return None
 
 
+# Words after which an Arabic one-word village name is read as a place ("في", "قرية", "بلدة",
+# "ريف", "شمال" ...): Arabic has no capitals, so a village name that is also a word needs a cue.
+_AR_CUES_TEXT = """
+في قرية قرى القرية بلدة بلدات البلدة بلدتي قريتي مدينة المدينة مدينتي ريف منطقة مناطق حي مخيم
+نحو قرب بالقرب محيط اطراف أطراف مشارف ضواحي شمال جنوب شرق غرب شمالي جنوبي شرقي غربي
+الى إلى على من داخل حول ناحية مزرعة مزارع تل مدخل بين و
+"""
+_AR_CUES = frozenset(norm_token(w) for w in _AR_CUES_TEXT.split())
+
+
+def _arabic_cue(toks: list[_Tok], i: int) -> bool:
+    t = toks[i]
+    if t.norm[:1] in "بو" and len(t.norm) > 3 and t.norm[1:2] != t.norm[:1]:
+        return True  # "بكفرنبل": in Kafranbel
+    if i == 0:
+        return False
+    prev = toks[i - 1].norm
+    return prev in _AR_CUES or (prev[:1] in _CLITICS and prev[1:] in _AR_CUES)
+
+
+# Words around a one-word hamlet name that show a place is meant ("in Madaya", "the villages of
+# Foua and Kefraya", "Marjeh district").
+_CUES_BEFORE = frozenset(
+    ["in", "at", "near", "of", "from", "outside", "around", "on", "into", "to", "toward", "towards", "besieged", "village", "town", "villages", "towns", "and", "à", "de", "près", "dans", "vers", "entered", "shelled", "struck", "hit", "stormed", "captured", "bombed", "targeted",
+     "seized", "reached", "attacked",])
+_CUES_AFTER = frozenset(
+    ["village", "town", "area", "countryside", "district", "neighbourhood", "neighborhood", "camp", "suburb", "suburbs", "outskirts"])
+
+
+def _latin_cue(toks: list[_Tok], i: int, last: int) -> bool:
+    if toks[i].initial:
+        return False
+    before = toks[i - 1].norm if i > 0 else ""
+    after = toks[last + 1].norm if last + 1 < len(toks) else ""
+    return before in _CUES_BEFORE or after in _CUES_AFTER
+
+
+# Words that introduce a governorate ("محافظة إدلب", "ريف حلب"): never a place themselves.
+_AR_AREA_WORDS = frozenset(norm_token(w) for w in ("محافظة", "ريف", "بريف", "ومحافظة", "بمحافظة"))
+
+
 def _acceptable(gaz: Gazetteer, key: str, toks: list[_Tok], i: int, last: int) -> bool:
     first = toks[i]
+    if last == i and first.norm in _AR_AREA_WORDS:
+        return False
+    if key in gaz.hamlets and " " not in key and not first.hashtag:
+        if "\u0600" <= first.raw[0] <= "\u06ff":
+            return _arabic_cue(toks, i)
+        if not _latin_cue(toks, i, last):
+            return False
     if key in _GENERIC_HEADS and last + 1 < len(toks):
         nxt = toks[last + 1]
         if nxt.joined and (nxt.cap or _is_article(nxt)):
@@ -191,7 +247,8 @@ def find_places(text: str, base: int = 0) -> list[PlaceMention]:
         start, end = toks[i].start, toks[last].end
         nxt = toks[last + 1] if last + 1 < n else None
         pre = _GOV_PREFIX.search(text, max(0, start - 40), start)
-        if place.country in ("SY", "IQ") and (nxt and nxt.joined and nxt.norm in _GOV_SUFFIX or pre):
+        known = place.precision != "village" or bool(place.population)  # a hamlet names no province
+        if place.country in ("SY", "IQ") and known and (nxt and nxt.joined and nxt.norm in _GOV_SUFFIX or pre):
             countryside = bool(nxt and nxt.norm == "countryside") or bool(pre and "ريف" in pre.group())
             gov = _governorate(gaz, place, countryside)
             if gov is not None:
@@ -226,7 +283,8 @@ def outside_names(mentions: list[PlaceMention], names: Sequence[Span]) -> list[P
 
 
 # Where an Arabic-article name ("al-Jadida", "as-Susah") may be resolved outside Syria and Iraq.
-_ARABIC_REGION = frozenset({"SY", "IQ", "LB", "JO", "TR", "IL", "PS", "SA", "IR", "KW", "EG"})
+_ARABIC_REGION = frozenset({"SY", "IQ", "LB", "JO", "TR", "IL", "PS", "SA", "IR", "KW", "EG", "YE", "SD", "LY", "TN",
+                            "DZ", "MA", "MR", "OM", "AE", "QA", "BH", "SO", "DJ", "KM", "SS", "TD"})
 _ARTICLE_PREFIX = re.compile(r"(?i)^(?:al|el|ar|as|ash|ad|at|an|az|ad)[-\s]")
 
 # ---------------------------------------------------------------- spans that are no place
@@ -264,6 +322,9 @@ paul pedro peter petro philip philippe pierre rachel rafael ramon raymond rebecc
 ronald rosa ruth ryan salah salim samuel sandra sara sarah scott sergei sergey sergio stephen
 steven susan taras thomas timothy ugo victor viktor vladimir volodymyr walter william yaroslav yousef
 youssef yuri yusuf yury
+adnan alloush anas bakr bashar fahd faisal hafez hafiz hazem hazim jamal kamal maher nasser obeida osama
+othman rami riad riyad saleh salih samir samira talal tareq tariq tom ubaidah umar usama uthman walid
+waleed yasir yasser zaid zakaria zakariya zeid jawad saud
 """
 _GIVEN_NAMES = frozenset(_GIVEN_NAMES_TEXT.split())
 # Street words after a name ("New Braunfels Avenue", "Khreshchatyk Street", "Jackson St."). Not
@@ -353,23 +414,68 @@ _FAKES = {
 }
 
 
+_AREAS = ("country", "region", "governorate")
+# A place outside the countries the text names must be this big and be called by its own main
+# name ("Geneva", "Moscow").
+_ABROAD_MIN_POP = 100_000
+
+
+def _plain(name: str) -> str:
+    """A name's words without articles, unfolded: "Al Mashad" is not spelt as "Mashhad"."""
+    return " ".join(t for t in name_tokens(name) if t not in STRONG_ARTICLES)
+
+
+def _key_of(gaz: Gazetteer, text: str) -> str:
+    key = name_key(text)
+    if key not in gaz.keys and text[:1] in _CLITICS:
+        key = name_key(text[1:])
+    return key
+
+
 def disambiguate(mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """Between Syrian or Iraqi places of the same name, prefer the one whose governorate the
-    rest of the document names ("Hader" near "Quneitra", not the village of that name in Aleppo)."""
+    """Choose each mention's place among the gazetteer's places of its name with the document's
+    context, as Mordecai does. The context is the countries the text names (a country, a
+    governorate, or a place of one reading only) and the governorates it names. When the text
+    names countries, a place in another is chosen only when the name has no reading in them and
+    the place is a city of ``_ABROAD_MIN_POP`` called by its main name as spelt ("Geneva"; "Batina"
+    is not Batna in Algeria, "Al Mashad" not Mashhad in Iran); a name with no reading left is
+    dropped. A town or city the index ranks first keeps the name; among villages of one name,
+    one in a governorate the text names or one with a known population wins ("Hader" near
+    Quneitra), then the index's order (feature code, population). A name of hamlets only
+    (villages of unknown population) is read only in a governorate the text names, when it names
+    any."""
     gaz = load()
-    context: dict[str, int] = {}
-    for m in mentions:
-        if m.place.admin1 and m.place.country in ("SY", "IQ"):
-            context[m.place.admin1] = context.get(m.place.admin1, 0) + 1
+    keys = [_key_of(gaz, m.text) for m in mentions]
+    cands = [[gaz.place(r) for r in gaz.keys.get(k, ())[:64]] or [m.place] for m, k in zip(mentions, keys, strict=True)]
+    named: Counter[str | None] = Counter()
+    admin1: Counter[tuple[str | None, str | None]] = Counter()
+    for m, key, cs in zip(mentions, keys, cands, strict=True):
+        if key in gaz.hamlets:
+            continue  # a hamlet's name is evidence of nothing
+        if m.place.precision in _AREAS or len({(p.country, p.admin1) for p in cs}) == 1:
+            named[m.place.country] += 1
+            if m.place.precision != "country":
+                admin1[(m.place.country, m.place.admin1)] += 1
     out: list[PlaceMention] = []
-    for m in mentions:
-        rows = gaz.keys.get(name_key(m.text), ())
-        cands = [gaz.place(r) for r in rows[:12]]
-        cands = [p for p in cands if p.country in ("SY", "IQ") and p.precision in ("village", "city")]
-        if len(cands) > 1 and m.place in cands:
-            own = context.get(m.place.admin1 or "", 0) - 1
-            best = max(cands, key=lambda p: (context.get(p.admin1 or "", 0) - (p == m.place), p == m.place))
-            if context.get(best.admin1 or "", 0) > max(own, 0) and best != m.place:
-                m = PlaceMention(m.start, m.end, m.text, best)
-        out.append(m)
+    for m, key, cs in zip(mentions, keys, cands, strict=True):
+        if m.place.precision in _AREAS:
+            out.append(m)
+            continue
+        if key in gaz.hamlets and any(admin1.values()):
+            # A hamlet's name is read only in a governorate the text names.
+            cs = [p for p in cs if admin1[(p.country, p.admin1)]]
+
+        home = [(n, p) for n, p in enumerate(cs) if not named or named[p.country] or p.precision in _AREAS]
+        plain = _plain(m.text)
+        ok = home or [(n, p) for n, p in enumerate(cs)
+                      if _plain(p.name) == plain and (p.population or 0) >= _ABROAD_MIN_POP]
+        if not ok:
+            continue  # only places abroad the text gives no reason for
+        top = ok[0][1]
+        if top.precision != "village" and (top.population or 0) >= VILLAGE_MAX_POP:
+            best = top
+        else:
+            best = max(ok, key=lambda e: (bool(admin1[(e[1].country, e[1].admin1)]) + bool(e[1].population),
+                                          named[e[1].country], -e[0]))[1]
+        out.append(m if best == m.place else PlaceMention(m.start, m.end, m.text, best))
     return out
