@@ -514,6 +514,10 @@ def _incident_claims(conn: Any, incident_id: int) -> list[Any]:
         " d.seq = c.doc WHERE ci.incident = ? ORDER BY c.seq", (incident_id,)).fetchall()
 
 
+def _keys(rows: list[Any]) -> list[str]:
+    return [claim_key(r["sha256"], r["span_start"], r["span_end"], r["kind"]) for r in rows]
+
+
 def _live(conn: Any, incident_id: int) -> bool:
     return conn.execute("SELECT 1 FROM incidents WHERE id = ? AND record IS NOT NULL",
                         (incident_id,)).fetchone() is not None
@@ -577,10 +581,61 @@ def merge_incidents(ledger: Any, src: int, into: int, user: User, note: str | No
         conn.execute("UPDATE claim_incident SET incident = ?, reason = ? WHERE incident = ?",
                      (into, f"merged by {user.name}", src))
         _regrade(ledger, [into, src])
+        members = _keys(_incident_claims(conn, into))
         _audit(conn, user.name, "incident.merge", "incident", str(src), {"claims": keys},
                {"into": into}, note, at)
         _audit(conn, user.name, "incident.merged_in", "incident", str(into), None,
-               {"from": src, "claims": keys}, note, at)
+               {"from": src, "claims": keys, "members": members}, note, at)
+
+
+def placements(conn: Any) -> dict[str, tuple[int, str]]:
+    """Where people put claims: claim key -> (incident, who), from the latest merge or split
+    that grouped each claim. A merge groups the claims moved with those already there
+    (``incident.merged_in``: ``claims`` and ``members``); a split, the claims moved off
+    (``incident.split_off``) apart from those left (``incident.split``: ``members``)."""
+    if not has_tables(conn, "audit"):
+        return {}
+    out: dict[str, tuple[int, str]] = {}
+    for r in conn.execute("SELECT * FROM audit WHERE target_type = 'incident' AND action IN"
+                          " ('incident.merged_in', 'incident.split_off', 'incident.split')"
+                          " ORDER BY id"):
+        after = json.loads(r["after_json"] or "{}")
+        keys = after.get("members") or [] if r["action"] == "incident.split" else \
+            [*(after.get("claims") or []), *(after.get("members") or [])]
+        for key in keys:
+            out[key] = (int(r["target_id"]), r["user"])
+    return out
+
+
+def regroup(conn: Any, seqs: list[int]) -> set[int]:
+    """Put the newly linked claims ``seqs`` back where a person put them: a document stored again
+    (re-ingested, re-extracted) gets new claim rows, which the linker links afresh; a claim whose
+    key a person's merge or split moved goes back to that incident, if it is still listed. Run
+    inside the linker's transaction; returns the incidents to grade again (an incident left
+    without claims leaves the list)."""
+    placed = placements(conn) if seqs else {}
+    if not placed:
+        return set()
+    touched: set[int] = set()
+    for i in range(0, len(seqs), 500):
+        part = seqs[i:i + 500]
+        for r in conn.execute(
+                "SELECT c.seq AS seq, c.span_start AS span_start, c.span_end AS span_end, c.kind"
+                " AS kind, d.sha256 AS sha256, ci.incident AS incident FROM claims c JOIN documents"
+                " d ON d.seq = c.doc JOIN claim_incident ci ON ci.claim = c.seq WHERE c.seq IN"
+                f" ({','.join('?' * len(part))})", part):
+            where = placed.get(claim_key(r["sha256"], r["span_start"], r["span_end"], r["kind"]))
+            if where is None or where[0] == r["incident"] or not _live(conn, where[0]):
+                continue
+            conn.execute("UPDATE claim_incident SET incident = ?, reason = ? WHERE claim = ?",
+                         (where[0], f"kept where {where[1]} put it", r["seq"]))
+            touched |= {where[0]} | ({int(r["incident"])} if r["incident"] is not None else set())
+    for i in sorted(touched):
+        if conn.execute("SELECT 1 FROM claim_incident WHERE incident = ?", (i,)).fetchone() is None:
+            conn.execute("UPDATE incidents SET record = NULL, grade = NULL, n_claims = 0 WHERE id = ?",
+                         (i,))
+            touched.discard(i)
+    return touched
 
 
 def split_incident(ledger: Any, src: int, refs: list[tuple[str, str]], user: User,
@@ -609,15 +664,15 @@ def split_incident(ledger: Any, src: int, refs: list[tuple[str, str]], user: Use
         conn.executemany("UPDATE claim_incident SET incident = ?, reason = ? WHERE claim = ?",
                          [(new, f"split by {user.name}", s) for s in seqs])
         _regrade(ledger, [src, new])
-        keys = [claim_key(r["sha256"], r["span_start"], r["span_end"], r["kind"]) for r in chosen]
+        keys = _keys(chosen)
         _audit(conn, user.name, "incident.split", "incident", str(src), None,
-               {"new": new, "claims": keys}, note, at)
+               {"new": new, "claims": keys, "members": _keys(_incident_claims(conn, src))}, note, at)
         _audit(conn, user.name, "incident.split_off", "incident", str(new), None,
                {"from": src, "claims": keys}, note, at)
     return new
 
 
-__all__ = ["AUDIT_COLUMNS", "iter_audit", "write_audit", "bulk_review", "last_audit_id", "assess_incident", "assessment", "assessments", "audit_for", "note_incident", "incident_version", "merge_incidents",
+__all__ = ["placements", "regroup", "AUDIT_COLUMNS", "iter_audit", "write_audit", "bulk_review", "last_audit_id", "assess_incident", "assessment", "assessments", "audit_for", "note_incident", "incident_version", "merge_incidents",
            "split_incident", "FIELDS", "REVIEW_ACTIONS", "ROLES", "Review", "ReviewError", "User", "add_user",
            "audit_rows", "authenticate", "check_token", "claim_key", "current", "hash_token",
            "list_users", "machine_values", "remove_user", "review_claim", "reviews_for"]
