@@ -161,3 +161,73 @@ def test_bug_malformed_fts_query_raised_operational_error(search_ledger: Ledger)
     for query in ['"', "NEAR(", "a OR", "\x00", 'killed"']:
         assert isinstance(search_ledger.search_claims(query), list)
     assert search_ledger.search_claims('civilians"')  # literal fallback still finds the words
+
+
+# -- the hostile pages in write mode (issue 15) ------------------------------------------------------
+MARKUP = "<script>window.__pwned='w'</script><img src=x onerror=\"window.__pwned='w'\">\u202e"
+
+
+def test_hostile_pages_stay_inert_in_write_mode(tmp_path: Path) -> None:
+    """Signed in as a reviewer on a --write server, with the forms on every page: the hostile
+    documents, and decisions whose notes, reasons and corrected values are markup, render as
+    inert text on every page that shows them (the same check as tests/test_serve.py's)."""
+    import re
+    import warnings
+
+    from serve_fixtures import DEMO, build_ledger, write_hostile
+    from test_serve import Inert as ReadOnlyInert
+
+    class Inert(ReadOnlyInert):  # the write mode's forms add these tags of ours
+        ALLOWED_TAGS = ReadOnlyInert.ALLOWED_TAGS | {"textarea", "fieldset", "legend", "code"}
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
+
+    from claimweave.serve.app import create_app
+    from claimweave.store.review import add_user
+
+    db = build_ledger(tmp_path / "ledger.db", DEMO, write_hostile(tmp_path / "hostile", long_line=False))
+    with Ledger.open(db) as ledger:
+        token = add_user(ledger.connection, "dana", "reviewer")[1]
+    h = {"authorization": f"Bearer {token}"}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        w = TestClient(create_app(db, write=True), raise_server_exceptions=False)
+    hits = w.get("/api/search", params={"q": "Hostile page test"}).json()["documents"]
+    seq = hits[0]["seq"]
+    doc = w.get(f"/api/documents/{seq}").json()
+    cid = doc["claims"][0]["id"]
+    r = w.post(f"/api/documents/{seq}/claims/{cid}/review", headers=h, json={
+        "action": "correct", "note": MARKUP, "fields": {
+            "actor": MARKUP, "claimant": MARKUP, "target": MARKUP,
+            "place": {"name": MARKUP, "lat": 1.0, "lon": 2.0}}})
+    assert r.status_code == 200, r.text
+    items = w.get("/api/incidents?sort=claims&order=asc&limit=1000").json()["items"]
+    a, b = items[0]["id"], items[-1]["id"]
+    assert w.post(f"/api/incidents/{b}/assess", headers=h, json={
+        "grade": "contested", "reasons": [MARKUP], "note": MARKUP}).status_code == 200
+    assert w.post(f"/api/incidents/{b}/note", headers=h, json={"note": MARKUP}).status_code == 200
+    assert w.post(f"/api/incidents/{a}/merge", headers=h, json={"into": b, "note": MARKUP}).status_code == 200
+    inc = w.get(f"/api/documents/{seq}").json()["claims"][0]["incident"]
+    page = w.get("/login").text
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    assert w.post("/login", data={"csrf": csrf, "token": token}, follow_redirects=False).status_code == 303
+    urls = ["/incidents", f"/incidents/{b}", f"/incidents/{b}/audit", f"/incidents/{a}/audit",
+            f"/documents/{seq}", f"/documents/{seq}?claim={cid}", f"/documents/{seq}/claims/{cid}/audit",
+            "/review/incidents", "/sources", "/search?q=script", "/incidents?q=Hostile"]
+    if inc:
+        urls += [f"/incidents/{inc}", f"/incidents/{inc}/audit"]
+    shown = 0
+    for url in urls:
+        r = w.get(url)
+        assert r.status_code == 200, url
+        assert "dana (reviewer)" in r.text and 'name="csrf"' in r.text  # signed in, forms there
+        Inert.check(r.text)
+        assert "<script>window.__pwned" not in r.text and "<img src=x" not in r.text
+        shown += "&lt;script&gt;window.__pwned=" in r.text
+    assert shown >= 5  # the markup is shown, as text, on the pages that show the decisions
+    # an error page after a stale form is inert too
+    r = w.post(f"/incidents/{b}/assess", data={"csrf": "x", "grade": "denied"}, follow_redirects=False)
+    assert r.status_code == 403
+    Inert.check(r.text)
