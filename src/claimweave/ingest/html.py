@@ -6,6 +6,8 @@ begin. trafilatura finds a comment section by its container, e.g. ``<div id="com
 ``<section class="comments">``, ``<ul class="comment-list">``, ``<div id="disqus_thread">``
 (id/class starting with "comment", or "comment-list", "post-comments", "article-comments").
 A comment section marked up in any other way stays out of both parts or ends up in the main text.
+WordPress and Disqus comment lists are read comment by comment with their commenters' names
+instead (:mod:`.comments`), and bylines lose "View all posts by" and the like.
 
 trafilatura is only handed a string: nothing the page references is fetched.
 """
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 import trafilatura
 
 from ..errors import Errors, InputError
+from .comments import clean_author, comment_list
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 
@@ -51,7 +54,7 @@ def extract_html(html: str, path: str, *, comments: bool = True) -> HtmlText:
     if not main.strip():
         raise InputError(Errors.E109, path=path)
     text, start = main, None
-    comment_text = getattr(doc, "comments", None) if comments else None
+    comment_text = (comment_list(html) or getattr(doc, "comments", None)) if comments else None
     if comment_text and comment_text.strip():
         text = main + "\n\n"
         start = len(text)
@@ -60,7 +63,7 @@ def extract_html(html: str, path: str, *, comments: bool = True) -> HtmlText:
         text=text,
         comments_start=start,
         title=getattr(doc, "title", None),
-        author=getattr(doc, "author", None),
+        author=clean_author(getattr(doc, "author", None)),
         published=getattr(doc, "date", None),
         sitename=getattr(doc, "sitename", None),
         url=getattr(doc, "url", None),
