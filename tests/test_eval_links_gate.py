@@ -13,11 +13,13 @@ from claimweave.evaluate.ecbplus import VIOLENT, evaluate, topics_in
 
 ECBPLUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "ecbplus"
 
-# Measured 2026-12-04 on the violent topics (239 documents, 22 events) at e5dd9a7, 15 s here:
-# ours pairwise P 0.840 R 0.177 F1 0.292, B-cubed F1 0.407; the baseline "same place within
-# 3 days" (an unknown day rules nothing out) pairwise F1 0.559, B-cubed 0.641. The issue asks
-# for at least 0.75 and above the baseline; this floor only keeps today's figure from falling.
-PAIRWISE_F1_FLOOR = 0.27
+# Measured 2026-12-04 on the violent topics (239 documents, 22 events), linking report by report
+# (link/reports.py: main incident, TF-IDF wording, second look), 30 s here: ours pairwise P 0.91
+# R 0.65 F1 0.760, B-cubed F1 0.812; the baseline "same place within 3 days" in the same run
+# 0.568 (B-cubed 0.644). With the place extraction in the middle of a change the same code gave
+# 0.737 (against a baseline of 0.413), so the floor sits a little under both. It was 0.27 (report
+# linking raised it); the issue asks for 0.75 and above the baseline.
+PAIRWISE_F1_FLOOR = 0.73
 
 
 def _skip_without_data() -> None:
@@ -35,6 +37,8 @@ def report():
 def test_violent_topics_pairwise_f1_floor(report) -> None:
     f1 = report.overall.ours_pairwise.f1
     assert f1 >= PAIRWISE_F1_FLOOR, f"ECB+ violent pairwise F1 {f1:.3f} fell below the floor {PAIRWISE_F1_FLOOR}"
+    base = report.overall.base_pairwise.f1
+    assert f1 > base, f"ECB+ violent pairwise F1 {f1:.3f} is not above the baseline's {base:.3f}"
 
 
 @pytest.mark.gate

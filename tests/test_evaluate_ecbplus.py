@@ -125,7 +125,17 @@ class _Ledger:
 def test_main_incident_is_the_most_joined_ties_to_the_earliest_claim() -> None:
     from claimweave.evaluate.ecbplus import main_incidents
 
-    rows = [{"doc": "a", "inc": 7}, {"doc": "a", "inc": 3}, {"doc": "a", "inc": 3},  # 3 twice
-            {"doc": "b", "inc": 9}, {"doc": "b", "inc": 4},  # a tie: 9 came first
-            {"doc": "c", "inc": 5}]
+    rows = [{"doc": "a", "inc": 7, "reason": "x"}, {"doc": "a", "inc": 3, "reason": "x"},
+            {"doc": "a", "inc": 3, "reason": "x"},  # 3 twice
+            {"doc": "b", "inc": 9, "reason": "x"}, {"doc": "b", "inc": 4, "reason": "x"},  # a tie: 9 came first
+            {"doc": "c", "inc": 5, "reason": None}]
     assert main_incidents(_Ledger(rows)) == {"a": 3, "b": 9, "c": 5}  # type: ignore[arg-type]
+
+
+def test_main_incident_is_the_one_the_report_main_claims_joined() -> None:
+    from claimweave.evaluate.ecbplus import MAIN, main_incidents
+
+    rows = [{"doc": "a", "inc": 7, "reason": "another incident of its report: same place"},
+            {"doc": "a", "inc": 7, "reason": "another incident of its report: same day"},
+            {"doc": "a", "inc": 3, "reason": f"{MAIN}: new incident"}]
+    assert main_incidents(_Ledger(rows)) == {"a": 3}  # type: ignore[arg-type]

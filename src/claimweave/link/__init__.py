@@ -95,8 +95,14 @@ def _link_batch(conn: Any, linker: Linker, wording: Wording, rows: list[Any],
 
 
 def link_ledger(ledger: Ledger, progress: Callable[[int], None] | None = None) -> LinkStats:
-    from ..store.incidents import claim_rows, latest_leads, next_id, save_links, unlinked_seqs
-    from ..store.review import regroup
+    from ..store.incidents import (
+        claim_rows,
+        latest_leads,
+        merge_incidents,
+        next_id,
+        save_links,
+        unlinked_seqs,
+    )
     from ..store.reviewed import reviewed_rows
     from .reports import IDF_SAMPLE, LEAD
 
@@ -125,7 +131,12 @@ def link_ledger(ledger: Ledger, progress: Callable[[int], None] | None = None) -
             save_links(conn, links)
             if progress:
                 progress(len(rows))
-        touched |= regroup(conn, seqs)  # a person's merge or split holds for claims stored again
+        moved = linker.consolidate()
+        if moved:
+            merge_incidents(conn, moved)
+            _save(conn, linker)
+            touched = (touched - set(moved)) | linker.dirty
+            linker.dirty.clear()
         stats.new_incidents = len(linker.new)
         stats.seconds["link"] = time.perf_counter() - t0
         t1 = time.perf_counter()

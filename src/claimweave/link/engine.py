@@ -1,4 +1,14 @@
-"""The in-memory linker: blocked, greedy, incremental.
+"""The in-memory linker: blocked, greedy, incremental, report by report.
+
+A report's main claims are linked as one (:meth:`Linker.link_report`, :mod:`.reports`): their
+main place, date, perpetrator, cause and count are scored as below, plus
+:data:`REPORT_WORDING` x the cosine of the report's TF-IDF vector and the incident's centroid;
+candidates are the incidents of its block and date window and those sharing its heaviest terms.
+When either side has no date only the wording can say it is the same story (a cosine of at
+least :data:`COS_MIN`, :data:`COS_MIN_NEAR` at the same place); dated sides more than a week
+apart never join. After the run, a second look (:meth:`Linker.consolidate`) merges a new
+incident into an older one it would join as a report, when their wording agrees
+(:data:`SECOND_LOOK`). A report's other claims, and claims linked alone, follow the claim rules:
 
 Blocks are (kind family, region); inside a block, incidents are indexed by every day of their
 date window, so a claim is compared only with the incidents whose window meets its own (undated
@@ -25,12 +35,13 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from .features import MASK_BITS, ClaimFeatures
 from .identity import is_name_key
-from .reports import Report, add, cosine
+from .reports import Report, add, cosine, top
 
 THRESHOLD = 2.0
 SAME_DOC = 1.0
@@ -40,7 +51,9 @@ _MASK_CAP = 160  # bits: an incident's word mask stops growing past this many
 REPORT_WORDING = 32  # x the cosine of a report's vector and an incident's centroid
 COS_MIN = 0.15  # the wording a report needs to join an incident when one of them has no date
 COS_MIN_NEAR = 0.1  # the same when both name the same place (or towns <= 15 km apart)
-_TERMS = 8  # heaviest terms an incident is indexed by and a report looks up
+SECOND_LOOK = 0.3  # the wording two of this run's incidents need to be merged on a second look
+_TERMS = 8  # heaviest terms a report looks up
+_INDEXED = 32  # heaviest terms an incident is indexed by
 _POSTING = 12  # latest incidents looked at per term
 
 
@@ -172,7 +185,7 @@ class Linker:
                 ids.append(p.id)
 
     def _register_terms(self, p: Profile) -> None:
-        for t in _heaviest(p.vec):
+        for t in _heaviest(p.vec, _INDEXED):
             ids = self._terms.setdefault((p.family, t), [])
             if p.id not in ids[-_POSTING:]:
                 ids.append(p.id)
@@ -185,15 +198,15 @@ class Linker:
             days = self._days.get((f.family, f.region), {})
             for d in range(f.lo, min(f.hi, f.lo + MAX_SPAN) + 1):
                 for pid in days.get(d, ()):
-                    p = self.incidents[pid]
-                    if pid not in seen and p.lo is not None and p.hi is not None \
+                    p = self.incidents.get(pid)
+                    if p is not None and pid not in seen and p.lo is not None and p.hi is not None \
                             and p.lo <= f.hi and f.lo <= p.hi:
                         seen[pid] = p
         if f.place_key is not None:  # undated incidents at the same place
             for pid in self._places.get((f.family, f.region, f.place_key), [])[-50:]:
-                p = self.incidents[pid]
-                if f.lo is None or p.lo is None:
-                    seen[pid] = p
+                q = self.incidents.get(pid)
+                if q is not None and (f.lo is None or q.lo is None):
+                    seen[pid] = q
         return list(seen.values())
 
     def link(self, f: ClaimFeatures) -> tuple[int | None, float, str]:
@@ -220,25 +233,24 @@ class Linker:
         self._merge(found, f)
         return found.id, round(s, 3), "; ".join(why)
 
-    def link_report(self, r: Report) -> list[tuple[int, int | None, float, str]]:
-        """Link a report's main claims as one: the incident its main place, date, perpetrator,
-        cause, count and wording fit best (a new one when none reaches the threshold). When
-        either side has no date, the wording must say it is the same story (:data:`COS_MIN`);
-        two dated sides whose windows are more than a week apart never join."""
-        f = r.rep
-        if f.lo is None and f.place_key is None and not r.vec:
-            return [(m.seq, None, 0.0, "no date, no place and no wording") for m in r.members]
+    def _best(self, f: ClaimFeatures, vec: dict[int, float], only: Callable[[Profile], bool] | None = None
+              ) -> tuple[float, Profile | None, list[str]]:
+        """The best-scoring incident for a report's main features ``f`` and wording ``vec``
+        (None when none reaches the threshold), among those ``only`` allows."""
         need = THRESHOLD + (1.0 if f.lo is None else 0.0) + (1.0 if f.region == "?" else 0.0)
         seen = {p.id: p for p in self.candidates(f)}
-        for t in _heaviest(r.vec):
+        for t in _heaviest(vec):
             for pid in self._terms.get((f.family, t), [])[-_POSTING:]:
-                seen.setdefault(pid, self.incidents[pid])
+                if pid not in seen and pid in self.incidents:
+                    seen[pid] = self.incidents[pid]
         best: tuple[float, Profile | None, list[str]] = (need, None, [])
         for p in seen.values():
+            if only is not None and not only(p):
+                continue
             dated = f.lo is not None and f.hi is not None and p.lo is not None and p.hi is not None
             if dated and (f.lo > p.hi + 7 or p.lo > f.hi + 7):  # type: ignore[operator]
                 continue
-            c = cosine(r.vec, p.vec)
+            c = cosine(vec, p.vec)
             s, why = score(f, p)
             if not dated and c < (COS_MIN_NEAR if _same_place(f, p) else COS_MIN):
                 continue
@@ -249,6 +261,66 @@ class Linker:
                 why.append("different region")
             if s >= best[0] and (best[1] is None or s > best[0]):
                 best = (s, p, why)
+        return best
+
+    def consolidate(self) -> dict[int, int]:
+        """A second look at this run's new incidents, oldest first: one that, taken as a report,
+        would join an older incident (by the same rule as :meth:`link_report`) is merged into it
+        (a story whose first reports read too differently to join at once). Only incidents new in
+        this run are merged away, so no incident a person has seen disappears. Returns
+        {merged-away id: id it joined}."""
+        moved: dict[int, int] = {}
+        for pid in sorted(self.new):
+            p = self.incidents[pid]
+            if not p.vec:
+                continue
+            f = ClaimFeatures(0, -1, p.family, p.region, p.lo, p.hi, p.precise, False, p.place_key,
+                              p.lat, p.lon, p.prank, None, None, None, p.vlo, p.vhi, p.mask)
+            vec = p.vec
+            _, q, _ = self._best(f, vec, lambda q, pid=pid, vec=vec: q.id < pid  # type: ignore[misc]
+                                 and cosine(vec, q.vec) >= SECOND_LOOK)
+            if q is None:
+                continue
+            self._absorb(q, p)
+            moved[pid] = q.id
+        return moved
+
+    def _absorb(self, q: Profile, p: Profile) -> None:
+        if q.lo is None and p.lo is not None:
+            q.lo, q.hi, q.precise = p.lo, p.hi, p.precise
+        if p.place_key is not None and p.prank < q.prank:
+            q.place_key, q.lat, q.lon, q.prank = p.place_key, p.lat, p.lon, p.prank
+        q.sides |= p.sides
+        q.causes |= p.causes
+        if p.vlo is not None:
+            q.vlo = p.vlo if q.vlo is None else min(q.vlo, p.vlo)
+        if p.vhi is not None:
+            q.vhi = p.vhi if q.vhi is None else max(q.vhi, p.vhi)
+        if q.mask.bit_count() < _MASK_CAP:
+            q.mask |= p.mask
+        q.n += p.n
+        q.docs = list(dict.fromkeys(q.docs + p.docs))[-_DOCS:]
+        w = {t: v * q.reports for t, v in q.vec.items()}
+        for t, v in p.vec.items():
+            w[t] = w.get(t, 0.0) + v * p.reports
+        q.vec = top(w)
+        q.reports += p.reports
+        del self.incidents[p.id]
+        self.new.discard(p.id)
+        self.dirty.discard(p.id)
+        self.dirty.add(q.id)
+        self._register(q)
+        self._register_terms(q)
+
+    def link_report(self, r: Report) -> list[tuple[int, int | None, float, str]]:
+        """Link a report's main claims as one: the incident its main place, date, perpetrator,
+        cause, count and wording fit best (a new one when none reaches the threshold). When
+        either side has no date, the wording must say it is the same story (:data:`COS_MIN`);
+        two dated sides whose windows are more than a week apart never join."""
+        f = r.rep
+        if f.lo is None and f.place_key is None and not r.vec:
+            return [(m.seq, None, 0.0, "no date, no place and no wording") for m in r.members]
+        best = self._best(f, r.vec)
         s, found, why = best
         if found is None:
             found = Profile(self.next_id, f.family, f.region, f.lo, f.hi, f.precise, f.place_key,
@@ -297,8 +369,8 @@ class Linker:
             self._register(p)
 
 
-def _heaviest(vec: dict[int, float]) -> list[int]:
-    return [t for t, _ in sorted(vec.items(), key=lambda tw: -tw[1])[:_TERMS]]
+def _heaviest(vec: dict[int, float], n: int = _TERMS) -> list[int]:
+    return [t for t, _ in sorted(vec.items(), key=lambda tw: -tw[1])[:n]]
 
 
 assert MASK_BITS > _MASK_CAP

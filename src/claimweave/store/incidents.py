@@ -76,6 +76,15 @@ def save_links(conn: sqlite3.Connection, rows: Iterable[tuple[int, int | None, f
                      rows)
 
 
+def merge_incidents(conn: sqlite3.Connection, moved: dict[int, int]) -> None:
+    """Move the claims of each incident ``a`` of ``moved`` to ``moved[a]`` (noting it in their
+    reason) and delete ``a``."""
+    for a, b in sorted(moved.items()):
+        conn.execute("UPDATE claim_incident SET incident = ?, reason = reason || ? WHERE incident = ?",
+                     (b, f"; then incident {a} merged into {b} on a second look", a))
+        conn.execute("DELETE FROM incidents WHERE id = ?", (a,))
+
+
 def claims_by_incident(conn: sqlite3.Connection, ids: list[int] | None
                        ) -> Iterator[tuple[int, list[sqlite3.Row]]]:
     """(incident id, its claim rows) for ``ids`` (all incidents when None), by incident id."""
