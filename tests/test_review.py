@@ -1010,3 +1010,29 @@ def test_decisions_outlive_server_reingest_relink_and_reextraction(ledger_db: st
     mine = next(r for r in rows if r["document"]["id"] == doc)
     claim = next(c for c in mine["claims"] if c["id"] == fixed)
     assert claim["review"]["status"] == "corrected" and claim["victims"][0]["max"] == 33
+
+
+@BOTH
+def test_confirm_and_reject_from_the_incident_page(setup: Any) -> None:
+    w, ro, tok = setup
+    inc = w.get("/api/incidents?sort=claims&order=desc").json()["items"][0]["id"]
+    assert 'class="card-review-form"' not in ro.get(f"/incidents/{inc}").text
+    _login(w, tok["reviewer"])
+    page = w.get(f"/incidents/{inc}").text
+    cards = page.split('class="card-review-form"')[1:]
+    assert len(cards) == len(w.get(f"/api/incidents/{inc}").json()["claims"])
+    first = w.get(f"/api/incidents/{inc}").json()["claims"][0]
+    url = f"/documents/{first['document_seq']}/claims/{first['claim']}/review"
+    assert f'action="{url}"' in page
+    data = {"csrf": _csrf(cards[0]), "version": "0", "back": str(inc), "action": "confirm",
+            "note": "matches the list"}
+    r = w.post(url, data=data, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == f"/incidents/{inc}#claims"
+    mine = next(c for c in w.get(f"/api/incidents/{inc}").json()["claims"]
+                if c["claim"] == first["claim"] and c["document_seq"] == first["document_seq"])
+    assert mine["review"]["status"] == "confirmed" and mine["review"]["note"] == "matches the list"
+    r = w.post(url, data={**data, "action": "reject"}, follow_redirects=False)
+    assert r.status_code == 409 and "confirmed by reviewer1" in r.text  # the card was stale
+    r = w.post(url, data={**data, "back": "/elsewhere", "version": "1", "action": "reject"},
+               follow_redirects=False)  # never a redirect anywhere but our pages
+    assert r.status_code == 303 and r.headers["location"].startswith(f"/documents/{first['document_seq']}?")

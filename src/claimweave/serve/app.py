@@ -368,6 +368,9 @@ class Workbench:
             except ReviewError as exc:
                 status = {"stale": 409, "forbidden": 403}.get(exc.kind, 400)
                 raise ApiError(status, exc.kind, exc.message) from None
+        back = form.get("back", "")
+        if back.isascii() and back.isdigit() and len(back) < 16:  # sent from an incident's page
+            return RedirectResponse(f"/incidents/{int(back)}#claims", status_code=303)
         cid = quote(claim, safe="")
         return RedirectResponse(f"/documents/{d['seq']}?claim={cid}#claim-{cid}", status_code=303)
 
