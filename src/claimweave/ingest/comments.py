@@ -33,6 +33,7 @@ _BYLINE = re.compile(
     r"^\s*(?:view\s+all\s+(?:posts|articles|stories)\s+by|(?:all\s+)?(?:posts|articles)\s+by|"
     r"(?:posted|written|published)\s+by|by|par|author\s*:|auteur\s*:)(?:\s+|$)", re.I)
 NAMELESS = "Anonymous"
+MAX_COMMENTS = 5000  # a hostile page's millions of empty comment boxes cost bounded time
 
 
 def _cls(name: str) -> str:
@@ -65,7 +66,7 @@ def _name(el: Any) -> str:
 
 
 def _wordpress(root: Any) -> Iterator[tuple[str, str]]:
-    for body in root.xpath(f"//*[{_cls('comment-body')}]"):
+    for body in root.xpath(f"//*[{_cls('comment-body')}]")[:MAX_COMMENTS]:
         content = _first(body, "comment-content")
         text = (_paragraphs(content) if content is not None
                 else _paragraphs(body, ("comment-meta", "comment-author", "reply", "comment-metadata")))
@@ -73,7 +74,7 @@ def _wordpress(root: Any) -> Iterator[tuple[str, str]]:
 
 
 def _disqus(root: Any) -> Iterator[tuple[str, str]]:
-    for post in root.xpath(f"//*[{_cls('post-content')}]"):
+    for post in root.xpath(f"//*[{_cls('post-content')}]")[:MAX_COMMENTS]:
         message = _first(post, "post-message")
         if message is not None:
             yield _name(_first(post, "author")), _paragraphs(message)
