@@ -95,7 +95,8 @@ def _column_options(fn: Any) -> Any:
 @click.option("--no-lang", is_flag=True, help="Skip language identification (faster).")
 @_column_options
 def extract(paths: tuple[Path, ...], fmt: str, no_lang: bool, columns: Any) -> None:
-    """Print the claimweave/1 record of every document in PATHS (files or directories)."""
+    """Print the claimweave/1 record of every document in PATHS (files or directories): text,
+    HTML, JSON Lines, CSV, PDF, Word .docx, OpenDocument .odt, RTF, .xlsx, WARC."""
     from .errors import InputError
     from .ingest import IngestOptions, iter_documents
     from .options import ExtractOptions
@@ -162,8 +163,9 @@ def _batched(items: Iterable[Any], opts: Any, skip: Callable[[Any], bool] = lamb
 def ingest(paths: tuple[Path, ...], db: Path | str | None, no_lang: bool, quiet: bool,
            no_link: bool, engine: str, scheduler: str | None, workers: int | None,
            out: Path | None, batch: int, columns: Any) -> None:
-    """Extract PATHS into the ledger DB; documents already stored are skipped. Ctrl-C stops
-    after the current document (exit 130); a re-run resumes where it stopped."""
+    """Extract PATHS (the files extract reads) into the ledger DB; documents already stored are
+    skipped. Ctrl-C stops after the current document (exit 130); a re-run resumes where it
+    stopped."""
     from .errors import InputError
     from .ingest import IngestOptions, iter_documents
     from .ingest.walk import output_paths
