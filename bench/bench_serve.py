@@ -123,8 +123,12 @@ def main() -> None:
     urls = ["/incidents", "/incidents?place=Khan+Sheikhoun", "/incidents?grade=contested&sort=count",
             "/incidents?from=2018-01-01&to=2018-03-31", "/incidents?q=nerve+agent", "/incidents/1",
             "/documents/1?claim=c1", "/sources", "/search?q=Douma", "/api/incidents?limit=100",
-            "/api/timeline", "/export/incidents.csv?grade=denied"]
+            "/api/timeline", "/export/incidents.csv?grade=denied", "/api/map",
+            "/api/map?governorate=Idlib", "/incidents?place=Rakka", "/incidents?place=%D8%A7%D9%84%D8%B1%D9%82%D8%A9",
+            "/incidents?governorate=Idlib&side=syrian_government&bucket=month",
+            "/incidents?review=not+reviewed&month=2017-04", "/incidents?bucket=day"]
     print(f"{'url':48} {'median ms':>10} {'max ms':>8} {'bytes':>9}")
+    worst = 0.0
     for u in urls:
         times, size = [], 0
         for _ in range(a.repeat):
@@ -134,6 +138,8 @@ def main() -> None:
             assert r.status_code == 200, (u, r.status_code)
             size = len(r.content)
         print(f"{u:48} {statistics.median(times):10.0f} {max(times):8.0f} {size:9d}")
+        worst = max(worst, statistics.median(times))
+    print(f"slowest median: {worst:.0f} ms ({'under' if worst < 1000 else 'OVER'} 1 s)")
 
 
 if __name__ == "__main__":

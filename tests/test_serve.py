@@ -187,7 +187,7 @@ def test_names_a_person_reads(client: TestClient) -> None:
     """Documents by title or file name and outlet, sources by name, actors by name: no hash
     or knowledge-base id in the prose of a page."""
     hashes = re.compile(r"\b[0-9a-f]{16}\b")
-    snake = re.compile(r"(?<![\w/#=.-])[a-z]+(?:_[a-z]+)+(?![\w/=.-])")
+    snake = re.compile(r"(?<![\w/#=.@-])[a-z]+(?:_[a-z]+)+(?![\w/=.-])")
     iid = client.get("/api/incidents", params={"grade": "contested"}).json()["items"][0]["id"]
     for url in (f"/incidents/{iid}", "/sources", "/search?q=Douma", "/incidents"):
         text = re.sub(r"<[^>]+>", " ", client.get(url).text)

@@ -153,14 +153,17 @@ def test_analyst_walkthrough(page: Any, base_url: str, shots: Path) -> None:
     assert 0 < filtered < total
     rows = page.locator("#incidents tbody tr")
     assert rows.count() == filtered
-    marks = page.locator("svg.map .mark").count()
+    marks = page.locator("svg.map .mark").count()  # the drawn map, there for a page without scripts
     assert 0 < marks <= filtered
+    page.wait_for_selector("#lmap[data-ready]")
     page.screenshot(path=str(shots / "02-filtered.png"), full_page=True)
 
-    # sort by count, then open an incident from the map
+    # sort by count, then open an incident from the map: a place lists its incidents
     page.click("#incidents th a:has-text('Killed')")
     page.wait_for_url(re.compile(r"sort=count"))
-    page.locator("svg.map .mark").last.click()  # the smallest, drawn on top of the others
+    page.wait_for_selector("#lmap[data-ready]")
+    page.locator("#lmap .cw-place, #lmap .cw-cluster").first.click()
+    page.locator("#map-list a[href^='/incidents/']").first.click()
     page.wait_for_url(re.compile(r"/incidents/\d+$"))
     assert page.locator(".claim-card").count() >= 1
     page.screenshot(path=str(shots / "03-incident.png"), full_page=True)

@@ -7,13 +7,15 @@ checked against fixed lists. The ledger is opened with ``mode=ro``: the server c
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
@@ -248,7 +250,7 @@ def _sorted(items: list[dict[str, Any]], sort: str, order: str) -> list[dict[str
 def source_name(outlet: str | None, author: str | None, path: str | None, title: str | None) -> str:
     """What a person calls a document's source: its outlet, else its author, else its file name,
     else its title."""
-    for v in (outlet, author, PurePath(path or "").name, title):
+    for v in (outlet, author, (path or "").replace("\\", "/").rsplit("/", 1)[-1], title):
         if v and str(v).strip():
             return str(v).strip()
     return "unnamed source"
@@ -260,21 +262,90 @@ def document_name(title: str | None, path: str | None, outlet: str | None) -> st
     return f"{name} ({outlet.strip()})" if outlet and outlet.strip() else name
 
 
-def _context(conn: sqlite3.Connection) -> dict[int, tuple[set[str], bool]]:
-    """Per incident: the names of the sources of its claims, and whether a person reviewed one."""
+def _context(conn: sqlite3.Connection) -> dict[int, tuple[set[str], bool, set[str]]]:
+    """Per incident: the names of the sources of its claims, whether a person reviewed one, and
+    its claims' place names."""
     reviewed: set[str] = set()
     if has_tables(conn, "audit"):
         reviewed = {r[0] for r in conn.execute("SELECT DISTINCT target_id FROM audit WHERE"
                                                 " target_type = 'claim'")}
-    out: dict[int, tuple[set[str], bool]] = {}
-    for inc, outlet, author, path, title, sha, a, b, kind in conn.execute(
-            "SELECT ci.incident, d.outlet, d.author, d.path, d.title, d.sha256, c.span_start,"
-            " c.span_end, c.kind FROM claim_incident ci JOIN claims c ON c.seq = ci.claim"
-            " JOIN documents d ON d.seq = c.doc WHERE ci.incident IS NOT NULL"):
-        names, done = out.get(inc) or (set(), False)
-        names.add(source_name(outlet, author, path, title))
-        out[inc] = (names, done or (bool(reviewed) and claim_key(sha, a, b, kind) in reviewed))
+    names = {seq: source_name(outlet, author, path, title) for seq, outlet, author, path, title
+             in conn.execute("SELECT seq, outlet, author, path, title FROM documents")}
+    out: dict[int, tuple[set[str], bool, set[str]]] = {}
+    for inc, doc, sha, a, b, kind, place in conn.execute(
+            "SELECT ci.incident, c.doc, d.sha256, c.span_start, c.span_end, c.kind, c.place FROM"
+            " claim_incident ci JOIN claims c ON c.seq = ci.claim JOIN documents d ON d.seq = c.doc"
+            " WHERE ci.incident IS NOT NULL"):
+        found = out.get(inc)
+        if found is None:
+            found = out[inc] = (set(), False, set())
+        found[0].add(names[doc])
+        if place:
+            found[2].add(place)
+        if reviewed and not found[1] and claim_key(sha, a, b, kind) in reviewed:
+            out[inc] = (found[0], True, found[2])
     return out
+
+
+def _state(conn: sqlite3.Connection) -> tuple[Any, ...]:
+    """What changes when the ledger does: its files' sizes and times, the audit's last row, the
+    incidents' count and last update."""
+    path = next((r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main"), "")
+    files: list[tuple[int, int] | None] = []
+    for suffix in ("", "-wal"):
+        try:
+            st = os.stat(path + suffix)
+            files.append((st.st_size, st.st_mtime_ns))
+        except OSError:
+            files.append(None)
+    audit = (conn.execute("SELECT max(id) FROM audit").fetchone()[0]
+             if has_tables(conn, "audit") else None)
+    inc = tuple(conn.execute("SELECT count(*), max(updated_at) FROM incidents").fetchone())
+    return (path, *files, audit, inc)
+
+
+@dataclass(frozen=True)
+class Ledgerview:
+    """Every incident's summary (with its sources' names ``outlets`` and review state) by id,
+    and the places each names (its own, with its GeoNames id, and its claims')."""
+
+    summaries: dict[int, dict[str, Any]]
+    places: dict[int, tuple[int | None, frozenset[str]]]
+    spellings: dict[str, frozenset[str]]  # a place's text in a document, folded -> its names
+
+
+_VIEWS: dict[str, tuple[tuple[Any, ...], Ledgerview]] = {}
+
+
+def ledger_view(conn: sqlite3.Connection) -> Ledgerview:
+    """Built once per state of the ledger (reading 20,000 records is most of a list's time),
+    then shared: callers must not change the summaries."""
+    state = _state(conn)
+    cached = _VIEWS.get(state[0])
+    if cached is not None and cached[0] == state:
+        return cached[1]
+    context = _context(conn)
+    assessed = set(assessments(conn))
+    out, places = {}, {}
+    for (record,) in conn.execute("SELECT record FROM incidents WHERE record IS NOT NULL"):
+        rec = json.loads(record)
+        s = summary(rec)
+        names, reviewed, claim_places = context.get(s["id"]) or (set(), False, set())
+        s["outlets"] = sorted(names)
+        s["review"] = ("assessed" if s["id"] in assessed else
+                       "claims reviewed" if reviewed else "not reviewed")
+        out[s["id"]] = s
+        places[s["id"]] = ((rec.get("place") or {}).get("geonames_id"),
+                           frozenset(claim_places | ({s["place"]} if s["place"] else set())))
+    spellings: dict[str, set[str]] = defaultdict(set)
+    if has_tables(conn, "places"):
+        for text, name in conn.execute(
+                "SELECT DISTINCT substr(d.text, p.span_start + 1, p.span_end - p.span_start), p.name"
+                " FROM places p JOIN documents d ON d.seq = p.doc"):
+            spellings[fold(text) or ""].add(name)
+    view = Ledgerview(out, places, {k: frozenset(v) for k, v in spellings.items()})
+    _VIEWS[state[0]] = (state, view)
+    return view
 
 
 @lru_cache(maxsize=1 << 14)
@@ -291,20 +362,23 @@ def _gazetteer_id(name: str | None) -> int | None:
     return p.geonames_id if p is not None else None
 
 
-def place_condition(conn: sqlite3.Connection, text: str) -> tuple[str, list[Any]]:
-    """The incident's (or one of its claims') place is spelt like ``text``, or means the same
-    gazetteer place as ``text`` under any of its names (alternate spellings, Arabic: "Rakka",
-    "al-Raqqah" and "الرقة" find the incidents placed at "Raqqa" or "Ar Raqqah")."""
-    cond, params = incident_conditions(conn, Where(place=text))
+def place_ids(conn: sqlite3.Connection, view: Ledgerview, text: str) -> set[int]:
+    """Incidents whose place, or one of whose claims' places, is spelt like ``text`` (folded:
+    no case, diacritics or ʿayn/hamza marks), or is a gazetteer name some document spells with
+    ``text`` (as the command line's ``--place``), or means the same gazetteer place as ``text``
+    under any of its names (alternate spellings, Arabic: "Rakka", "al-Raqqah" and "الرقة" find
+    the incidents placed at "Raqqa" or "Ar Raqqah")."""
+    want = fold(text) or ""
+    spelt = {n for k, names in view.spellings.items() if want in k for n in names}
     gid = _gazetteer_id(text)
-    if gid is None:
-        return cond[0], params
-    conn.create_function("gazetteer_id", 1, _gazetteer_id, deterministic=True)
-    extra = ("json_extract(record, '$.place.geonames_id') = ?"
-             " OR gazetteer_id(json_extract(record, '$.place.name')) = ?"
-             " OR EXISTS (SELECT 1 FROM claim_incident ci JOIN claims c ON c.seq = ci.claim"
-             " WHERE ci.incident = incidents.id AND gazetteer_id(c.place) = ?)")
-    return f"({cond[0]} OR {extra})", [*params, gid, gid, gid]
+
+    @cache
+    def matches(name: str) -> bool:
+        return (want in (fold(name) or "") or name in spelt
+                or (gid is not None and _gazetteer_id(name) == gid))
+
+    return {i for i, (geonames_id, names) in view.places.items()
+            if (gid is not None and geonames_id == gid) or any(matches(n) for n in names)}
 
 
 def _keep(s: dict[str, Any], f: Filters) -> bool:
@@ -330,10 +404,6 @@ def filter_incidents(conn: sqlite3.Connection, f: Filters) -> list[dict[str, Any
         conn, Where(date_from=f.date_from, date_to=f.date_to, actor=f.actor))
     where += more
     params += more_params
-    if f.place:
-        cond, cond_params = place_condition(conn, f.place)
-        where.append(cond)
-        params += cond_params
     if f.q:
         fq = fts_query(f.q)
         if not fq:
@@ -346,19 +416,18 @@ def filter_incidents(conn: sqlite3.Connection, f: Filters) -> list[dict[str, Any
             where.append("id IN (SELECT ci.incident FROM claims c JOIN claim_incident ci ON"
                          " ci.claim = c.seq WHERE c.text LIKE ? ESCAPE '\\')")
             params.append(_like(f.q))
-    sql = f"SELECT record FROM incidents WHERE {' AND '.join(where)}"
-    context = _context(conn)
-    assessed = set(assessments(conn))
-    out = []
-    for (record,) in conn.execute(sql, params):
-        s = summary(json.loads(record))
-        names, reviewed = context.get(s["id"]) or (set(), False)
-        s["outlets"] = sorted(names)
-        s["review"] = ("assessed" if s["id"] in assessed else
-                       "claims reviewed" if reviewed else "not reviewed")
-        if _keep(s, f):
-            out.append(s)
-    return _sorted(out, f.sort, f.order)
+    view = ledger_view(conn)
+    every = view.summaries
+    chosen: Iterable[dict[str, Any]]
+    if len(where) == 1:
+        chosen = every.values()
+    else:
+        sql = f"SELECT id FROM incidents WHERE {' AND '.join(where)}"
+        chosen = [every[i] for (i,) in conn.execute(sql, params) if i in every]
+    if f.place:
+        at = place_ids(conn, view, f.place)
+        chosen = [s for s in chosen if s["id"] in at]
+    return _sorted([s for s in chosen if _keep(s, f)], f.sort, f.order)
 
 
 FACETS = (("governorate", "Governorate"), ("district", "District"), ("at", "Place"),
