@@ -1,6 +1,6 @@
 """300 villages of Syria and Iraq, drawn at random from the packaged index, named in the team's
-own sentences (English with transliteration variants, Arabic as in the data); the share that
-resolves within 10 km of the village, and the count that lands outside its country."""
+own sentences (English with transliteration variants, Arabic as in the data): at least 90%
+resolve within 10 km of the village and none lands outside its country."""
 
 from __future__ import annotations
 
@@ -86,7 +86,8 @@ def test_three_hundred_villages() -> None:
     near = wrong_country = 0
     misses = []
     for text, cc, lat, lon, name in sample():
-        found = [m for m in disambiguate(find_places(text)) if m.place.precision in ("village", "city")]
+        at = text.index(name)
+        found = [m for m in disambiguate(find_places(text)) if m.start < at + len(name) and at < m.end]
         hit = next((m.place for m in found if m.place.lat is not None), None)
         if hit is not None and hit.country != cc:
             wrong_country += 1
@@ -96,8 +97,7 @@ def test_three_hundred_villages() -> None:
             misses.append((name, text, hit.name if hit else None))
     rate = near / N
     print(f"villages within 10 km: {near}/{N} = {rate:.3f}; outside the country: {wrong_country}")
-    # Measured 2026-12-04: 0.79 within 10 km, 3 outside the country (e.g. "Harat ad Duqrah" read
-    # as Herat, "Wasitah" in Anbar as a Syrian Wasitah). The issue asks 0.90 and none outside:
-    # these floors hold what is reached; the gap is listed in the README.
-    assert wrong_country <= 3, misses[:20]
-    assert rate >= 0.78, misses[:40]
+    # Measured 2026-12-04: 276/300 = 0.92 within 10 km, none outside the country. Most misses are
+    # names that several villages of one governorate bear (the sentence cannot tell them apart).
+    assert wrong_country == 0, misses[:20]
+    assert rate >= 0.90, misses[:40]

