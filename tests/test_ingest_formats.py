@@ -225,6 +225,20 @@ def test_mapping_wins_over_names_and_keeps_the_rest(tmp_path: Path) -> None:
     assert doc.text == "long body here" and doc.published == "2017-01-01"
 
 
+def test_a_long_stray_line_does_not_cut_the_body() -> None:
+    wrapped = ["Rescue workers said the strike on the market in the old town killed at",
+               "least nine people and wounded dozens more, most of them traders and",
+               "shoppers buying food for the evening meal before the curfew began at",
+               "dusk, they said.",
+               "The council said the toll could rise as more bodies were recovered from",
+               "the rubble of the two buildings that collapsed onto the covered stalls",
+               "near the mosque.",
+               "https://dispatch.example/reports/2017/03/strike-on-the-market-in-the-old-"
+               "town-killed-nine-people-and-wounded-dozens-of-traders"]
+    assert unwrap("\n".join(wrapped)).split("\n\n") == [
+        " ".join(wrapped[:4]), " ".join(wrapped[4:7]), wrapped[7]]
+
+
 def test_pdf_lines_become_paragraphs() -> None:
     page = ("A heading\nThis line of the body is long enough that the typesetter wrapped it at\n"
             "the margin, and al-\nRaqqa stays one word.\n\nLast one.")

@@ -1,7 +1,8 @@
 """PDF through pypdf (pure Python): the text of each page, pages separated by a blank line.
 
-A PDF has lines, not paragraphs: a line as long as the page's long lines was wrapped, so it is
-joined to the next one by a space (a sentence goes on across it); a shorter line ends its
+A PDF has lines, not paragraphs: a line as long as the page's usual long lines (the 80th
+percentile of its line lengths; on a page of fewer than 8 lines, the longest) was wrapped, so it
+is joined to the next one by a space (a sentence goes on across it); a shorter line ends its
 paragraph (a heading, a paragraph's last line) and a blank line follows. A line ending in a
 hyphen always goes on, and the hyphen is kept ("al-" + "Raqqa" -> "al-Raqqa"): it cannot be told
 from a word divided by the typesetter.
@@ -35,13 +36,18 @@ from .options import IngestOptions
 logging.getLogger("pypdf").setLevel(logging.ERROR)  # repairs of broken files are not errors
 
 
-WRAPPED = 0.75  # a line at least this share of the page's longest line was wrapped
+WRAPPED = 0.75  # a line at least this share of the page's usual long line was wrapped
+USUAL_FROM = 8  # lines on a page from which its usual long line is the 80th percentile
 
 
 def unwrap(page: str) -> str:
     """The page's lines as paragraphs (see the module's text)."""
     lines = [line.strip() for line in page.split("\n")]
-    width = max((len(line) for line in lines), default=0)
+    lengths = sorted(len(line) for line in lines if line)
+    # the page's usual long line, not its longest: a stray long footer or URL must not make
+    # every line of the body look short (with few lines, the longest is all there is)
+    width = (lengths[int(0.8 * (len(lengths) - 1))] if len(lengths) >= USUAL_FROM
+             else lengths[-1] if lengths else 0)
     paragraphs: list[str] = []
     current = ""
     for line in lines:
