@@ -8,19 +8,18 @@ of its own takes the main incident's. A claim elsewhere or on another date is an
 the report mentions, linked on its own; a cumulative toll is background and joins none.
 
 Wording: each report is a TF-IDF vector (scikit-learn's ``HashingVectorizer``, sublinear term
-frequency) over its headline, lead and the names its claims carry (actors, claimants, sources,
-places, named victims, targets; a name of several words is also one token, so "Indian Navy" is
-more than "indian" and "navy"). The IDF comes from the leads of the ledger's latest
-:data:`IDF_SAMPLE` documents (smoothed, so a handful of reports gives plain term frequency).
-A vector keeps its :data:`TOP` heaviest terms, l2-normalised; an incident keeps the same of the
-sum of its reports' vectors (its centroid), so comparing is a short dot product at any scale.
+frequency) over its headline, lead and the names its claims give that belong to the incident
+alone (named victims, physical targets; the words of a name of several words count twice). The
+IDF comes from the leads of the ledger's latest :data:`IDF_SAMPLE` documents (smoothed, so a
+handful of reports gives plain term frequency). A vector keeps its :data:`TOP` heaviest terms,
+l2-normalised; an incident keeps the same of the sum of its reports' vectors (its centroid),
+so comparing is a short dot product at any scale.
 """
 
 from __future__ import annotations
 
 import json
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -32,7 +31,6 @@ LEAD = 1000  # characters of the document text read as its lead
 TOP = 32  # terms kept per report vector and per incident centroid
 IDF_SAMPLE = 20_000
 N_FEATURES = 2 ** 20
-_NAME_SPACE = re.compile(r"\W+")
 
 Vec = dict[int, float]
 
@@ -110,22 +108,22 @@ def _json_names(text: str | None, key: str) -> list[str]:
 
 
 def claim_names(row: Any) -> list[str]:
-    """The names one claim row carries: actor, claimant, target, place, sources, named victims
-    and physical targets."""
+    """The names one claim row gives that belong to its incident alone: its named victims and
+    physical targets. (Actors, claimants, sources and places recur across stories: an outlet, a
+    government, a city; the place is scored apart.)"""
     from .features import row_value
 
-    names = [row[k] for k in ("actor", "claimant", "target", "place") if row[k]]
-    names += _json_names(row["sources_json"], "name")
-    names += _json_names(row_value(row, "named_victims_json"), "name")
+    names = _json_names(row_value(row, "named_victims_json"), "name")
     names += _json_names(row_value(row, "targets_json"), "text")
     return names
 
 
 def report_text(title: str | None, lead: str | None, names: Iterable[str]) -> str:
-    """What a report's vector is made of: headline, lead, and each name as its words and as one
-    token of its words joined (``indian_navy``)."""
-    joined = [_NAME_SPACE.sub("_", n.strip().lower()).strip("_") for n in names]
-    return " ".join([title or "", lead or "", *names, *(j for j in joined if "_" in j)])
+    """What a report's vector is made of: headline, lead, and the words of its claims' names,
+    those of a name of several words (a full name, "the Kessin market") twice: such a name
+    says more of which story it is than a word alone."""
+    names = list(names)
+    return " ".join([title or "", lead or "", *names, *(n for n in names if len(n.split()) > 1)])
 
 
 @dataclass(slots=True)
