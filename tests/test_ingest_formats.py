@@ -241,9 +241,12 @@ def test_a_long_stray_line_does_not_cut_the_body() -> None:
 
 def test_pdf_lines_become_paragraphs() -> None:
     page = ("A heading\nThis line of the body is long enough that the typesetter wrapped it at\n"
-            "the margin, and al-\nRaqqa stays one word.\n\nLast one.")
+            "the margin, and al-\nRaqqa stays one word.\n\nLast one.\n"
+            "• The next item is long enough to fill a whole line of the page here.\n• A third.")
     assert unwrap(page) == ("A heading\n\nThis line of the body is long enough that the typesetter "
-                            "wrapped it at the margin, and al-Raqqa stays one word.\n\nLast one.")
+                            "wrapped it at the margin, and al-Raqqa stays one word.\n\nLast one."
+                            "\n\n• The next item is long enough to fill a whole line of the page here."
+                            "\n\n• A third.")
 
 
 # -- bad files: a clear error with path and reason, and the run goes on ---------------------------
