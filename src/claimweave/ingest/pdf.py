@@ -99,6 +99,8 @@ def read_pdf(path: Path, label: str, options: IngestOptions) -> Iterator[Documen
             pages.append(text)
     except InputError:
         raise
+    except DependencyError as exc:  # AES content streams need the optional cryptography package
+        raise InputError(Errors.E112, path=label, kind="PDF", reason=str(exc)) from None
     except Exception as exc:  # pypdf raises many kinds on a broken or hostile file
         raise InputError(Errors.E108, path=label,
                          reason=f"not a readable PDF ({type(exc).__name__}: {exc})") from None
