@@ -337,3 +337,34 @@ def test_the_mapping_goes_with_the_local_engine(tmp_path: Path) -> None:
     res = invoke("ingest", p, "--engine", "dask", "--out", tmp_path / "parts", "--text-col", "Story")
     assert res.exit_code == 2 and "[E006]" in res.stderr and "--engine local" in res.stderr
     assert not (tmp_path / "parts").exists()
+
+
+def test_tables_in_word_and_opendocument(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_paragraph("Casualties by district, as the health office gave them.")
+    table = d.add_table(rows=2, cols=3)
+    table.rows[0].cells[0].merge(table.rows[0].cells[1]).text = "Atarib"
+    table.rows[0].cells[2].text = "6 killed"
+    table.rows[1].cells[0].text = "Daret Azza"
+    table.rows[1].cells[1].text = "west"
+    table.rows[1].cells[2].text = "2 killed"
+    d.save(str(tmp_path / "t.docx"))
+    table_ns = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+    content = (
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+        f' xmlns:table="{table_ns}"><office:body><office:text>'
+        "<text:h>Casualties by district</text:h><table:table><table:table-column/>"
+        "<table:table-header-rows><table:table-row><table:table-cell><text:p>District</text:p>"
+        "</table:table-cell><table:table-cell><text:p>Killed</text:p></table:table-cell>"
+        "</table:table-row></table:table-header-rows><table:table-row><table:table-cell>"
+        "<text:p>Atarib</text:p></table:table-cell><table:table-cell><text:p>6</text:p>"
+        "</table:table-cell></table:table-row></table:table>"
+        "<office:annotation><text:p>check with the office</text:p></office:annotation>"
+        "</office:text></office:body></office:document-content>")
+    with zipfile.ZipFile(tmp_path / "t.odt", "w") as z:
+        z.writestr("content.xml", content)
+    word, odt = run([tmp_path / "t.docx", tmp_path / "t.odt"])[0]
+    assert word.text == ("Casualties by district, as the health office gave them.\n\n"
+                         "Atarib\t6 killed\n\nDaret Azza\twest\t2 killed")
+    assert odt.text == "Casualties by district\n\nDistrict\tKilled\n\nAtarib\t6"
