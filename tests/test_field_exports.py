@@ -18,6 +18,7 @@ from claimweave.store.fieldformats import (
     ACLED_FIELDS,
     UCDP_FIELDS,
     acled_date,
+    actors,
     admin_of,
     counts,
     event_type,
@@ -53,6 +54,18 @@ def invoke(*args: str | Path) -> Result:
 def test_dates_and_their_precision(date: dict, acled: tuple, ucdp: tuple) -> None:
     assert acled_date(date) == acled
     assert ucdp_date(date) == ucdp
+
+
+def test_a_monitor_or_outlet_named_as_target_is_no_actor2() -> None:
+    rec = {"actors": [{"name": "Syrian Air Force", "actor_id": "syrian_air_force", "side":
+                       "syrian_government", "status": "known"}]}
+    claims = [{"target": "Syrian Observatory for Human Rights", "target_actor_id": "sohr"},
+              {"target": "Syrian Observatory for Human Rights", "target_actor_id": "sohr"},
+              {"target": "Reuters", "target_actor_id": "reuters"},
+              {"target": "White Helmets", "target_actor_id": "white_helmets"}]
+    assert actors(rec, claims, True, "SY")["actor2"] == "White Helmets"  # an NGO may be attacked
+    assert actors(rec, claims[:3], True, "SY")["actor2"] == "Civilians (Syria)"
+    assert actors(rec, claims[:3], False, "SY")["actor2"] is None
 
 
 def test_priogrid_cell() -> None:

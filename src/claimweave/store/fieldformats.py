@@ -226,6 +226,7 @@ _REMOTE = {"car_bomb", "ied", "landmine", "booby_trap", "unexploded_ordnance"}
 _EXPLOSIVE = {"bomb", "explosion", "bombing", "strike"}
 _EXECUTION = {"execution", "beheading", "crucifixion", "hanging", "stoning"}
 _ARMED = {"military", "armed_group", "state", "coalition", "government", "ministry"}
+_REPORTERS = {"monitor", "un", "outlet", "media_account"}
 
 
 def event_type(claims: Sequence[dict[str, Any]], events: Iterable[str], civilians: bool,
@@ -300,6 +301,13 @@ def _side(actor_id: str | None) -> str | None:
     return a.side if a is not None else None
 
 
+def _reporter(actor_id: str | None) -> bool:
+    """A knowledge-base monitor, UN body, outlet or media account: they report and speak; named
+    as a target, it is far more often a misread sentence than an attack on them."""
+    a = _kb_actor(actor_id)
+    return a is not None and a.type in _REPORTERS
+
+
 def actors(rec: dict[str, Any], claims: Sequence[dict[str, Any]], civilians: bool,
            country: str | None) -> dict[str, Any]:
     """actor1/assoc/actor2/assoc/inter codes, and the other sides the incident is attributed to."""
@@ -308,8 +316,9 @@ def actors(rec: dict[str, Any], claims: Sequence[dict[str, Any]], civilians: boo
     same = [a for a in found[1:] if first and a.get("side") and a.get("side") == first.get("side")]
     others = [a for a in found[1:] if a not in same]
     perp_names = {a["name"] for a in found}
-    targets = Counter(c["target"] for c in claims if c["target"] and c["target"] not in perp_names)
     target_ids = {c["target"]: c.get("target_actor_id") for c in claims if c["target"]}
+    targets = Counter(c["target"] for c in claims if c["target"] and c["target"] not in perp_names
+                      and not _reporter(target_ids.get(c["target"])))
     actor2 = assoc2 = inter2 = None
     if targets:
         actor2 = targets.most_common(1)[0][0]
