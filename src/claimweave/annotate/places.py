@@ -144,7 +144,7 @@ def _match_at(gaz: Gazetteer, toks: list[_Tok], i: int) -> tuple[int, int] | Non
     for plain_form in _first_forms(head.norm):
         for fold in (True, False):
             form = fold_token(plain_form) if fold else plain_form
-            most = max(gaz.first.get(form, 0), gaz.first.get(form[:-1], 0) if fold and form.endswith("at") else 0)
+            most = max(gaz.most_tokens(form), gaz.most_tokens(form[:-1]) if fold and form.endswith("at") else 0)
             if not most:
                 continue
             content = [form]
@@ -165,7 +165,7 @@ def _match_at(gaz: Gazetteer, toks: list[_Tok], i: int) -> tuple[int, int] | Non
                 if best is not None and ends[m - 1] < best[0] or best is not None and ends[m - 1] == best[0] and fold:
                     break
                 key = join_key(content[:m]) if fold else " ".join(content[:m])
-                rows = gaz.keys.get(key)
+                rows = gaz.rows_of(key)
                 if rows and _acceptable(gaz, key, toks, i, ends[m - 1]):
                     best = (ends[m - 1], rows[0])
                     break
@@ -238,7 +238,7 @@ def _acceptable(gaz: Gazetteer, key: str, toks: list[_Tok], i: int, last: int) -
         return False
     if key in gaz.cue_only and not _strong_cue(toks, i):
         return False
-    if key in gaz.hamlets and " " not in key and not first.hashtag:
+    if " " not in key and not first.hashtag and gaz.is_hamlet(key):
         if "\u0600" <= first.raw[0] <= "\u06ff":
             return _arabic_cue(toks, i)
         if not _latin_cue(toks, i, last):
@@ -270,8 +270,8 @@ def _named_governorate(gaz: Gazetteer, name: str) -> Place | None:
     forms = [name, name[1:]] if name[:1] in _CLITICS else [name]
     for form in forms:
         for key in (name_key(form), name_key(form, fold=False)):
-            for r in gaz.keys.get(key, ())[:64]:
-                if gaz.rows[r][5] == "governorate":
+            for r in gaz.rows_of(key)[:64]:
+                if gaz.place(r).precision == "governorate":
                     return gaz.place(r)
     return None
 
@@ -478,15 +478,15 @@ def _plain(name: str) -> str:
 
 def _key_of(gaz: Gazetteer, text: str) -> str:
     key = name_key(text)
-    if key not in gaz.keys and text[:1] in _CLITICS:
+    if not gaz.has(key) and text[:1] in _CLITICS:
         key = name_key(text[1:])
     return key
 
 
 def _candidates(gaz: Gazetteer, m: PlaceMention, key: str) -> list[Place]:
     """Places of the mention's name, folded and as spelt; the reading found first leads."""
-    rows = list(gaz.keys.get(key, ())[:64])
-    spelt = gaz.keys.get(name_key(m.text, fold=False), ())[:64]
+    rows = list(gaz.rows_of(key)[:64])
+    spelt = gaz.rows_of(name_key(m.text, fold=False))[:64]
     spelt_first = any(gaz.place(r) == m.place for r in spelt) and not any(gaz.place(r) == m.place for r in rows)
     rows = [*spelt, *rows] if spelt_first else [*rows, *spelt]
     out = [gaz.place(r) for r in dict.fromkeys(rows)]
@@ -511,7 +511,7 @@ def disambiguate(mentions: list[PlaceMention]) -> list[PlaceMention]:
     named: Counter[str | None] = Counter()
     admin1: Counter[tuple[str | None, str | None]] = Counter()
     for m, key, cs in zip(mentions, keys, cands, strict=True):
-        if key in gaz.hamlets:
+        if gaz.is_hamlet(key):
             continue  # a hamlet's name is evidence of nothing
         if m.place.precision in _AREAS or len({(p.country, p.admin1) for p in cs}) == 1:
             named[m.place.country] += 1
@@ -522,7 +522,7 @@ def disambiguate(mentions: list[PlaceMention]) -> list[PlaceMention]:
         if m.place.precision in _AREAS:
             out.append(m)
             continue
-        if key in gaz.hamlets and any(admin1.values()):
+        if any(admin1.values()) and gaz.is_hamlet(key):
             # A hamlet's name is read only in a governorate the text names.
             cs = [p for p in cs if admin1[(p.country, p.admin1)] or admin1[(p.country, _TWIN.get(p.admin1 or ""))]]
 
