@@ -315,7 +315,7 @@ def test_an_unsupported_type_lists_the_supported_ones(tmp_path: Path) -> None:
     p.write_bytes(b"\x00\x00\x00\x18ftypheic" + bytes(range(256)) * 4)
     _, [err] = run([p])
     assert err.code is Errors.E110
-    for suffix in (".pdf", ".docx", ".odt", ".rtf", ".xlsx", ".csv", ".html", ".txt"):
+    for suffix in (".pdf", ".docx", ".odt", ".rtf", ".xlsx", ".ods", ".csv", ".html", ".txt"):
         assert suffix in str(err)
 
 
@@ -368,3 +368,41 @@ def test_tables_in_word_and_opendocument(tmp_path: Path) -> None:
     assert word.text == ("Casualties by district, as the health office gave them.\n\n"
                          "Atarib\t6 killed\n\nDaret Azza\twest\t2 killed")
     assert odt.text == "Casualties by district\n\nDistrict\tKilled\n\nAtarib\t6"
+
+
+def make_ods(path: Path, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    def cell(v: str) -> str:
+        if len(v) == 10 and v[4] == "-":  # a date cell: its value and a local display text
+            return (f'<table:table-cell office:value-type="date" office:date-value="{v}">'
+                    f"<text:p>{v[8:]}/{v[5:7]}/{v[:4]}</text:p></table:table-cell>")
+        return f"<table:table-cell><text:p>{v}</text:p></table:table-cell>"
+
+    def row(values: tuple[str, ...]) -> str:
+        return ("<table:table-row>" + "".join(cell(v) for v in values)
+                + '<table:table-cell table:number-columns-repeated="16000"/></table:table-row>')
+
+    content = (
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+        ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body>'
+        '<office:spreadsheet><table:table table:name="Desk">'
+        '<table:table-row table:number-rows-repeated="2"><table:table-cell/></table:table-row>'
+        + row(header) + "".join(row(r) for r in rows)
+        + '<table:table-row table:number-rows-repeated="1048000"><table:table-cell/>'
+        "</table:table-row></table:table></office:spreadsheet></office:body>"
+        "</office:document-content>")
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", content)
+
+
+def test_an_opendocument_spreadsheet(tmp_path: Path) -> None:
+    make_ods(tmp_path / "desk.ods", ("Ref", "Headline", "Story", "Posted"), ROWS)
+    docs, errs = run([tmp_path / "desk.ods"], columns=Columns(text="Story", id="Ref",
+                                                              date="Posted", title="Headline"))
+    assert not errs
+    assert [(d.path, d.id, d.title, d.text, d.published) for d in docs] == [
+        (f"{tmp_path / 'desk.ods'}#Desk!{n}", *row) for n, row in ((4, ROWS[0]), (5, ROWS[1]))]
+    make_ods(tmp_path / "auto.ods", ("id", "title", "text"), [r[:3] for r in ROWS])
+    docs, errs = run([tmp_path / "auto.ods"])
+    assert not errs and [d.id for d in docs] == ["r-101", "r-102"]

@@ -96,7 +96,7 @@ def _column_options(fn: Any) -> Any:
 @_column_options
 def extract(paths: tuple[Path, ...], fmt: str, no_lang: bool, columns: Any) -> None:
     """Print the claimweave/1 record of every document in PATHS (files or directories): text,
-    HTML, JSON Lines, CSV, PDF, Word .docx, OpenDocument .odt, RTF, .xlsx, WARC."""
+    HTML, JSON Lines, CSV, PDF, Word .docx, OpenDocument .odt and .ods, RTF, .xlsx, WARC."""
     from .errors import InputError
     from .ingest import IngestOptions, iter_documents
     from .options import ExtractOptions

@@ -7,7 +7,7 @@
 Dispatch by suffix (case-insensitive): .txt/.text/.md plain text; .html/.htm/.xhtml HTML via
 trafilatura (:mod:`.html`); .jsonl/.ndjson (:mod:`.jsonl`); .csv (:mod:`.csvfile`);
 .warc/.warc.gz (:mod:`.warc`); .pdf (:mod:`.pdf`); .docx (:mod:`.word`); .odt (:mod:`.odt`);
-.rtf (:mod:`.rtf`); .xlsx/.xlsm (:mod:`.xlsx`); anything else is sniffed: text is read as plain
+.rtf (:mod:`.rtf`); .xlsx/.xlsm (:mod:`.xlsx`); .ods (:mod:`.ods`); anything else is sniffed: text is read as plain
 text, binary is E110, which lists the suffixes read. ``Document.path`` is the path as given
 (under a directory: joined with the relative name); for many-document files it gets a ``#``
 suffix: JSONL ``#<line>``, CSV ``#<row>`` (header = row 1), spreadsheets ``#<sheet>!<row>``,

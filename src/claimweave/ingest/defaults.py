@@ -40,5 +40,5 @@ def claimweave_readers() -> dict[str, Any]:
         ".warc": read_warc, ".warc.gz": read_warc,
         ".pdf": _lazy("pdf", "read_pdf"), ".docx": _lazy("word", "read_docx"),
         ".odt": _lazy("odt", "read_odt"), ".rtf": _lazy("rtf", "read_rtf"),
-        ".xlsx": xlsx, ".xlsm": xlsx,
+        ".xlsx": xlsx, ".xlsm": xlsx, ".ods": _lazy("ods", "read_ods"),
     }

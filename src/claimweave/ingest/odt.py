@@ -35,12 +35,12 @@ _BLOCKS = {f"{{{TEXT}}}p", f"{{{TEXT}}}h"}
 _WS = re.compile(r"[ \t\r\n]+")
 
 
-def _parser() -> etree.XMLParser:
+def xml_parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                            huge_tree=False, remove_comments=True, remove_pis=True)
 
 
-def _inline(el: etree._Element) -> str:
+def inline_text(el: etree._Element) -> str:
     parts = [_WS.sub(" ", el.text or "")]
     for child in el:
         tag = child.tag
@@ -51,13 +51,13 @@ def _inline(el: etree._Element) -> str:
         elif tag == f"{{{TEXT}}}line-break":
             parts.append("\n")
         elif tag not in _SKIP and isinstance(tag, str):
-            parts.append(_inline(child))
+            parts.append(inline_text(child))
         parts.append(_WS.sub(" ", child.tail or ""))
     return "".join(parts)
 
 
 def _cell(cell: etree._Element) -> str:
-    return " ".join(" ".join(_inline(p).split()) for p in cell.iter(*_BLOCKS))
+    return " ".join(" ".join(inline_text(p).split()) for p in cell.iter(*_BLOCKS))
 
 
 def _blocks(el: etree._Element) -> Iterator[str]:
@@ -66,7 +66,7 @@ def _blocks(el: etree._Element) -> Iterator[str]:
         if not isinstance(tag, str) or tag in _SKIP:
             continue
         if tag in _BLOCKS:
-            yield _inline(child).strip(" ")
+            yield inline_text(child).strip(" ")
         elif tag == f"{{{TABLE}}}table-row":
             yield "\t".join(_cell(c) for c in child if c.tag == f"{{{TABLE}}}table-cell")
         else:
@@ -75,7 +75,7 @@ def _blocks(el: etree._Element) -> Iterator[str]:
 
 def _meta(archive: zipfile.ZipFile) -> tuple[str | None, str | None]:
     try:
-        root = etree.fromstring(archive.read("meta.xml"), _parser())
+        root = etree.fromstring(archive.read("meta.xml"), xml_parser())
     except (KeyError, etree.XMLSyntaxError):
         return None, None
     title = root.findtext(f".//{{{DC}}}title")
@@ -91,7 +91,7 @@ def read_odt(path: Path, label: str, options: IngestOptions) -> Iterator[Documen
             raise InputError(Errors.E112, path=label, kind="OpenDocument file",
                              reason="its parts are encrypted with a password")
         try:
-            root = etree.fromstring(archive.read("content.xml"), _parser())
+            root = etree.fromstring(archive.read("content.xml"), xml_parser())
         except KeyError:
             raise InputError(Errors.E108, path=label,
                              reason="not an OpenDocument file (no content.xml)") from None
