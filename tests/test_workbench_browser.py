@@ -60,7 +60,7 @@ def test_no_page_scrolls_sideways(sized: tuple[str, Any], base_url: str, shots: 
             page.wait_for_selector("#lmap[data-ready]")
         scroll, inner = _overflow(page)
         assert scroll <= inner, (name, url, scroll, inner)
-        page.screenshot(path=str(shots / f"w{i:02d}-{name}-{re.sub(r'[^a-z0-9]+', '-', url)[:40]}.png"),
+        page.screenshot(path=str(shots / f"w{i:02d}-{name}-{re.sub(r'[^a-z0-9]+', '-', url.lower())[:40]}.png"),
                         full_page=True)
     assert not w.errors and not w.dialogs, (w.errors, w.dialogs)
     # the 404 page's console message is the browser's own report of the status

@@ -219,6 +219,7 @@ class Workbench:
         self.sessions: dict[str, Session] = {}
         with self.conn() as c:
             Q.check_ledger(c)
+            Q.ledger_view(c)  # read every incident once now, not on the first request
         if write:  # write mode: the accounts and audit tables must exist (migrate once, now)
             with self.writer():
                 pass

@@ -438,14 +438,12 @@ FACETS = (("governorate", "Governorate"), ("district", "District"), ("at", "Plac
 def facets(items: list[dict[str, Any]], top: int = 8) -> list[dict[str, Any]]:
     """Counts of the filtered incidents per value of each facet, largest first (as datasette
     shows them beside a table): [{key, label, values: [(value, count)], more}]."""
-    counts: dict[str, Counter[str]] = {k: Counter() for k, _ in FACETS}
-    for s in items:
-        for key, values in (("governorate", [s["governorate"]]), ("district", [s["district"]]),
-                            ("at", [s["place"]]), ("side", s["sides"]),
-                            ("actor", {a["name"] for a in s["actors"]}), ("grade", [s["grade"]]),
-                            ("review", [s["review"]]), ("month", [s["month"]]),
-                            ("outlet", s.get("outlets") or [])):
-            counts[key].update(v for v in values if v)
+    plain = ("governorate", "district", "grade", "review", "month")
+    counts = {k: Counter(v for v in (s[k] for s in items) if v) for k in plain}
+    counts["at"] = Counter(v for v in (s["place"] for s in items) if v)
+    counts["side"] = Counter(v for s in items for v in s["sides"])
+    counts["actor"] = Counter(v for s in items for v in {a["name"] for a in s["actors"]} if v)
+    counts["outlet"] = Counter(v for s in items for v in s.get("outlets") or ())
     return [{"key": k, "label": label, "values": counts[k].most_common(top),
              "more": max(0, len(counts[k]) - top)} for k, label in FACETS]
 
@@ -591,9 +589,21 @@ def document_detail(conn: sqlite3.Connection, doc: str) -> dict[str, Any]:
 
 
 # -- sources --------------------------------------------------------------------------------------
+_SOURCES: dict[str, tuple[tuple[Any, ...], list[dict[str, Any]]]] = {}
+
+
 def sources(conn: sqlite3.Connection) -> list[dict[str, Any]]:
-    """Per outlet or account (the publisher of each document): what it claims, in which incidents,
-    and how often those claims are corroborated by or contradicted by independent lines."""
+    """Per source (by name: outlet, author or file name): what it claims, in which incidents, and
+    how often those claims are corroborated by or contradicted by independent lines. Computed
+    once per state of the ledger."""
+    state = _state(conn)
+    cached = _SOURCES.get(state[0])
+    if cached is None or cached[0] != state:
+        cached = _SOURCES[state[0]] = (state, _sources(conn))
+    return cached[1]
+
+
+def _sources(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     ref_source: dict[str, str] = {}
     names: dict[int, str] = {}

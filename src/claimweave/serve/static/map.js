@@ -59,11 +59,12 @@
   }
 
   function icon(n, cls) {
+    n = Math.max(0, Math.floor(Number(n) || 0));  // a count we computed: digits only
     var size = n < 10 ? 28 : n < 100 ? 34 : n < 1000 ? 40 : 46;
-    var inner = el("span", null, n);
-    var wrap = el("div");
-    wrap.appendChild(inner);
-    return L.divIcon({ html: wrap, className: "cw-mark " + cls, iconSize: L.point(size, size) });
+    // an HTML string, not an element: Leaflet builds the icon again each time a marker returns
+    // from a cluster, and one element can only be in one place
+    return L.divIcon({ html: "<div><span>" + n + "</span></div>", className: "cw-mark " + cls,
+                       iconSize: L.point(size, size) });
   }
 
   panel.classList.add("js-map");
