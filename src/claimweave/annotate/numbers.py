@@ -373,7 +373,7 @@ _AR_WORDS = {**ar.UNITS, **ar.TENS, **ar.HUNDREDS, **{k: v for k, v in ar.THOUSA
 _AR_TEEN = frozenset({"عشر", "عشره"})
 _AR_AFTER_CLITIC = r"(?:(?<=[وف])|(?<![^\W\d_]))"
 _AR_QUALIFIERS = re.compile(
-    rf"{_AR_AFTER_CLITIC}(?:(?P<more_than>{ar.alternation(['اكثر من', 'ما يزيد عن', 'ما يزيد علي', 'يزيد عن', 'ما يربو علي', 'ازيد من'])})"
+    rf"{_AR_AFTER_CLITIC}(?:(?P<more_than>{ar.alternation(['اكثر من', 'ما يزيد عن', 'ما يزيد علي', 'يزيد عن', 'ما يربو علي', 'ازيد من', 'تجاوز', 'تجاوزت', 'يتجاوز', 'تخطي', 'فاق'])})"
     rf"|(?P<at_least>{ar.alternation(['ما لا يقل عن', 'لا يقل عن', 'علي الاقل'])})"
     rf"|(?P<up_to>{ar.alternation(['اقل من', 'ما يصل الي', 'حتي'])})"
     rf"|(?P<about>{ar.alternation(['نحو', 'حوالي', 'قرابه', 'زهاء', 'ما يقارب', 'ما يقرب من', 'تقريبا'])})){_AR_SP}*$"

@@ -39,6 +39,7 @@ from ..model import (
     ActorMention,
     Claim,
     DateMention,
+    DateValue,
     Place,
     PlaceMention,
     Quantity,
@@ -59,6 +60,9 @@ _SENT_END = re.compile(r"[.!?؟…]+(?=\s)|\n+")
 _UNRESOLVED = re.compile(r"(?<![^\W\d_])[وفب]?(?:قري[ةه]|بلد[ةه]|حي|مخيم|ناحي[ةه]|مزرع[ةه])[ \t]+"
                          r"((?:(?:ال|[اأ]بو|[اأ]م|تل|عين|كفر|دير|خربة|جسر)[ \t]*)?[^\W\d_]+"
                          r"(?:[ \t]+ال[^\W\d_]+)?)")
+# Words for any attack: a named weapon beside them says more ("انفجار عبوة ناسفة": an IED).
+_GENERIC_WEAPONS = frozenset({"shelling", "strike", "explosion", "bombing"})
+_SETTLEMENT = re.compile(r"(?:مدين[ةه]|بلد[ةه]|قري[ةه]|حي|مخيم|ناحي[ةه])[ \t]+[وفب]?$")
 ActorTypeOf = Callable[[str | None], str | None]
 
 
@@ -83,10 +87,13 @@ class _Phrases:
         while i < len(toks):
             hit = None
             for w, k in ar.stems(toks[i].norm):
-                for words, payload in self.by_first.get(w, ()):
+                plain = w[2:] if w.startswith("ال") and len(w) > 4 else ar.bare(w)  # "الغارات": غارات
+                for words, payload in (*self.by_first.get(w, ()), *self.by_first.get(ar.bare(w), ()),
+                                       *self.by_first.get(plain, ())):
                     j = i + len(words)
-                    if j <= len(toks) and all(toks[i + n].norm == words[n] for n in range(1, len(words))) \
-                            and (hit is None or j > hit[2]):
+                    # a word may carry the accusative alef ("غازاً ساماً" is "غاز سام")
+                    if j <= len(toks) and all(words[n] in (toks[i + n].norm, ar.bare(toks[i + n].norm))
+                                              for n in range(1, len(words))) and (hit is None or j > hit[2]):
                         start = toks[i].offset(k) if toks[i].norm[k:] == w else toks[i].start
                         hit = (start, toks[j - 1].end, j, payload)
                 if hit is not None:
@@ -145,14 +152,23 @@ def annotate_unit(chunk: str, base: int, actors: list[ActorMention], places: lis
     mine = find_actors(chunk, base)
     acts = sorted([*mine, *(a for a in actors if not any(m.start < a.end and a.start < m.end for m in mine))],
                   key=lambda m: m.start)
-    months = ar.MONTH_FIRST_WORDS
     kept = [p for p in places
-            if not any(d.start < p.end and p.start < d.end for d in dates)
-            and not any(w in months for tok in ar.tokens(p.text) for w, _ in ar.stems(tok.norm))]
+            if not any(d.start < p.end and p.start < d.end for d in dates) and not _claim_word(p.text)]
     mine_w = find_weapons(chunk, base)
     ws = sorted([*mine_w, *(w for w in weapons if not any(m.start < w.end and w.start < m.end for m in mine_w))],
                 key=lambda m: m.start)
     return acts, kept, ws
+
+
+_CLAIM_WORDS = frozenset({*ar.MONTH_FIRST_WORDS, *lx.OUTCOMES, *lx.VICTIMS, *lx.ACTIONS, *lx.INJURY_AFTER,
+                          *lx.SPEECH, *lx.CITE, *lx.PLACE_NOUNS})
+
+
+def _claim_word(name: str) -> bool:
+    """A one-word place name that is a month, a word of the claim lexicon or a common noun of
+    places ("مارس", March, is no Marseille; "بجروح", wounded, no village Juruh; "محافظة" no town)."""
+    toks = ar.tokens(name)
+    return len(toks) == 1 and any(w in _CLAIM_WORDS or ar.bare(w) in _CLAIM_WORDS for w, _ in ar.stems(toks[0].norm))
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -180,6 +196,7 @@ class Context:
 
     last_speaker: Ref | None = None
     scope_place: dict[int, Place] = field(default_factory=dict)
+    scope_date: dict[int, DateValue] = field(default_factory=dict)
 
 
 def _lookup(t: ar.ArTok, table: dict[str, str] | frozenset[str]) -> str | None:
@@ -216,10 +233,14 @@ def _sentence(text: str, s: int, e: int, unit: Unit, idx: Index, type_of: ActorT
                 if any(x <= a.start < y for x, y in (*speaking, *victim_spans))}
     weapons = idx.weapons(s, e)
     weapon = next((w for w in weapons if w.cause == "chemical"),
-                  next((w for w in weapons if w.weapon not in ("shelling", "strike")), weapons[0] if weapons else None))
+                  next((w for w in weapons if w.weapon not in _GENERIC_WEAPONS), weapons[0] if weapons else None))
     anchor = victim_spans[0] if victim_spans else None
-    place = _place(text, s, e, idx, actors, dates, anchor, scope, ctx)
+    place = _place(text, s, e, idx, actors, speaking, anchor, scope, ctx)
     date = dates[0].value if dates else None
+    if date is not None and date.precision in ("day", "week"):
+        ctx.scope_date[scope] = date
+    elif date is None:
+        date = ctx.scope_date.get(scope)  # "قرابة التاسعة صباحاً" after "صباح اليوم": the story's day
     event = _event(toks, weapon)
     base = Claim(id="", unit_id=unit.id, kind="", start=s, end=e, text=text[s:e], claimant=claimant,
                  sources=sources, place=place, date=date,
@@ -317,6 +338,11 @@ def _attribution(text: str, toks: list[ar.ArTok], actors: list[ActorMention],
         if j < len(toks) and toks[j].norm in ("ل", "لـ"):
             j += 1
         who, span = _speaker_at(text, toks, j, actors)
+        if who is not None and span is None:  # a common-noun speaker: its span, with its seat
+            first = text.find(who.name, toks[j].start)
+            span = (first, _seat_end(text, first + len(who.name)))
+        elif who is not None and span is not None:
+            span = (span[0], _seat_end(text, span[1]))
         if who is None and speech:
             if _lookup(t, lx.ADDED) and ctx.last_speaker is not None:
                 who = ctx.last_speaker
@@ -354,7 +380,7 @@ def _noun_phrase(text: str, toks: list[ar.ArTok], j: int, actors: list[ActorMent
     """A common-noun speaker of up to three words from token ``j``, up to an actor's name."""
     words: list[ar.ArTok] = []
     for t in toks[j:j + 4]:
-        if any(t.start <= a.start < t.end for a in actors):
+        if any(t.start <= a.start < t.end for a in actors) or _claim_word(t.raw):
             break
         if not ar.has_arabic(t.raw) or t.norm in lx.SPEAKER_STOP or _lookup(t, lx.SPEECH) \
                 or any(w in lx.SPEAKER_STOP for w, k in ar.stems(t.norm) if k == 0):
@@ -367,6 +393,12 @@ def _noun_phrase(text: str, toks: list[ar.ArTok], j: int, actors: list[ActorMent
     if not words:
         return None
     return Ref(text[words[0].start:words[-1].end], None, "generic")
+
+
+def _seat_end(text: str, end: int) -> int:
+    """"مديرية الصحة في إدلب": the place after a speaker's name is where it sits, part of the name."""
+    m = re.match(r"[ \t]+(?:في|ب)[ \t]*[^\W\d_]+(?:[ \t]+ال[^\W\d_]+)?", text[end:end + 40])
+    return end + m.end() if m else end
 
 
 # ---- victims ---------------------------------------------------------------------------------------
@@ -425,8 +457,8 @@ def _victims(text: str, toks: list[ar.ArTok], quantities: list[Quantity], actors
                 outcome = out[-1].outcome  # "مقتل ١٢ مدنياً، بينهم ٤ أطفال"
         if outcome is None or outcome == "displaced":
             continue
-        if vtype == "fighters" and _soldiers(toks, end, actors, type_of):
-            vtype = "soldiers"
+        if vtype == "fighters":
+            vtype = _members(end, actors, type_of)
         if outcome == "dead" and vtype == "people":
             vtype = "bodies"
         out.append(Victims(vtype, outcome, q.min, q.max, text[q.start:end]))
@@ -456,10 +488,12 @@ def _toll_before(text: str, pos: int) -> str | None:
     return None
 
 
-def _soldiers(toks: list[ar.ArTok], end: int, actors: list[ActorMention], type_of: ActorTypeOf) -> bool:
-    """"عناصر من قوات النظام": members of a state force are soldiers."""
+def _members(end: int, actors: list[ActorMention], type_of: ActorTypeOf) -> str:
+    """"عناصر من قوات النظام" are soldiers, "عناصر الدفاع المدني" (of an NGO, the UN, a monitor)
+    civilians, members of an armed group fighters."""
     nxt = next((a for a in actors if end <= a.start <= end + 12), None)
-    return nxt is not None and type_of(nxt.actor_id) == "military"
+    kind = type_of(nxt.actor_id) if nxt is not None else None
+    return "soldiers" if kind == "military" else "civilians" if kind in ("ngo", "un", "monitor") else "fighters"
 
 
 def _victim_end(text: str, end: int, actors: list[ActorMention]) -> int:
@@ -508,7 +542,7 @@ def _perpetrator(text: str, toks: list[ar.ArTok], actors: list[ActorMention], ex
                                  and prev.norm in ("ل", "لـ")):
             owned.add(a.start)
             continue
-        if prev is not None and (_lookup(prev, lx.MEANS) or _lookup(prev, lx.ACTIONS)):
+        if prev is not None and (_lookup(prev, lx.MEANS) or _lookup(prev, lx.ACTIONS) or _lookup(prev, lx.BELONGING)):
             return a  # "قصف قوات النظام", "غارات للطيران الروسي", "استهدفت قوات النظام"
         if prev is not None and prev2 is not None and (prev2.norm, prev.norm) in lx.AGENT_BEFORE:
             return a  # "من قبل قوات النظام", "على يد عناصر التنظيم"
@@ -534,25 +568,36 @@ def _tok_before(toks: list[ar.ArTok], pos: int) -> int | None:
     return k
 
 
-def _place(text: str, s: int, e: int, idx: Index, actors: list[ActorMention], dates: list[DateMention],
+def _place(text: str, s: int, e: int, idx: Index, actors: list[ActorMention], speaking: list[tuple[int, int]],
            anchor: tuple[int, int] | None, scope: int, ctx: Context) -> Place | None:
     mentions = [p for p in idx.places(s, e)
-                if not any(a.start <= p.start and p.end <= a.end for a in actors)]
+                if not any(a.start <= p.start and p.end <= a.end for a in actors)
+                and not any(x <= p.start < y for x, y in speaking)]
+    prior = ctx.scope_place.get(scope)
+    # A hashtag ("#إدلب") tags the post's topic: a place only when nothing more is known.
+    tags = [p for p in mentions if p.start > 0 and text[p.start - 1] == "#"]
+    mentions = [p for p in mentions if p not in tags] or ([] if prior is not None else tags)
     place = None
     if mentions:
-        def key(p: PlaceMention) -> tuple[int, int]:
+        def key(p: PlaceMention) -> tuple[int, int, int]:
             dist = max(anchor[0] - p.end, p.start - anchor[1], 0) if anchor else p.start
-            return _PRECISION_RANK.get(p.place.precision, 9), dist
+            # "في مدينة صوران" names the place itself; "وفي حماة،" may stand for its province
+            named = 0 if _SETTLEMENT.search(text, max(0, p.start - 8), p.start) else 1
+            return _PRECISION_RANK.get(p.place.precision, 9), named, dist
         place = min(mentions, key=key).place
     if place is None or _PRECISION_RANK.get(place.precision, 9) > 3:
         m = _UNRESOLVED.search(text, s, e)
         if m is not None and not any(p.start <= m.start(1) < p.end for p in mentions):
             place = Place(name=m.group(1), lat=None, lon=None, country=None, geonames_id=None,
                           precision="village")
-    prior = ctx.scope_place.get(scope)
+    if place is None and prior is None:  # the most precise place named earlier in the story
+        earlier = [p for p in idx.places(scope, s) if not _claim_word(p.text)]
+        if earlier:
+            prior = min(reversed(earlier), key=lambda p: _PRECISION_RANK.get(p.place.precision, 9)).place
     if place is None:
         return prior
-    if prior is not None and _PRECISION_RANK.get(prior.precision, 9) < _PRECISION_RANK.get(place.precision, 9) \
+    if prior is not None and _PRECISION_RANK.get(place.precision, 9) > 2 \
+            and _PRECISION_RANK.get(prior.precision, 9) < _PRECISION_RANK.get(place.precision, 9) \
             and (prior.admin1 is None or place.admin1 is None or prior.admin1 == place.admin1) \
             and (prior.country is None or place.country is None or prior.country == place.country):
         return prior  # "بريف إدلب" after the village named: the village
@@ -563,7 +608,7 @@ def _place(text: str, s: int, e: int, idx: Index, actors: list[ActorMention], da
 def _event(toks: list[ar.ArTok], weapon: WeaponMention | None) -> str | None:
     if weapon is not None and weapon.weapon in lx.EVENT_OF_WEAPON:
         return lx.EVENT_OF_WEAPON[weapon.weapon]
-    if any(_lookup(t, frozenset({"غاره", "غارات"})) for t in toks):
+    if any(_lookup(t, frozenset({"غاره", "غارات", "غارتين", "غارتان", "اغار", "اغارت"})) for t in toks):
         return "airstrike"
     if any(_lookup(t, frozenset({"قصف", "قصفت", "يقصف", "تقصف"})) for t in toks):
         return "shelling"
