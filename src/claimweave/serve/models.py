@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -17,7 +18,7 @@ from pydantic import (
     model_validator,
 )
 
-from ..model import DATE_PRECISIONS, PRECISIONS
+from ..model import DATE_PRECISIONS, PRECISIONS, Place
 from .errors import ApiError
 
 KINDS = ("casualty", "accusation", "denial", "military_action")
@@ -55,7 +56,10 @@ class VictimsIn(_Strict):
 
 
 class PlaceIn(_Strict):
-    name: Name
+    """A place: coordinates as given, or a gazetteer entry (by ``geonames_id``, else by ``name``)
+    filling in the coordinates, country, id and precision (:meth:`value`)."""
+
+    name: Name | None = None
     lat: Annotated[float, Field(ge=-90, le=90)] | None = None
     lon: Annotated[float, Field(ge=-180, le=180)] | None = None
     country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = None
@@ -68,7 +72,39 @@ class PlaceIn(_Strict):
     def _both(self) -> PlaceIn:
         if (self.lat is None) != (self.lon is None):
             raise ValueError("give both lat and lon, or neither")
+        if self.name is None and self.geonames_id is None:
+            raise ValueError("a place needs a name or a geonames_id")
         return self
+
+    def value(self) -> dict[str, Any]:
+        """The place as stored: with coordinates as given; without, the gazetteer's entry for
+        ``geonames_id`` (ValueError if there is none) or for the whole ``name`` when it has one."""
+        given = self.model_dump()
+        if self.lat is not None:
+            return given
+        from ..annotate.gazetteer import load
+
+        gaz = load()
+        hit: Place | None
+        if self.geonames_id is not None:
+            row = _geonames_rows().get(self.geonames_id)
+            if row is None:
+                raise ValueError(f"no gazetteer entry with geonames_id {self.geonames_id}")
+            hit = gaz.place(row)
+        else:
+            hit = gaz.lookup(self.name or "")
+        if hit is None:
+            return given
+        return {"name": self.name or hit.name, "lat": hit.lat, "lon": hit.lon,
+                "country": hit.country or self.country, "geonames_id": hit.geonames_id,
+                "precision": hit.precision}
+
+
+@cache
+def _geonames_rows() -> dict[int, int]:
+    from ..annotate.gazetteer import load
+
+    return {int(r[4]): i for i, r in enumerate(load().rows) if r[4]}
 
 
 class DateIn(_Strict):
@@ -109,6 +145,8 @@ class FieldsIn(_Strict):
                              "year": v.start.year, "month": v.start.month if v.precision != "year"
                              else None, "day": v.start.day if v.precision == "day" else None,
                              "precision": v.precision}
+            elif isinstance(v, PlaceIn):
+                out[name] = v.value()
             elif isinstance(v, BaseModel):
                 out[name] = v.model_dump()
             else:
@@ -218,9 +256,12 @@ def form_review(form: dict[str, str], values: dict[str, Any]) -> bytes:
                 for g in (values.get("victims") or [])[1:]]
         fields["victims"] = [first, *rest]
     if changed & {"place_name", "place_lat", "place_lon"}:
+        # a new name with the old coordinates untouched: the gazetteer places the new name
+        renamed = not changed & {"place_lat", "place_lon"}
         fields["place"] = None if not got["place_name"] else {
-            "name": got["place_name"], "lat": _num(got["place_lat"], "lat", float),
-            "lon": _num(got["place_lon"], "lon", float)}
+            "name": got["place_name"],
+            "lat": None if renamed else _num(got["place_lat"], "lat", float),
+            "lon": None if renamed else _num(got["place_lon"], "lon", float)}
     if changed & {"date_start", "date_end", "date_precision"}:
         fields["date"] = None if not got["date_start"] else {
             "start": got["date_start"], "end": got["date_end"] or None,

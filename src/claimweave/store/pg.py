@@ -58,7 +58,45 @@ def translate(sql: str) -> str:
     s = re.sub(r"\bINTEGER\b", "BIGINT", s)
     s = re.sub(r"\bREAL\b", "DOUBLE PRECISION", s)
     s = _SQLITE_MASTER.sub(_PG_MASTER, s)
+    s = _substr_casts(s)
     return _placeholders(s)
+
+
+def _substr_casts(sql: str) -> str:
+    """``substr(x, a, b)`` -> ``substr(x, (a)::int, (b)::int)`` outside string literals:
+    PostgreSQL has no ``substr(text, bigint, bigint)``, and our integer columns are BIGINT there."""
+    quoted, quote = [], None
+    for ch in sql:  # which characters are inside a string literal or quoted name
+        quoted.append(quote is not None)
+        if quote:
+            quote = None if ch == quote else quote
+        elif ch in ("'", '"'):
+            quote = ch
+    out, i = [], 0
+    for m in re.finditer(r"\bsubstr\(", sql, re.I):
+        if m.start() < i or quoted[m.start()]:
+            continue
+        args, depth, j, start = [], 0, m.end(), m.end()
+        while j < len(sql):
+            ch = sql[j]
+            if quoted[j] or ch in ("'", '"'):
+                pass
+            elif ch == "(":
+                depth += 1
+            elif ch == ")" and depth:
+                depth -= 1
+            elif ch == ")" or (ch == "," and not depth):
+                args.append(_substr_casts(sql[start:j]))
+                start = j + 1
+                if ch == ")":
+                    break
+            j += 1
+        else:
+            break  # unbalanced: the rest is left to PostgreSQL to report
+        cast = [args[0], *(f"({x.strip()})::int" for x in args[1:])]
+        out.append(sql[i:m.start()] + m.group(0) + ", ".join(cast) + ")")
+        i = j + 1
+    return "".join(out) + sql[i:]
 
 
 def _placeholders(sql: str) -> str:

@@ -530,10 +530,11 @@ def _check(conn: Any, user: User, incident_id: int, version: int | None) -> int:
         raise ReviewError("not_found", f"no incident {incident_id}")
     v = incident_version(conn, incident_id)
     if version is not None and version != v:
-        last = audit_for(conn, "incident", [str(incident_id)])[0]
+        rows = audit_for(conn, "incident", [str(incident_id)])
+        since = (f"{rows[0]['action']} by {rows[0]['user']} at {rows[0]['at']} since"
+                 if rows and version < v else "no such version")
         raise ReviewError("stale", f"incident {incident_id} is at version {v}, not {version}: "
-                          f"{last['action']} by {last['user']} at {last['at']} since; "
-                          "reload and decide again")
+                          f"{since}; reload and decide again")
     return v
 
 
