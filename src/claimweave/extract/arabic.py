@@ -153,7 +153,8 @@ def annotate_unit(chunk: str, base: int, actors: list[ActorMention], places: lis
     acts = sorted([*mine, *(a for a in actors if not any(m.start < a.end and a.start < m.end for m in mine))],
                   key=lambda m: m.start)
     kept = [p for p in places
-            if not any(d.start < p.end and p.start < d.end for d in dates) and not _claim_word(p.text)]
+            if not any(d.start < p.end and p.start < d.end for d in dates) and not _claim_word(p.text)
+            and not _article_lost(p)]
     mine_w = find_weapons(chunk, base)
     ws = sorted([*mine_w, *(w for w in weapons if not any(m.start < w.end and w.start < m.end for m in mine_w))],
                 key=lambda m: m.start)
@@ -169,6 +170,19 @@ def _claim_word(name: str) -> bool:
     places ("مارس", March, is no Marseille; "بجروح", wounded, no village Juruh; "محافظة" no town)."""
     toks = ar.tokens(name)
     return len(toks) == 1 and any(w in _CLAIM_WORDS or ar.bare(w) in _CLAIM_WORDS for w, _ in ar.stems(toks[0].norm))
+
+
+_ARTICLE_NAME = re.compile(r"^(?:A[lrsdtnz]|Ash|Ath|Adh|El|Āl)[\s-]")
+
+
+def _article_lost(p: PlaceMention) -> bool:
+    """One word read as a clitic and a place whose name has the article, the article missing:
+    "فرقه" (its teams) is no "ف" + al-Raqqah, which Arabic writes "الرقة" ("فالرقة")."""
+    toks = ar.tokens(p.text)
+    if len(toks) != 1 or not _ARTICLE_NAME.match(p.place.name):
+        return False
+    w = toks[0].norm
+    return w[:1] in "وفبلك" and "ال" not in w and not w.startswith("لل")
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
