@@ -6,6 +6,7 @@ checked against fixed lists. The ledger is opened with ``mode=ro``: the server c
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
@@ -345,6 +346,10 @@ def ledger_view(conn: sqlite3.Connection) -> Ledgerview:
             spellings[fold(text) or ""].add(name)
     view = Ledgerview(out, places, {k: frozenset(v) for k, v in spellings.items()})
     _VIEWS[state[0]] = (state, view)
+    # The view is a few hundred thousand long-lived objects: out of the collector's way, or every
+    # later collection walks them all (it tripled the time of parsing records for an export).
+    # Reference counting still frees them when a newer view replaces this one.
+    gc.freeze()
     return view
 
 
