@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from claimweave.annotate import gazetteer
-from claimweave.annotate.places import fakes_governorate, find_places
+from claimweave.annotate.places import disambiguate, fakes_governorate, find_places
 from claimweave.model import Place
 from mentions import assert_spans
 
@@ -177,7 +177,7 @@ def test_lookup() -> None:
 
 
 def test_build_and_load_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    target = gazetteer.build_index(tmp_path / "g.pickle")
+    target = gazetteer.build_index(tmp_path / "g.marshal")
     assert target.exists() and not list(tmp_path.glob("*.tmp"))
     gaz = gazetteer.load_index(target)
     assert gaz.lookup("Raqqa").admin1 == "Raqqa"  # type: ignore[union-attr]
@@ -251,3 +251,109 @@ def test_no_place_inside_a_person_street_or_operation_name(text: str) -> None:
 ])
 def test_places_next_to_names_stay_places(text: str, kept: list[str]) -> None:
     assert [p[0] for p in places(text)] == kept
+
+
+# ---------------------------------------------------------------- issue 13: village-level names
+
+
+def resolved(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    """(text, place name, country, governorate) after the document's context has chosen."""
+    return [(m.text, m.place.name, m.place.country, m.place.admin1) for m in disambiguate(find_places(text))]
+
+
+def test_name_key_folds_transliterations() -> None:
+    key = gazetteer.name_key
+    assert key("Tall Abyad") == key("Tell Abyad") == key("Tal Abyad") == key("Tel Abyad")
+    assert key("Dayr Hafir") == key("Deir Hafir") == key("Dair Hafir")
+    assert key("Kafr Naha") == key("Kfar Naha") == key("Kefr Naha") == key("Kafr Nāhā")
+    assert key("'Ayn Tarma") == key("Ain Tarma") == key("Ein Tarma") == key("ʿAyn Tarmā")
+    assert key("Ma'arrat Hurmah") == key("Maarat Hurma") == key("Ma`arrat Hurmah") == key("Maarrat Hurmeh")
+    assert key("ar-Raqqah") == key("Raqqa") == key("al-Raqqa")
+    assert key("الرقة") == key("رقة") and key("إدلب") == key("ادلب")
+    assert key("مَعَرَّة النعمان") == key("معرة النعمان")
+    assert key("Lion", fold=False) != key("Lyon", fold=False)  # world names are keyed as spelt
+
+
+@pytest.mark.parametrize("spelling", ["Kafr Naha", "Kfar Naha", "Kefr Naha", "Kafr Nāhā"])
+def test_kafr_naha_is_the_aleppo_village_not_naha_japan(spelling: str) -> None:
+    got = resolved(f"Regime helicopters dropped barrels on {spelling} west of Aleppo, Syria.")
+    assert (spelling, "Kafr Naha", "SY", "Aleppo") in got
+
+
+@pytest.mark.parametrize("spelling", ["Ayn Tarma", "Ain Tarma", "'Ayn Tarma", "Ein Tarma"])
+def test_ayn_tarma_is_in_eastern_ghouta_not_peru(spelling: str) -> None:
+    got = resolved(f"Shells fell on {spelling} in Syria's Eastern Ghouta on Friday.")
+    hit = [g for g in got if "Tarma" in g[0]]
+    assert len(hit) == 1 and hit[0][2:] == ("SY", "Rif Dimashq")
+
+
+@pytest.mark.parametrize(("text", "foreign"), [
+    ("Clashes were reported in Al Mashad, in Syria's Idlib province.", "IR"),  # not Mashhad
+    ("Residents fled Batina after the strikes on Deir ez-Zor, Syria.", "DZ"),  # not Batna
+])
+def test_no_same_named_place_abroad_in_a_syrian_text(text: str, foreign: str) -> None:
+    assert all(g[2] != foreign for g in resolved(text))
+
+
+def test_a_place_abroad_the_text_names_stays() -> None:
+    got = resolved("Syrian delegations met in Geneva; later they flew to Moscow.")
+    assert ("Geneva", "CH") in [(g[0], g[2]) for g in got] and ("Moscow", "RU") in [(g[0], g[2]) for g in got]
+    assert ("Naha", "JP") in [(g[0], g[2]) for g in resolved("The typhoon reached Naha, Japan, at dawn.")]
+
+
+def test_context_picks_the_village_in_the_named_governorate() -> None:
+    # 'Amiriyah: villages of that name in Diyala, Wasit, Homs, Aleppo ...
+    assert ("Amiriyah", "IQ", "Wasit") in [(g[0], g[2], g[3]) for g in resolved(
+        "An airstrike hit the village of 'Amiriyah in the countryside of Wasit on Tuesday.")]
+    assert ("Dhi Qar governorate", "Dhi Qar") in [(g[0], g[3]) for g in resolved(
+        "Two farmers were wounded in Dhi Qar governorate.")]  # the governorate, not a village so named
+
+
+@pytest.mark.parametrize(("text", "name", "governorate"), [
+    ("قصف طيران النظام بلدة كفرنبل في ريف إدلب الجنوبي", "كفرنبل", "Idlib"),
+    ("قتل ثلاثة مدنيين في معرة النعمان", "معرة النعمان", "Idlib"),
+    ("سقطت قذائف على بلدة كفر ناها بريف حلب الغربي", "كفر ناها", "Aleppo"),
+    ("غارات على الرقة وبدير الزور", "الرقة", "Raqqa"),
+])
+def test_arabic_village_names_from_the_gazetteer(text: str, name: str, governorate: str) -> None:
+    got = resolved(text)
+    assert any(g[0] == name and g[3] == governorate for g in got), got
+    assert ("ريف إدلب" in text) <= any(g[0] == "ريف إدلب" and g[3] == "Idlib" for g in got)
+
+
+@pytest.mark.parametrize("text", [
+    "قتل خمسة مدنيين في الخامس من مارس وفي أيار ونيسان وآذار الماضي",
+    "جرت الاشتباكات في كانون الثاني وتشرين الأول وشباط وحزيران وتموز وآب وأيلول",
+    "قال المرصد يوم الخميس إن قوات النظام والفصائل تبادلت القصف صباح الجمعة والسبت",
+    "أفاد ناشطون بأن الطيران الحربي استهدف المدنيين والأطفال في يناير وفبراير وأبريل ومايو ويونيو",
+    "وذكرت مصادر محلية أن الغارات أسفرت عن مقتل عشرة أشخاص وإصابة آخرين في أغسطس وسبتمبر وأكتوبر",
+])
+def test_arabic_months_and_common_words_are_no_places(text: str) -> None:
+    assert find_places(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Charles Jackson said the convoy left on time.",
+    "A bomb went off on New Braunfels Avenue.",
+    "Turkey launched Operation Olive Branch in January.",
+    "Bashar met Musa and Umm Jamal's sons at the market.",
+])
+def test_person_street_and_operation_names_stay_no_places(text: str) -> None:
+    assert [g for g in resolved(text) if g[2] not in ("TR",)] == []
+
+
+def test_a_village_named_like_a_person_needs_a_cue() -> None:
+    assert resolved("Umm Jamal said she had no news.") == []
+    got = resolved("Government forces shelled the village of Umm Jamal in Karbala governorate.")
+    assert ("Umm Jamal", "IQ", "Karbala") in [(g[0], g[2], g[3]) for g in got]
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting moved into eastern Deir ez-Zor overnight.",
+    "Shelling hit the Manbij district on Sunday.",
+    "Strikes hit the countryside of Manbij and Jarablus.",
+])
+def test_directions_districts_and_countryside_keep_the_town(text: str) -> None:
+    got = resolved(text)
+    assert got and all(g[2] == "SY" for g in got)
+    assert any(g[3] in ("Deir ez-Zor", "Aleppo") for g in got)
