@@ -1,6 +1,10 @@
 """Time the workbench's pages and API on a large ledger (not a test; prints a table).
 
-    python bench/bench_serve.py [--claims 50000] [--db /tmp/bench_serve.db]
+    python bench/bench_serve.py [--claims 50000] [--db /tmp/bench_serve.db] [--browser]
+
+With --browser, Debian's chromium (through playwright) also loads the incidents page from a real
+server and prints the browser's own navigation timing (response, DOMContentLoaded, load) and the
+time until the interactive map has drawn its marks.
 
 The large ledger is the demo corpus ingested once, then copied N times inside SQLite (new
 document ids and sha256s, incidents renumbered and moved by one day per copy), so its shape is
@@ -105,6 +109,7 @@ def main() -> None:
     ap.add_argument("--claims", type=int, default=50_000)
     ap.add_argument("--db", type=Path, default=Path(tempfile.gettempdir()) / "bench_serve.db")
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--browser", action="store_true", help="also time the page in chromium")
     a = ap.parse_args()
     if not a.db.exists():
         t = time.perf_counter()
@@ -140,6 +145,49 @@ def main() -> None:
         print(f"{u:48} {statistics.median(times):10.0f} {max(times):8.0f} {size:9d}")
         worst = max(worst, statistics.median(times))
     print(f"slowest median: {worst:.0f} ms ({'under' if worst < 1000 else 'OVER'} 1 s)")
+    if a.browser:
+        browser_timing(a.db, a.repeat)
+
+
+def browser_timing(db: Path, repeat: int, chromium: str = "/usr/bin/chromium") -> None:
+    import socket
+    import threading
+
+    import uvicorn
+    from playwright.sync_api import sync_playwright
+
+    from claimweave.serve.app import create_app
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    threading.Thread(target=server.run, daemon=True).start()
+    while not server.started:
+        time.sleep(0.05)
+    js = ("(() => { const n = performance.getEntriesByType('navigation')[0];"
+          " return [n.responseEnd, n.domContentLoadedEventEnd, n.loadEventEnd]; })()")
+    try:
+        with sync_playwright() as p:
+            b = p.chromium.launch(executable_path=chromium, headless=True,
+                                  args=["--no-sandbox", "--disable-gpu"])
+            for w, h in ((1280, 800), (390, 844)):
+                page = b.new_context(viewport={"width": w, "height": h}).new_page()
+                rows = []
+                for _ in range(repeat):
+                    t = time.perf_counter()
+                    page.goto(f"http://127.0.0.1:{port}/incidents")
+                    page.wait_for_selector("#lmap[data-ready]")
+                    ready = (time.perf_counter() - t) * 1000
+                    rows.append([*page.evaluate(js), ready])
+                med = [statistics.median(r[i] for r in rows) for i in range(4)]
+                print(f"chromium {w}x{h} /incidents (median of {repeat}): response {med[0]:.0f} ms,"
+                      f" DOMContentLoaded {med[1]:.0f} ms, load {med[2]:.0f} ms,"
+                      f" map drawn {med[3]:.0f} ms")
+            b.close()
+    finally:
+        server.should_exit = True
 
 
 if __name__ == "__main__":
