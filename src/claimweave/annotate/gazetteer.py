@@ -172,6 +172,7 @@ class Gazetteer:
     cue_only: frozenset[str]  # keys only of village names that read as a person's ("Umm Jamal"): need a cue
     exact_case: frozenset[str]  # keys matched only when written in capitals ("US", "UK")
     governorate: dict[tuple[str, str], int]  # (country, admin1) -> governorate row
+    words: frozenset[str]  # keys of Arabic words that are no names ("فرقة" is no clitic + "رقة")
 
     @property
     def rows(self) -> Sequence[PlaceRow]:
@@ -257,6 +258,7 @@ def _pack(data: dict[str, Any]) -> dict[str, Any]:
         "cue_only": sorted(data["cue_only"]),
         "exact_case": sorted(data["exact_case"]),
         "governorate": data["governorate"],
+        "words": sorted(data["words"]),
     }
 
 
@@ -272,7 +274,7 @@ def _unpack(d: dict[str, Any]) -> Gazetteer:
         country=d["country"].split("\n"), gid=_columns("i", d["gid"]), precision=d["precision"],
         admin1=_columns("H", d["admin1"]), admin1_names=d["admin1_names"], population=_columns("i", d["population"]),
         keys=d["keys"].split("\n"), offsets=_columns("i", d["offsets"]), flat=_columns("i", d["flat"]), first=d["first"], weak=frozenset(d["weak"]), cue_only=frozenset(d["cue_only"]),
-        exact_case=frozenset(d["exact_case"]), governorate=d["governorate"])
+        exact_case=frozenset(d["exact_case"]), governorate=d["governorate"], words=frozenset(d["words"]))
 
 
 # ---------------------------------------------------------------- building
@@ -411,6 +413,7 @@ class _Builder:
             "cue_only": frozenset(self.person_keys - self.other_keys - self.curated),
             "exact_case": _both_keys(["us", "uk", "usa", "uae", "merv"]),
             "governorate": gov,
+            "words": self.ar_generic,
         }
 
 

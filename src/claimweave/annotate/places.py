@@ -118,11 +118,11 @@ def _is_article(t: _Tok) -> bool:
     return t.norm in STRONG_ARTICLES and (t.norm not in WEAK_ARTICLES or t.hyphen_after)
 
 
-def _first_forms(norm: str) -> list[str]:
+def _first_forms(gaz: Gazetteer, norm: str) -> list[str]:
     """Forms of a name's first word: as written, and without an attached Arabic clitic
-    ("وحلب", "بكفرنبل", "للرقة")."""
+    ("وحلب", "بكفرنبل", "للرقة"), unless the word as written is a common word ("فرقة")."""
     forms = [norm]
-    if norm and norm[0] in _CLITICS and len(norm) > 3:
+    if norm and norm[0] in _CLITICS and len(norm) > 3 and fold_token(norm) not in gaz.words:
         forms.append(norm[1:])
         if norm.startswith("لل"):
             forms.append("ال" + norm[2:])
@@ -141,7 +141,7 @@ def _match_at(gaz: Gazetteer, toks: list[_Tok], i: int) -> tuple[int, int] | Non
     if not head.cap or _is_article(head):
         return None
     best: tuple[int, int] | None = None
-    for plain_form in _first_forms(head.norm):
+    for plain_form in _first_forms(gaz, head.norm):
         for fold in (True, False):
             form = fold_token(plain_form) if fold else plain_form
             most = max(gaz.most_tokens(form), gaz.most_tokens(form[:-1]) if fold and form.endswith("at") else 0)
