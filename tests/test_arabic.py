@@ -278,3 +278,30 @@ def test_latin_pages_never_take_the_arabic_route(name: str, monkeypatch: pytest.
     monkeypatch.setattr(arabic, "unit_claims", refuse)
     after = to_dict(run(make_document(text, path=name)))
     assert calls == [] and before == after
+
+
+def test_self_report_names_the_speaker_as_actor() -> None:
+    c = _one("أعلنت قوات سوريا الديمقراطية أنها قتلت ١٥ عنصراً من داعش في هجوم ليلي.", "casualty")
+    assert c.actor is not None and c.actor.actor_id == "sdf"
+    assert c.claimant is not None and c.claimant.actor_id == "sdf"
+    assert _victims(c) == [("fighters", "killed", 15, 15)]
+
+
+def test_relay_after_the_speaker_and_a_cited_report() -> None:
+    c = _one("ارتفع عدد قتلى القصف إلى ١٩ شخصاً، بحسب ما نقلت وكالة ستيب الإخبارية عن أطباء.", "casualty")
+    assert c.claimant is not None and c.claimant.actor_id == "step_news"
+    assert [s.name for s in c.sources] == ["أطباء"]
+    c = _one("قُتل ٤ مدنيين في القصف، وفقاً لما ذكرته مصادر محلية.", "casualty")
+    assert c.claimant is not None and c.claimant.name == "مصادر محلية"
+
+
+def test_a_town_named_like_a_channel_is_a_place() -> None:
+    rec = _run("أعدم مسلحون ٣ رجال في مدينة الميادين شرقي دير الزور.")
+    assert not [a for a in rec.annotations.actors if a.actor_id == "al_mayadeen"]
+    c = rec.claims[0]
+    assert c.place is not None and c.place.country == "SY" and c.place.admin1 is not None
+
+
+def test_words_of_claim_phrases_are_no_places() -> None:
+    rec = _run("أودى قصف مدفعي بحياة أربعة مدنيين، وأصيب آخرون بجروح.")
+    assert [p.text for p in rec.annotations.places] == []

@@ -154,8 +154,6 @@ def test_no_month_or_claim_word_is_a_place() -> None:
             assert p.place.country != "FR", (name, p)
 
 
-@pytest.mark.xfail(strict=False, reason="gazetteer work (annotate/places.py): some common Arabic words "
-                   "are still read as villages abroad ('بيان', a statement, as Elyan in Iraq)")
 def test_no_foreign_place_on_the_pages() -> None:
     """No word of these Syrian pages is a place abroad but the wire's dateline (Beirut)."""
     for name in PAGES:

@@ -62,6 +62,7 @@ _UNRESOLVED = re.compile(r"(?<![^\W\d_])[وفب]?(?:قري[ةه]|بلد[ةه]|ح
                          r"(?:[ \t]+ال[^\W\d_]+)?)")
 # Words for any attack: a named weapon beside them says more ("انفجار عبوة ناسفة": an IED).
 _GENERIC_WEAPONS = frozenset({"shelling", "strike", "explosion", "bombing"})
+_PLACE_BEFORE = re.compile(r"(?:(?<![^\W\d_])[وف]?(?:في|قرب|من|الى|إلى|نحو)|مدين[ةه]|بلد[ةه]|قري[ةه]|ريف)[ \t]+$")
 _SETTLEMENT = re.compile(r"(?:مدين[ةه]|بلد[ةه]|قري[ةه]|حي|مخيم|ناحي[ةه])[ \t]+[وفب]?$")
 ActorTypeOf = Callable[[str | None], str | None]
 
@@ -152,6 +153,10 @@ def annotate_unit(chunk: str, base: int, actors: list[ActorMention], places: lis
     mine = find_actors(chunk, base)
     acts = sorted([*mine, *(a for a in actors if not any(m.start < a.end and a.start < m.end for m in mine))],
                   key=lambda m: m.start)
+    # "في مدينة الميادين": a place, not the channel of that name
+    spans = {(p.start, p.end) for p in places}
+    acts = [a for a in acts if (a.start, a.end) not in spans
+            or not _PLACE_BEFORE.search(chunk, max(0, a.start - base - 12), a.start - base)]
     kept = [p for p in places
             if not any(d.start < p.end and p.start < d.end for d in dates) and not _claim_word(p.text)
             and not _article_lost(p)]
@@ -162,7 +167,7 @@ def annotate_unit(chunk: str, base: int, actors: list[ActorMention], places: lis
 
 
 _CLAIM_WORDS = frozenset({*ar.MONTH_FIRST_WORDS, *lx.OUTCOMES, *lx.VICTIMS, *lx.ACTIONS, *lx.INJURY_AFTER,
-                          *lx.SPEECH, *lx.CITE, *lx.PLACE_NOUNS})
+                          *lx.SPEECH, *lx.CITE, *lx.PLACE_NOUNS, *lx.PHRASE_WORDS})
 
 
 def _claim_word(name: str) -> bool:
@@ -183,6 +188,15 @@ def _article_lost(p: PlaceMention) -> bool:
         return False
     w = toks[0].norm
     return w[:1] in "وفبلك" and "ال" not in w and not w.startswith("لل")
+
+
+_SPEAKER_BREAK = frozenset({*ar.MONTH_FIRST_WORDS, *lx.OUTCOMES, *lx.ACTIONS, *lx.INJURY_AFTER, *lx.PLACE_NOUNS})
+
+
+def _speaker_break(t: ar.ArTok) -> bool:
+    """A word that ends a speaker's name: an outcome, an action, a month, a noun of places
+    ("بمقتل", "لمدينة"); nouns of people ("أطباء", "مسعفون") may speak."""
+    return any(w in _SPEAKER_BREAK or ar.bare(w) in _SPEAKER_BREAK for w, _ in ar.stems(t.norm))
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -270,7 +284,7 @@ def _sentence(text: str, s: int, e: int, unit: Unit, idx: Index, type_of: ActorT
         if not victims:
             return out
         excluded |= {a.start for a in free if denier is not None and a.name == denier.name}
-    perp = _perpetrator(text, toks, actors, excluded, type_of)
+    perp = _perpetrator(text, toks, actors, excluded, type_of) or _self_report(text, toks, actors, speaking, type_of)
     if victims:
         kind = "casualty"
         if all(v.outcome == "held" for v in victims):
@@ -343,9 +357,9 @@ def _attribution(text: str, toks: list[ar.ArTok], actors: list[ActorMention],
         j = i + 1
         if relay and j < len(toks) and toks[j].norm == "عن":
             j += 1
-        if cite and j < len(toks) and toks[j].norm == "ما":  # "بحسب ما أفاد به المرصد"
+        if cite and j < len(toks) and toks[j].norm in ("ما", "لما"):  # "بحسب ما أفاد به", "وفقاً لما ذكرته"
             j += 1
-            if j < len(toks) and _lookup(toks[j], lx.SPEECH):
+            if j < len(toks) and _speech(toks[j]):
                 j += 1
             if j < len(toks) and toks[j].norm in ("به", "بها", "ه"):
                 j += 1
@@ -368,6 +382,9 @@ def _attribution(text: str, toks: list[ar.ArTok], actors: list[ActorMention],
             continue
         if span is not None:
             spans.append(span)
+            cited = _relayed(text, toks, span[1], actors) if not relay else None
+            if cited is not None:
+                sources.append(cited)
         if relay:
             sources.append(who)
         elif claimant is None:
@@ -375,6 +392,20 @@ def _attribution(text: str, toks: list[ar.ArTok], actors: list[ActorMention],
         elif who != claimant:
             sources.append(who)
     return claimant, tuple(sources), spans
+
+
+def _speech(t: ar.ArTok) -> bool:
+    """A speech verb, also with an object pronoun ("ذكرته", "أعلنها")."""
+    w = t.norm
+    return bool(_lookup(t, lx.SPEECH)) or any(w.endswith(x) and w[:-len(x)] in lx.SPEECH for x in ("ته", "ها", "ه"))
+
+
+def _relayed(text: str, toks: list[ar.ArTok], end: int, actors: list[ActorMention]) -> Ref | None:
+    """"نقلت شبكة شام عن ناشطين": whom the speaker cites right after its name."""
+    k = next((i for i, t in enumerate(toks) if t.start >= end), None)
+    if k is None or toks[k].norm != "عن" or text[end:toks[k].start].strip(" \t،,"):
+        return None
+    return _speaker_at(text, toks, k + 1, actors)[0]
 
 
 def _speaker_at(text: str, toks: list[ar.ArTok], j: int, actors: list[ActorMention]
@@ -394,7 +425,7 @@ def _noun_phrase(text: str, toks: list[ar.ArTok], j: int, actors: list[ActorMent
     """A common-noun speaker of up to three words from token ``j``, up to an actor's name."""
     words: list[ar.ArTok] = []
     for t in toks[j:j + 4]:
-        if any(t.start <= a.start < t.end for a in actors) or _claim_word(t.raw):
+        if any(t.start <= a.start < t.end for a in actors) or _speaker_break(t):
             break
         if not ar.has_arabic(t.raw) or t.norm in lx.SPEAKER_STOP or _lookup(t, lx.SPEECH) \
                 or any(w in lx.SPEAKER_STOP for w, k in ar.stems(t.norm) if k == 0):
@@ -566,6 +597,18 @@ def _perpetrator(text: str, toks: list[ar.ArTok], actors: list[ActorMention], ex
         if nxt is not None and _lookup(nxt, lx.ACTIONS) and not _lookup(nxt, lx.MEANS):
             return a  # "قوات النظام قصفت"
     return next((a for a in cands if a.start not in owned and type_of(a.actor_id) in FORCE_TYPES), None)
+
+
+def _self_report(text: str, toks: list[ar.ArTok], actors: list[ActorMention], speaking: list[tuple[int, int]],
+                 type_of: ActorTypeOf) -> ActorMention | None:
+    """"أعلنت قسد أنها قتلت ٢٠ عنصراً": a belligerent speaker reporting its own act."""
+    for a in actors:
+        if not any(x <= a.start < y for x, y in speaking) or type_of(a.actor_id) not in BELLIGERENT_TYPES:
+            continue
+        after = [t for t in toks if t.start >= a.end][:3]
+        if after and after[0].norm in lx.THAT_IT and any(_lookup(t, lx.ACTIONS) or _outcome(t) for t in after[1:]):
+            return a
+    return None
 
 
 def _tok_before(toks: list[ar.ArTok], pos: int) -> int | None:

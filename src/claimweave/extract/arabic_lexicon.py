@@ -127,6 +127,10 @@ TARGETS: dict[str, str] = _by_word({
     "vehicle": "سياره سيارات حافله قافله",
     "aid": "مخيم المخيم ملجا",
 })
+# Other words of claim phrases ("أودى بحياة", "لقوا حتفهم", "بيان"), never a place.
+PHRASE_WORDS = _set("حياه حياته حياتهم حياتها بيان تقرير حصيله")
+# "أعلنت قسد أنها قتلت": the speaker reports its own act.
+THAT_IT = _set("انها انه انهم انهما")
 # Common nouns of places and divisions, never a place's name alone.
 PLACE_NOUNS = _set("محافظه مدينه بلده قريه ريف ناحيه منطقه مناطق حي مخيم المحافظه المدينه البلده القريه "
                    "الريف المنطقه الحي المخيم")
