@@ -183,6 +183,16 @@ def test_governorate_of_a_point() -> None:
     assert admin_at(38.89511, -77.03637) is None and admin_at(None, None) is None
 
 
+def test_readable_reasons() -> None:
+    from claimweave.serve.render import readable
+
+    text = readable("perpetrator: document d1 names Russia (russia); syrian_arab_army says at most 6",
+                    {"d1": "Strike report (Some Outlet)"})
+    assert text == ("perpetrator: Strike report (Some Outlet) names Russia (Russia); Syrian Arab Army"
+                    " says at most 6")
+    assert readable("an unknown_group_id acted") == "an unknown group id acted"
+
+
 def test_names_a_person_reads(client: TestClient) -> None:
     """Documents by title or file name and outlet, sources by name, actors by name: no hash
     or knowledge-base id in the prose of a page."""

@@ -266,6 +266,7 @@ _ID_TOKEN = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
 
 
 _DOC_REF = re.compile(r"\bdocument ([^\s,;()]+)")
+_SIDE_REF = re.compile(r"\(([a-z][a-z_]*)\)")  # "names Russia (russia)": a side's id
 
 
 def readable(text: object, documents: dict[str, str] | None = None) -> str:
@@ -276,6 +277,7 @@ def readable(text: object, documents: dict[str, str] | None = None) -> str:
     out = "" if text is None else str(text)
     if documents:
         out = _DOC_REF.sub(lambda m: documents.get(m.group(1), m.group(0)), out)
+    out = _SIDE_REF.sub(lambda m: f"({side_label(m.group(1))})", out)
     return _ID_TOKEN.sub(lambda m: names.get(m.group(0), m.group(0).replace("_", " ")), out)
 
 
