@@ -214,3 +214,27 @@ def test_hostile_pages_stay_inert_in_write_mode(page: Any, server: tuple[str, di
     assert page.evaluate("window.__canary") == "untouched"
     assert page.evaluate("typeof window.__pwned") == "undefined"
     w.assert_clean()
+
+
+def test_reviewer_confirms_incidents_in_bulk(page: Any, server: tuple[str, dict[str, str]], shots: Path) -> None:  # noqa: F811
+    base, tok = server
+    w = Watch(page)
+    sign_in(page, base, tok["reviewer"])
+    page.click("#nav-review")
+    page.wait_for_url(re.compile(r"/review/incidents$"))
+    boxes = page.locator("#review-incidents input[name=incidents]")
+    assert boxes.count() > 2
+    ids = [int(boxes.nth(i).get_attribute("value")) for i in range(2)]
+    for i in range(2):
+        boxes.nth(i).check()
+    page.fill("form.bulk-form textarea[name=note]", "both checked against the hospital lists")
+    page.screenshot(path=str(shots / "26-bulk-review.png"), full_page=True)
+    page.click("form.bulk-form button[value=confirm]")
+    page.wait_for_url(re.compile(r"/review/incidents\?decided=\d+"))
+    assert re.search(r"\d+ claims decided, 0 already so", page.locator("#bulk-done").inner_text())
+    for i in ids:
+        claims = api(page, f"{base}/api/incidents/{i}")["claims"]
+        assert {c["review"]["status"] for c in claims} == {"confirmed"}
+        assert {c["review"]["note"] for c in claims} == {"both checked against the hospital lists"}
+    page.screenshot(path=str(shots / "27-bulk-done.png"), full_page=True)
+    w.assert_clean()
