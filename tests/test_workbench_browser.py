@@ -21,6 +21,7 @@ from test_serve_browser import (  # noqa: F401 - fixtures
     browser,
     page,
     shots,
+    write_server,
 )
 
 SIZES = {"laptop": (1280, 800), "phone": (390, 844)}
@@ -65,6 +66,29 @@ def test_no_page_scrolls_sideways(sized: tuple[str, Any], base_url: str, shots: 
     assert not w.errors and not w.dialogs, (w.errors, w.dialogs)
     # the 404 page's console message is the browser's own report of the status
     assert all("404" in c for c in w.console), w.console
+
+
+def test_write_mode_pages_fit_a_phone(browser: Any, write_server: tuple[str, str], shots: Path) -> None:
+    """The sign-in page and a document page with its review form open, at both sizes."""
+    base, token = write_server
+    for name, (w, h) in SIZES.items():
+        ctx = browser.new_context(viewport={"width": w, "height": h})
+        pg = ctx.new_page()
+        pg.goto(f"{base}/login")
+        scroll, inner = _overflow(pg)
+        assert scroll <= inner, (name, "/login", scroll, inner)
+        pg.fill("input[name=token]", token)
+        pg.click("form.login button[type=submit]")
+        pg.wait_for_url(re.compile(r"/incidents$"))
+        for url in ("/documents/1?claim=c1", "/incidents", "/incidents/1"):
+            pg.goto(base + url)
+            pg.wait_for_load_state("networkidle")
+            scroll, inner = _overflow(pg)
+            assert scroll <= inner, (name, url, scroll, inner)
+        pg.goto(f"{base}/documents/1?claim=c1")
+        assert pg.locator("form.review-form").is_visible()
+        pg.screenshot(path=str(shots / f"r1-{name}-review-form.png"), full_page=True)
+        ctx.close()
 
 
 def test_document_is_readable_on_a_phone(browser: Any, base_url: str) -> None:
