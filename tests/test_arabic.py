@@ -305,3 +305,27 @@ def test_a_town_named_like_a_channel_is_a_place() -> None:
 def test_words_of_claim_phrases_are_no_places() -> None:
     rec = _run("أودى قصف مدفعي بحياة أربعة مدنيين، وأصيب آخرون بجروح.")
     assert [p.text for p in rec.annotations.places] == []
+
+
+def test_common_word_aliases_are_syrian_only_in_syria() -> None:
+    text = "وقال الدفاع المدني في الموصل إن فرقه انتشلت ٤٧ جثة من تحت الأنقاض في المدينة القديمة."
+    c = _one(text, "casualty")
+    assert c.claimant is not None and c.claimant.actor_id is None and c.claimant.name == "الدفاع المدني"
+    assert c.place is not None and c.place.country == "IQ"
+    assert _victims(c) == [("bodies", "dead", 47, 47)]
+    c = _one("وقال الدفاع المدني في إدلب إن ٦ مدنيين قتلوا في القصف.", "casualty")
+    assert c.claimant is not None and c.claimant.actor_id == "white_helmets"
+
+
+def test_unnamed_gunmen_and_a_pronoun_on_the_victim() -> None:
+    c = _one("أطلق مسلحون مجهولون النار على سيارة مدنية ما أسفر عن مقتل سائقها.", "casualty")
+    assert _victims(c) == [("civilians", "killed", 1, 1)]
+    assert c.actor is not None and c.actor.actor_id is None and c.actor.name == "مسلحون مجهولون"
+
+
+def test_report_nouns_and_the_one_told_are_not_the_speaker() -> None:
+    c = _one("لقي ما يقارب ٢٠٠ شخص مصرعهم في الضربة، وفقاً لتقديرات منظمات حقوقية.", "casualty")
+    assert _victims(c) == [("people", "killed", 200, 200)]
+    assert c.claimant is not None and c.claimant.name == "منظمات حقوقية"
+    c = _one("قُتل ٣ مدنيين بحسب ما أفادت به مصادر محلية لشبكة شام.", "casualty")
+    assert c.claimant is not None and c.claimant.name == "مصادر محلية" and c.sources == ()

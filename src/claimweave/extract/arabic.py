@@ -62,6 +62,7 @@ _UNRESOLVED = re.compile(r"(?<![^\W\d_])[وفب]?(?:قري[ةه]|بلد[ةه]|ح
                          r"(?:[ \t]+ال[^\W\d_]+)?)")
 # Words for any attack: a named weapon beside them says more ("انفجار عبوة ناسفة": an IED).
 _GENERIC_WEAPONS = frozenset({"shelling", "strike", "explosion", "bombing"})
+_ARMED = frozenset(lx.GENERIC_ACTORS)
 _PLACE_BEFORE = re.compile(r"(?:(?<![^\W\d_])[وف]?(?:في|قرب|من|الى|إلى|نحو)|مدين[ةه]|بلد[ةه]|قري[ةه]|ريف)[ \t]+$")
 _SETTLEMENT = re.compile(r"(?:مدين[ةه]|بلد[ةه]|قري[ةه]|حي|مخيم|ناحي[ةه])[ \t]+[وفب]?$")
 ActorTypeOf = Callable[[str | None], str | None]
@@ -123,7 +124,8 @@ def _actor_phrases() -> _Phrases:
     from ..annotate.actors import load_kb
 
     kb = load_kb()
-    return _index([(a, (actor.id, actor.name)) for actor in kb for a in actor.aliases if ar.has_arabic(a)])
+    return _index([(a, (actor.id, actor.name)) for actor in kb for a in actor.aliases if ar.has_arabic(a)]
+                  + [(a, (None, a)) for a in lx.GENERIC_ACTORS])
 
 
 @lru_cache(maxsize=1)
@@ -136,8 +138,32 @@ def _weapon_phrases() -> tuple[_Phrases, dict[str, str]]:
 
 
 def find_actors(text: str, base: int = 0) -> list[ActorMention]:
-    return [ActorMention(base + s, base + e, text[s:e], aid, name)
+    """Knowledge-base actors by their Arabic aliases, and unnamed armed men ("مسلحون مجهولون")
+    kept by their own words as a generic actor."""
+    return [ActorMention(base + s, base + e, text[s:e], aid, name) if aid is not None
+            else ActorMention(base + s, base + e, text[s:e], None, text[s:e], "generic")
             for s, e, _, (aid, name) in _actor_phrases().find(ar.tokens(text))]
+
+
+@lru_cache(maxsize=1)
+def _generic_aliases() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(ar.norm(w) for w in a.split()) for a in lx.LOCAL_ALIASES)
+
+
+def localise(actors: list[ActorMention], countries: frozenset[str]) -> list[ActorMention]:
+    """An alias made of common words ("النظام", "الدفاع المدني", "القوات الحكومية") names the
+    Syrian actor only in a text that places itself in Syria; in a text about Iraq or elsewhere
+    it is kept by its own words."""
+    if not countries or "SY" in countries:
+        return actors
+    out = []
+    for a in actors:
+        words = tuple(w for t in ar.tokens(a.text) for w in [ar.stems(t.norm)[-1][0]])
+        full = tuple(t.norm for t in ar.tokens(a.text))
+        if a.actor_id is not None and (words in _generic_aliases() or full in _generic_aliases()):
+            a = ActorMention(a.start, a.end, a.text, None, a.text, "generic")
+        out.append(a)
+    return out
 
 
 def find_weapons(text: str, base: int = 0) -> list[WeaponMention]:
@@ -225,6 +251,7 @@ class Context:
     last_speaker: Ref | None = None
     scope_place: dict[int, Place] = field(default_factory=dict)
     scope_date: dict[int, DateValue] = field(default_factory=dict)
+    countries: frozenset[str] | None = None  # of the document's places, read once
 
 
 def _lookup(t: ar.ArTok, table: dict[str, str] | frozenset[str]) -> str | None:
@@ -247,7 +274,9 @@ def unit_claims(text: str, unit: Unit, idx: Index, type_of: ActorTypeOf, unit_sp
 def _sentence(text: str, s: int, e: int, unit: Unit, idx: Index, type_of: ActorTypeOf,
               unit_speaker: Ref | None, credits: Sequence[Ref], scope: int, ctx: Context) -> list[Claim]:
     toks = ar.tokens(text, s, e)
-    actors = idx.actors(s, e)
+    if ctx.countries is None:
+        ctx.countries = frozenset(p.place.country for p in idx.places(0, len(text)) if p.place.country)
+    actors = localise(idx.actors(s, e), ctx.countries)
     dates = idx.dates(s, e)
     claimant, sources, speaking = _attribution(text, toks, actors, ctx)
     if claimant is not None:
@@ -348,7 +377,10 @@ def _attribution(text: str, toks: list[ar.ArTok], actors: list[ActorMention],
     claimant: Ref | None = None
     sources: list[Ref] = []
     spans: list[tuple[int, int]] = []
+    consumed: set[int] = set()
     for i, t in enumerate(toks):
+        if i in consumed:
+            continue
         cite = _lookup(t, lx.CITE)
         relay = _lookup(t, lx.RELAY)
         speech = _lookup(t, lx.SPEECH)
@@ -360,12 +392,15 @@ def _attribution(text: str, toks: list[ar.ArTok], actors: list[ActorMention],
         if cite and j < len(toks) and toks[j].norm in ("ما", "لما"):  # "بحسب ما أفاد به", "وفقاً لما ذكرته"
             j += 1
             if j < len(toks) and _speech(toks[j]):
+                consumed.add(j)
                 j += 1
-            if j < len(toks) and toks[j].norm in ("به", "بها", "ه"):
-                j += 1
+        if j < len(toks) and toks[j].norm in ("به", "بها"):  # "أفادت به مصادر"
+            j += 1
         if j < len(toks) and toks[j].norm in ("ل", "لـ"):
             j += 1
-        who, span = _speaker_at(text, toks, j, actors)
+        if j < len(toks) and _lookup(toks[j], lx.REPORT_NOUNS):  # "بحسب تقرير للمرصد", "وفقاً لتقديرات"
+            j += 1
+        who, span = _speaker_at(text, toks, j, actors, lam=bool(cite))
         if who is not None and span is None:  # a common-noun speaker: its span, with its seat
             first = text.find(who.name, toks[j].start)
             span = (first, _seat_end(text, first + len(who.name)))
@@ -408,7 +443,7 @@ def _relayed(text: str, toks: list[ar.ArTok], end: int, actors: list[ActorMentio
     return _speaker_at(text, toks, k + 1, actors)[0]
 
 
-def _speaker_at(text: str, toks: list[ar.ArTok], j: int, actors: list[ActorMention]
+def _speaker_at(text: str, toks: list[ar.ArTok], j: int, actors: list[ActorMention], lam: bool = False
                 ) -> tuple[Ref | None, tuple[int, int] | None]:
     """The speaker named from token ``j``: an actor starting within two words, else a common-noun
     phrase of up to three words ("ناشطون محليون", "مصدر طبي", "المجلس المحلي لمدينة سراقب")."""
@@ -418,10 +453,11 @@ def _speaker_at(text: str, toks: list[ar.ArTok], j: int, actors: list[ActorMenti
     for a in actors:
         if toks[j].start <= a.start < limit and not re.search(r"[،,.؛:]", text[toks[j].start:a.start]):
             return _r(a), (a.start, a.end)
-    return _noun_phrase(text, toks, j, actors), None
+    return _noun_phrase(text, toks, j, actors, lam), None
 
 
-def _noun_phrase(text: str, toks: list[ar.ArTok], j: int, actors: list[ActorMention]) -> Ref | None:
+def _noun_phrase(text: str, toks: list[ar.ArTok], j: int, actors: list[ActorMention],
+                 lam: bool = False) -> Ref | None:
     """A common-noun speaker of up to three words from token ``j``, up to an actor's name."""
     words: list[ar.ArTok] = []
     for t in toks[j:j + 4]:
@@ -430,14 +466,17 @@ def _noun_phrase(text: str, toks: list[ar.ArTok], j: int, actors: list[ActorMent
         if not ar.has_arabic(t.raw) or t.norm in lx.SPEAKER_STOP or _lookup(t, lx.SPEECH) \
                 or any(w in lx.SPEAKER_STOP for w, k in ar.stems(t.norm) if k == 0):
             break
-        if words and text[words[-1].end:t.start].strip():
-            break
+        if words and (text[words[-1].end:t.start].strip() or t.norm.startswith("ل")):
+            break  # "مصادر محلية لشبكة شام": whom they told is not their name
         if len(words) == 3:
             break
         words.append(t)
     if not words:
         return None
-    return Ref(text[words[0].start:words[-1].end], None, "generic")
+    # "وفقاً لمصادر محلية": the preposition written on the speaker's first word is not its name
+    start = words[0].offset(1) if lam and words[0].norm.startswith("ل") and len(words[0].norm) > 3 \
+        else words[0].start
+    return Ref(text[start:words[-1].end], None, "generic")
 
 
 def _seat_end(text: str, end: int) -> int:
@@ -517,8 +556,20 @@ def _first_tok(toks: list[ar.ArTok], pos: int) -> int:
 
 
 def _outcome(t: ar.ArTok) -> str | None:
-    w = _lookup(t, lx.OUTCOMES)
+    w = _lookup(t, lx.OUTCOMES) or _suffixed(t, lx.OUTCOMES)
     return lx.OUTCOMES[w] if w else None
+
+
+def _suffixed(t: ar.ArTok, table: dict[str, str] | frozenset[str]) -> str | None:
+    """The word without a possessive or object pronoun ("مصرعهم", "سائقها")."""
+    for w, _ in ar.stems(t.norm):
+        for x in ("هما", "هم", "هن", "ها", "ه"):
+            if w.endswith(x) and len(w) - len(x) >= 3:
+                base = w[:-len(x)]
+                base = base[:-1] + "ه" if base.endswith("ت") and base[:-1] + "ه" in table else base
+                if base in table:
+                    return base
+    return None
 
 
 def _toll_before(text: str, pos: int) -> str | None:
@@ -559,7 +610,7 @@ def _singles(text: str, toks: list[ar.ArTok], counted: set[int], spans: list[tup
             continue
         j = i + 1
         while j < len(toks) and j not in counted:
-            w = _lookup(toks[j], lx.SINGULAR)
+            w = _lookup(toks[j], lx.SINGULAR) or _suffixed(toks[j], lx.SINGULAR)
             if w is None or (j > i + 1 and not toks[j].norm.startswith("و")):
                 break
             if toks[j].norm.startswith("ال"):
@@ -576,7 +627,7 @@ def _singles(text: str, toks: list[ar.ArTok], counted: set[int], spans: list[tup
 
 def _perpetrator(text: str, toks: list[ar.ArTok], actors: list[ActorMention], excluded: set[int],
                  type_of: ActorTypeOf) -> ActorMention | None:
-    cands = [a for a in actors if a.start not in excluded and type_of(a.actor_id) in BELLIGERENT_TYPES]
+    cands = [a for a in actors if a.start not in excluded and _belligerent(a, type_of)]
     owned = set()
     for a in cands:
         k = _tok_before(toks, a.start)
@@ -596,7 +647,13 @@ def _perpetrator(text: str, toks: list[ar.ArTok], actors: list[ActorMention], ex
         nxt = next((t for t in toks if t.start >= a.end), None)
         if nxt is not None and _lookup(nxt, lx.ACTIONS) and not _lookup(nxt, lx.MEANS):
             return a  # "قوات النظام قصفت"
-    return next((a for a in cands if a.start not in owned and type_of(a.actor_id) in FORCE_TYPES), None)
+    return next((a for a in cands if a.start not in owned
+                 and (type_of(a.actor_id) in FORCE_TYPES or a.entity_type == "generic")), None)
+
+
+def _belligerent(a: ActorMention, type_of: ActorTypeOf) -> bool:
+    return type_of(a.actor_id) in BELLIGERENT_TYPES or (a.actor_id is None and a.entity_type == "generic"
+                                                        and a.text in _ARMED)
 
 
 def _self_report(text: str, toks: list[ar.ArTok], actors: list[ActorMention], speaking: list[tuple[int, int]],
@@ -627,10 +684,12 @@ def _tok_before(toks: list[ar.ArTok], pos: int) -> int | None:
 
 def _place(text: str, s: int, e: int, idx: Index, actors: list[ActorMention], speaking: list[tuple[int, int]],
            anchor: tuple[int, int] | None, scope: int, ctx: Context) -> Place | None:
-    mentions = [p for p in idx.places(s, e)
-                if not any(a.start <= p.start and p.end <= a.end for a in actors)
-                and not any(x <= p.start < y for x, y in speaking)]
+    named = [p for p in idx.places(s, e) if not any(a.start <= p.start and p.end <= a.end for a in actors)]
+    mentions = [p for p in named if not any(x <= p.start < y for x, y in speaking)]
     prior = ctx.scope_place.get(scope)
+    seats = [p for p in named if p not in mentions]
+    if not mentions and seats and (prior is None or not _may_lie_in(prior, seats[0].place)):
+        mentions = seats  # "الدفاع المدني في الموصل" after a report from Baghdad: Mosul
     # A hashtag ("#إدلب") tags the post's topic: a place only when nothing more is known.
     tags = [p for p in mentions if p.start > 0 and text[p.start - 1] == "#"]
     mentions = [p for p in mentions if p not in tags] or ([] if prior is not None else tags)
@@ -660,6 +719,12 @@ def _place(text: str, s: int, e: int, idx: Index, actors: list[ActorMention], sp
         return prior  # "بريف إدلب" after the village named: the village
     ctx.scope_place[scope] = place
     return place
+
+
+def _may_lie_in(inner: Place, outer: Place) -> bool:
+    if inner.country and outer.country and inner.country != outer.country:
+        return False
+    return inner.admin1 is None or outer.admin1 is None or inner.admin1 == outer.admin1
 
 
 def _event(toks: list[ar.ArTok], weapon: WeaponMention | None) -> str | None:
