@@ -503,3 +503,19 @@ def test_cli_refuses_a_file_that_is_not_a_ledger(tmp_path: Path) -> None:
     bad.write_text("hello", encoding="utf-8")
     result = CliRunner().invoke(main, ["serve", "--db", str(bad), "--port", "0"])
     assert result.exit_code == 2 and "E004" in result.output
+
+
+def test_governorate_outlines() -> None:
+    """Fourteen Syrian and nineteen Iraqi governorates, each holding its own capital."""
+    from claimweave.serve.mapdata import _contains, governorates
+
+    feats = {(f["properties"]["country"], f["properties"]["name"]): f for f in governorates()["features"]}
+    assert sum(1 for cc, _ in feats if cc == "SY") == 14
+    assert sum(1 for cc, _ in feats if cc == "IQ") == 19
+    for key, (lon, lat) in {("SY", "Ar Raqqah"): (39.008, 35.953), ("SY", "Idlib"): (36.634, 35.931),
+                            ("SY", "Deir ez-Zor"): (40.141, 35.336), ("IQ", "Nineveh"): (43.119, 36.335),
+                            ("IQ", "Al-Basrah"): (47.783, 30.508), ("SY", "Aleppo"): (37.161, 36.201)}.items():
+        polys = feats[key]["geometry"]["coordinates"]
+        inside = [p for p in polys if _contains([tuple(pt) for pt in p[0]], lon, lat)
+                  and not any(_contains([tuple(pt) for pt in h], lon, lat) for h in p[1:])]
+        assert inside, key
