@@ -18,7 +18,6 @@ from typing import Protocol
 
 from claimweave.annotate.gazetteer import (
     STRONG_ARTICLES,
-    VILLAGE_MAX_POP,
     WEAK_ARTICLES,
     Gazetteer,
     fold_token,
@@ -465,6 +464,9 @@ _AREAS = ("country", "region", "governorate")
 # A place outside the countries the text names must be this big and be called by its own main
 # name ("Geneva", "Moscow").
 _ABROAD_MIN_POP = 100_000
+# A city this big keeps its name whatever governorates the text names ("Hama" is not a village
+# called Hamah near Aleppo); a smaller town yields to a place of its name in a named governorate.
+_CITY_KEEPS = 100_000
 
 
 # Governorates a writer names for one another ("محافظة دمشق" for a village of Rif Dimashq).
@@ -495,14 +497,14 @@ def _candidates(gaz: Gazetteer, m: PlaceMention, key: str) -> list[Place]:
 
 def disambiguate(mentions: list[PlaceMention]) -> list[PlaceMention]:
     """Choose each mention's place among the gazetteer's places of its name with the document's
-    context, as Mordecai does. The context is the countries the text names (a country, a
-    governorate, or a place of one reading only) and the governorates it names. When the text
+    context, as Mordecai does. The context is the countries and governorates the text names (a
+    country, a governorate, a big city, or a place of one reading only). When the text
     names countries, a place in another is chosen only when the name has no reading in them and
     the place is a city of ``_ABROAD_MIN_POP`` called by its main name as spelt ("Geneva"; "Batina"
     is not Batna in Algeria, "Al Mashad" not Mashhad in Iran); a name with no reading left is
-    dropped. A town or city the index ranks first keeps the name; among villages of one name,
-    one in a governorate the text names or one with a known population wins ("Hader" near
-    Quneitra), then the index's order (feature code, population). A name of hamlets only
+    dropped. A city of ``_CITY_KEEPS`` the index ranks first keeps the name; otherwise a place
+    in a governorate the text names or one with a known population wins ("Hader" near Quneitra,
+    "Suran" near Aleppo), then the index's order (feature code, population). A name of hamlets only
     (villages of unknown population) is read only in a governorate the text names, when it names
     any."""
     gaz = load()
@@ -510,6 +512,7 @@ def disambiguate(mentions: list[PlaceMention]) -> list[PlaceMention]:
     cands = [_candidates(gaz, m, k) for m, k in zip(mentions, keys, strict=True)]
     named: Counter[str | None] = Counter()
     admin1: Counter[tuple[str | None, str | None]] = Counter()
+    big: list[Place] = []
     for m, key, cs in zip(mentions, keys, cands, strict=True):
         if gaz.is_hamlet(key):
             continue  # a hamlet's name is evidence of nothing
@@ -517,6 +520,11 @@ def disambiguate(mentions: list[PlaceMention]) -> list[PlaceMention]:
             named[m.place.country] += 1
             if m.place.precision != "country":
                 admin1[(m.place.country, m.place.admin1)] += 1
+        elif (m.place.population or 0) >= _CITY_KEEPS:
+            big.append(m.place)
+    for p in big:  # a big city names its governorate when its country is named otherwise
+        if named[p.country] or not named:
+            admin1[(p.country, p.admin1)] += 1
     out: list[PlaceMention] = []
     for m, key, cs in zip(mentions, keys, cands, strict=True):
         if m.place.precision in _AREAS:
@@ -533,10 +541,10 @@ def disambiguate(mentions: list[PlaceMention]) -> list[PlaceMention]:
         if not ok:
             continue  # only places abroad the text gives no reason for
         top = ok[0][1]
-        if top.precision != "village" and (top.population or 0) >= VILLAGE_MAX_POP:
+        if (top.population or 0) >= _CITY_KEEPS:
             best = top
         else:
-            best = max(ok, key=lambda e: (bool(admin1[(e[1].country, e[1].admin1)]) + bool(e[1].population),
+            best = max(ok, key=lambda e: (2 * bool(admin1[(e[1].country, e[1].admin1)]) + bool(e[1].population),
                                           named[e[1].country], -e[0]))[1]
         out.append(m if best == m.place else PlaceMention(m.start, m.end, m.text, best))
     return out
