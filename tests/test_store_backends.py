@@ -194,7 +194,7 @@ def test_open_world_fields_on_both_backends(ledger_db: str) -> None:
         assert link_ledger(ledger).claims == 2
         reasons = [r[0] for r in ledger.connection.execute(
             "SELECT ci.reason FROM claim_incident ci ORDER BY ci.claim")]
-    assert reasons == ["new incident", "a cumulative toll, not one incident"]
+    assert reasons == ["main incident of its report: new incident", "a cumulative toll, not one incident"]
     assert [json.loads(x) for x in out["jsonl"].getvalue().splitlines()] == [to_dict(rec)]
     rows = list(csv.DictReader(io.StringIO(out["csv"].getvalue())))
     assert [(r["actor_entity_type"], r["scope"], r["event"], r["targets"], r["named_victims"])
