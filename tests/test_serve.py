@@ -136,7 +136,7 @@ def test_place_search_knows_other_spellings(client: TestClient) -> None:
 
 def test_facets_count_and_narrow(client: TestClient) -> None:
     """Each facet value's count is the size of the list filtered to it; facets combine."""
-    from claimweave.serve.queries import FACETS
+    from claimweave.serve.incidentview import FACETS
 
     page = client.get("/incidents").text
     for key, _ in FACETS:

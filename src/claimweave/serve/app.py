@@ -58,6 +58,7 @@ from ..store.review import (
 from . import queries as Q
 from .audit import view as audit_view
 from .errors import STATUS_CODES, ApiError
+from .incidentview import facets
 from .mapdata import BBOX
 from .models import (
     GRADES,
@@ -728,7 +729,7 @@ class Workbench:
         return self.page("incidents.html", f=f, items=items[f.offset:f.offset + f.limit],
                          total=len(items), map=map_svg(items), unplaced=unplaced, undated=undated,
                          timeline=timeline_svg(tl, fq), bucket=tl["bucket"], grades=Q.GRADES,
-                         qs=_qs, fq=fq, sorts=Q.SORTS, facets=Q.facets(items),
+                         qs=_qs, fq=fq, sorts=Q.SORTS, facets=facets(items),
                          active=_active_filters(f), reviews=Q.REVIEW_STATES)
 
     async def api_map(self, request: Request) -> Response:
