@@ -318,13 +318,14 @@ def timeline_svg(tl: dict[str, Any], query: dict[str, str]) -> Markup:
     colours = side_colours(tl)
     top = max(max((sum(p["counts"].values()) for p in periods), default=1), 1)
     plot_w, plot_h = TW - PAD_L - PAD_R, TH - PAD_T - PAD_B
-    bw = plot_w / len(periods)
+    bw = min(plot_w / len(periods), 48.0)  # a few periods: bars no wider than 48, from the left
     empty = sum(1 for p in periods if not p["counts"])
     base = TH - PAD_B
     parts = [f'<svg class="timeline" viewBox="0 0 {TW} {TH}" width="{TW}" height="{TH}" role="img"'
              f' aria-label="incidents per {b} by side" data-bucket="{b}" data-periods="{len(periods)}"'
              f' data-empty="{empty}" xmlns="http://www.w3.org/2000/svg">',
-             f'<line class="axis" x1="{PAD_L}" y1="{base}" x2="{TW - PAD_R}" y2="{base}"/>',
+             f'<line class="axis" x1="{PAD_L}" y1="{base}" x2="{round(PAD_L + len(periods) * bw, 2)}" '
+             f'y2="{base}"/>',
              f'<text class="tick count-tick" x="{PAD_L - 4}" y="{PAD_T + FONT_PX - 2}">{top}</text>',
              f'<text class="tick count-tick" x="{PAD_L - 4}" y="{base}">0</text>']
     word = _PERIOD_WORD[b]

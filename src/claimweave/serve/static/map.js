@@ -86,6 +86,29 @@
   } }).addTo(map);
   var labels = L.layerGroup().addTo(map);
 
+  // The map's one legend: what a mark and a cluster mean, and the governorate lines.
+  var legend = L.control({ position: "bottomleft" });
+  legend.onAdd = function () {
+    var box = el("div", "map-legend");
+    [["cw-mark cw-place", "7", "a place: its incidents"],
+     ["cw-mark cw-cluster", "12", "places merged: their incidents"]].forEach(function (row) {
+      var line = el("div", "map-legend-row");
+      var mark = el("span", row[0]);
+      var inner = el("div");
+      inner.appendChild(el("span", null, row[1]));
+      mark.appendChild(inner);
+      line.appendChild(mark);
+      line.appendChild(el("span", null, row[2]));
+      box.appendChild(line);
+    });
+    var gov = el("div", "map-legend-row");
+    gov.appendChild(el("span", "map-legend-gov"));
+    gov.appendChild(el("span", null, "governorate (approximate)"));
+    box.appendChild(gov);
+    return box;
+  };
+  legend.addTo(map);
+
   var clusters = L.markerClusterGroup({
     maxClusterRadius: 44, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
     iconCreateFunction: function (c) {
