@@ -50,6 +50,7 @@ from ..model import (
     WeaponMention,
 )
 from . import arabic_lexicon as lx
+from .sentences import _push
 
 FORCE_TYPES = frozenset({"military", "armed_group", "coalition"})
 BELLIGERENT_TYPES = FORCE_TYPES | {"state", "government", "ministry"}
@@ -231,14 +232,9 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         out.append((pos, m.end()))
         pos = m.end()
     out.append((pos, end))
-    spans = []
+    spans: list[tuple[int, int]] = []
     for s, e in out:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            spans.append((s, e))
+        _push(text, s, e, spans)  # trimmed, and a run longer than any sentence cut at spaces
     return spans
 
 
