@@ -794,7 +794,7 @@ def _active_filters(f: Q.Filters) -> list[tuple[str, str, str]]:
     out = []
     for k, v in q.items():
         rest = {kk: vv for kk, vv in f.query().items() if kk != k}
-        shown = side_label(v) if k == "side" else v
+        shown = side_label(v) if k == "side" else v.replace("_", " ") if k == "grade" else v
         out.append((FILTER_LABELS.get(k, k), shown, "/incidents?" + _qs(rest)))
     return out
 
