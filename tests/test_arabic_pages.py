@@ -8,6 +8,7 @@ places in Arabic text are found by the gazetteer (annotate/places.py), not by th
 
 from __future__ import annotations
 
+import json
 import math
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +19,7 @@ import pytest
 from claimweave.model import Record
 from claimweave.pipeline import make_document, run
 from claimweave.record import to_dict
+from claimweave.schema import validate
 
 HERE = Path(__file__).parent / "world_ar"
 COUNCIL = "المجلس المحلي لمدينة معرة النعمان"
@@ -167,3 +169,10 @@ def test_every_claim_of_a_page_is_expected(name: str) -> None:
     phrases = [p for n, p, *_ in CLAIMS if n == name]
     for c in _record(name)["claims"]:
         assert any(p in c["text"] for p in phrases), c["text"]
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_page_record_keeps_the_contract(name: str) -> None:
+    """The claimweave/1 record of an Arabic page validates, offsets included."""
+    text = (HERE / name).read_text(encoding="utf-8")
+    validate(json.loads(json.dumps(_record(name), ensure_ascii=False)), text)
