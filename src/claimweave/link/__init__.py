@@ -103,6 +103,7 @@ def link_ledger(ledger: Ledger, progress: Callable[[int], None] | None = None) -
         save_links,
         unlinked_seqs,
     )
+    from ..store.review import regroup
     from ..store.reviewed import reviewed_rows
     from .reports import IDF_SAMPLE, LEAD
 
@@ -131,6 +132,7 @@ def link_ledger(ledger: Ledger, progress: Callable[[int], None] | None = None) -
             save_links(conn, links)
             if progress:
                 progress(len(rows))
+        touched |= regroup(conn, seqs)  # a person's merge or split holds for claims stored again
         moved = linker.consolidate()
         if moved:
             merge_incidents(conn, moved)
