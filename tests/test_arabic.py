@@ -329,3 +329,12 @@ def test_report_nouns_and_the_one_told_are_not_the_speaker() -> None:
     assert c.claimant is not None and c.claimant.name == "منظمات حقوقية"
     c = _one("قُتل ٣ مدنيين بحسب ما أفادت به مصادر محلية لشبكة شام.", "casualty")
     assert c.claimant is not None and c.claimant.name == "مصادر محلية" and c.sources == ()
+
+
+def test_a_common_noun_speaker_stands_for_the_actor_named_before() -> None:
+    text = ("وثق المرصد السوري لحقوق الإنسان مقتل ٧ مدنيين في القصف. "
+            "وقال مدير المرصد إن ٣ أطفال بين القتلى.")
+    claims = [c for c in _claims(text) if c.kind == "casualty"]
+    assert [c.claimant.actor_id if c.claimant else None for c in claims] == ["sohr", "sohr"]
+    c = _one("وقال مدير المرصد إن ٣ أطفال قتلوا.", "casualty")  # nothing named before: its own words
+    assert c.claimant is not None and c.claimant.actor_id is None

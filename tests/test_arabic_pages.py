@@ -60,7 +60,7 @@ CLAIMS: list[tuple[str, str, str, list[tuple[str, str, int | None, int | None]],
     ("wire_atarib_market.txt", "٥٣ مدنياً", "casualty",
      [("civilians", "killed", 53, None), ("children", "killed", 5, 5)], "2017-11-13", None, "sohr"),
     ("wire_atarib_market.txt", "الطائرات الروسية هي التي", "military_action", [], "2017-11-13",
-     "russian_aerospace_forces", None),
+     "russian_aerospace_forces", "sohr"),  # "مدير المرصد": the observatory named before
     ("wire_atarib_market.txt", "٢٠ جثة", "casualty", [("bodies", "dead", 20, 20), ("people", "injured", 100, None)],
      "2017-11-13", None, "white_helmets"),
     ("wire_atarib_market.txt", "نفت وزارة الدفاع الروسية", "denial", [], None, "russian_defence_ministry",

@@ -274,7 +274,9 @@ def _sentence(text: str, s: int, e: int, unit: Unit, idx: Index, type_of: ActorT
         ctx.countries = frozenset(p.place.country for p in idx.places(0, len(text)) if p.place.country)
     actors = localise(idx.actors(s, e), ctx.countries)
     dates = idx.dates(s, e)
-    claimant, sources, speaking = _attribution(text, toks, actors, ctx)
+    earlier = [a for a in idx.actors(max(0, s - _COREF_CHARS), s) if a.actor_id is not None]
+    claimant, sources, speaking = _attribution(text, toks, actors, ctx,
+                                               lambda ref: _corefer(ref, earlier, type_of))
     if claimant is not None:
         ctx.last_speaker = claimant
     claimant = claimant or unit_speaker
@@ -367,8 +369,25 @@ def _pair(text: str, toks: list[ar.ArTok], verb: int, actors: list[ActorMention]
 
 # ---- attribution ---------------------------------------------------------------------------------
 
-def _attribution(text: str, toks: list[ar.ArTok], actors: list[ActorMention],
-                 ctx: Context) -> tuple[Ref | None, tuple[Ref, ...], list[tuple[int, int]]]:
+_COREF_CHARS = 3000  # how far back "المرصد" looks for the observatory it stands for
+
+
+def _corefer(ref: Ref | None, earlier: list[ActorMention], type_of: ActorTypeOf) -> Ref | None:
+    """"مدير المرصد", "الوزارة": a common-noun speaker standing for the latest actor of its kind
+    named before ("the observatory" after the Syrian Observatory)."""
+    if ref is None or ref.actor_id is not None:
+        return ref
+    for t in ar.tokens(ref.name):
+        types = next((lx.COREF[w] for w, _ in ar.stems(t.norm) if w in lx.COREF), None)
+        if types is not None:
+            found = next((a for a in reversed(earlier) if type_of(a.actor_id) in types), None)
+            return Ref(found.name, found.actor_id) if found is not None else ref
+    return ref
+
+
+def _attribution(text: str, toks: list[ar.ArTok], actors: list[ActorMention], ctx: Context,
+                 corefer: Callable[[Ref | None], Ref | None] = lambda r: r
+                 ) -> tuple[Ref | None, tuple[Ref, ...], list[tuple[int, int]]]:
     """The sentence's claimant, its sources, and the spans of the speakers named."""
     claimant: Ref | None = None
     sources: list[Ref] = []
@@ -397,6 +416,7 @@ def _attribution(text: str, toks: list[ar.ArTok], actors: list[ActorMention],
         if j < len(toks) and _lookup(toks[j], lx.REPORT_NOUNS):  # "بحسب تقرير للمرصد", "وفقاً لتقديرات"
             j += 1
         who, span = _speaker_at(text, toks, j, actors, lam=bool(cite))
+        who = corefer(who)
         if who is not None and span is None:  # a common-noun speaker: its span, with its seat
             first = text.find(who.name, toks[j].start)
             span = (first, _seat_end(text, first + len(who.name)))

@@ -68,6 +68,13 @@ RELAY = frozenset({"نقلا"})  # "نقلاً عن X": X is a source
 SPEECH = _set("قال قالت يقول تقول افاد افادت يفيد تفيد اعلن اعلنت يعلن تعلن ذكر ذكرت يذكر تذكر "
                    "اكد اكدت يؤكد تؤكد اوضح اوضحت اشار اشارت صرح صرحت وثق وثقت يوثق رصد رصدت "
                    "اضاف اضافت اورد اوردت نشر نشرت بث بثت نقل نقلت")
+# Common nouns that stand for an actor named before, with the actor types they may stand for.
+COREF: dict[str, frozenset[str]] = {
+    "المرصد": frozenset({"monitor"}), "الوزاره": frozenset({"ministry"}),
+    "التحالف": frozenset({"coalition"}), "الشبكه": frozenset({"monitor"}),
+    "الوكاله": frozenset({"outlet", "un"}), "المنظمه": frozenset({"ngo", "un", "monitor"}),
+    "التنظيم": frozenset({"armed_group"}), "الهيئه": frozenset({"armed_group"}),
+}
 # A report cited in the speaker's stead: "بحسب تقرير للمرصد", "وفقاً لتقديرات منظمات".
 REPORT_NOUNS = _set("تقرير تقارير تقديرات تقدير بيان معلومات احصائيات احصاءات ارقام توثيق")
 ADDED = frozenset({"اضاف", "اضافت", "تابع", "تابعت"})  # "وأضاف": the same speaker goes on
