@@ -125,7 +125,19 @@ def name_key(name: str, fold: bool = True) -> str:
     return join_key([fold_token(t) for t in content]) if fold else " ".join(content)
 
 
-def _both_keys(words: list[str]) -> frozenset[str]:
+# Keys of names as spelt carry this mark, so a folded spelling never meets a world city's name
+# ("Sorin" folds to "surin", which is not Surin in Thailand).
+SPELT = "="
+
+
+def spelt_key(name: str) -> str:
+    """Key of a world city's or country's name: its words as spelt, marked."""
+    key = name_key(name, fold=False)
+    return SPELT + key if key else ""
+
+
+def _bare_keys(words: list[str]) -> frozenset[str]:
+    """Folded and spelt keys of words, unmarked (for stoplists)."""
     return frozenset(k for w in words for k in (name_key(w), name_key(w, fold=False)))
 
 
@@ -213,8 +225,8 @@ class Gazetteer:
 
     def lookup(self, name: str) -> Place | None:
         """Best place for a whole name, or None."""
-        rows = self.rows_of(name_key(name)) or self.rows_of(name_key(name, fold=False))
-        return self.place(rows[0]) if rows else None
+        tops = [self.place(rows[0]) for rows in (self.rows_of(name_key(name)), self.rows_of(spelt_key(name))) if rows]
+        return max(tops, key=lambda p: p.population or 0) if tops else None  # "Dakar": the city, not a hamlet
 
     def governorate_of(self, place: Place) -> Place | None:
         if place.country is None or place.admin1 is None:
@@ -317,11 +329,11 @@ class _Builder:
         self.by_gid: dict[int, int] = {}
         self.curated: set[str] = set()
         stop = json.loads(_data("places_stoplist.json"))
-        self.never = _both_keys(stop["never"])
-        self.mid = _both_keys(stop["mid_sentence"])
+        self.never = _bare_keys(stop["never"])
+        self.mid = _bare_keys(stop["mid_sentence"])
         from spacy.lang.ar.stop_words import STOP_WORDS
 
-        self.ar_generic = _both_keys([*stop["arabic_generic"], *STOP_WORDS])
+        self.ar_generic = _bare_keys([*stop["arabic_generic"], *STOP_WORDS])
         # One-word names of villages that are common words or given names ("Hope", "Hassan").
         self.village_never = _common_names()
         self.person_keys: set[str] = set()  # village names that read as a person's or a word
@@ -335,25 +347,27 @@ class _Builder:
         return len(self.rows) - 1
 
     def add_name(self, name: str, idx: int, tier: float, curated: bool = False, village: bool = False) -> None:
-        """Index a name of row ``idx``: folded for Syrian, Iraqi and imported places, as spelt for
-        the world's cities and countries, both ways when curated."""
+        """Index a name of row ``idx``: as spelt for the world's cities and for countries ("Syrien"
+        folds like the adjective "Syrian"), folded for Syrian, Iraqi and imported places, both ways
+        for their curated names."""
         if not _CLEAN.match(unicodedata.normalize("NFKD", name)):
             return
-        world = self.rows[idx][3] not in FOCUS and idx < self.world_end
-        if curated:
-            for key in {name_key(name), name_key(name, fold=False)} - {""}:
+        world = self.rows[idx][3] not in FOCUS and idx < self.world_end or self.rows[idx][5] == "country"
+        if curated and not world:
+            for key in {name_key(name), spelt_key(name)} - {""}:
                 self._add_name_key(key, idx, tier, True, village)
         else:
-            self._add_name_key(name_key(name, fold=not world), idx, tier, False, village)
+            self._add_name_key(spelt_key(name) if world else name_key(name), idx, tier, curated, village)
 
     def _add_name_key(self, key: str, idx: int, tier: float, curated: bool, village: bool) -> None:
-        if not key:
+        bare = key.removeprefix(SPELT)
+        if not bare:
             return
-        arabic = bool(_ARABIC.search(key))
+        arabic = bool(_ARABIC.search(bare))
         if not curated:
-            if key in self.never or (arabic and (key in self.ar_generic or len(key) < 3)):
+            if bare in self.never or (arabic and (bare in self.ar_generic or len(bare) < 3)):
                 return
-            if not arabic and len(key) < 3:
+            if not arabic and len(bare) < 3:
                 return
             if village and _person_like(key, self.village_never):
                 self.person_keys.add(key)
@@ -402,7 +416,7 @@ class _Builder:
             if key in self.curated:
                 continue
             small_foreign = best[3] not in FOCUS and best[5] in ("village", "city") and (best[7] or 0) < WEAK_MAX_POP
-            if key in self.mid or (len(toks) == 1 and small_foreign):
+            if key.removeprefix(SPELT) in self.mid or (len(toks) == 1 and small_foreign):
                 weak.add(key)
         gov = {(r[3], r[6]): i for i, r in enumerate(self.rows) if r[5] == "governorate" and r[3] and r[6]}
         return {
@@ -411,9 +425,9 @@ class _Builder:
             "first": first,
             "weak": frozenset(weak),
             "cue_only": frozenset(self.person_keys - self.other_keys - self.curated),
-            "exact_case": _both_keys(["us", "uk", "usa", "uae", "merv"]),
+            "exact_case": frozenset(k for w in ("us", "uk", "usa", "uae", "merv") for k in (name_key(w), spelt_key(w))),
             "governorate": gov,
-            "words": self.ar_generic,
+            "words": frozenset(self.ar_generic),
         }
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from claimweave.annotate.gazetteer import (
+    SPELT,
     STRONG_ARTICLES,
     WEAK_ARTICLES,
     Gazetteer,
@@ -26,6 +27,7 @@ from claimweave.annotate.gazetteer import (
     name_key,
     name_tokens,
     norm_token,
+    spelt_key,
 )
 from claimweave.model import Place, PlaceMention
 
@@ -51,10 +53,10 @@ _OPENERS = " \t\"'“”‘’«»([*-–—"
 _CONNECTORS = frozenset({"of", "de", "du", "des", "la", "le", "ibn", "bin", "bint", "el"})
 _CLITICS = "وبلفك"
 # Generic first words of longer names ("Bab al-Hawa", "Tal al-Abd"): no match alone before more name.
-_GENERIC_HEADS = frozenset(fold_token(w) for w in (
+_GENERIC_HEADS = frozenset(f for w in (
     "bab", "tal", "tall", "tell", "tel", "ain", "ayn", "deir", "dayr", "kafr", "khan", "ras", "jabal", "jebel",
     "wadi", "bir", "qasr", "abu", "umm", "beit", "bayt", "jisr", "hay", "souq", "suq", "sheikh", "shaykh",
-    "khirbat", "khirbet", "maarat", "tal", "mazraat", "qaryat", "hawsh", "hosh", "sabkhat", "mazra"))
+    "khirbat", "khirbet", "maarat", "tal", "mazraat", "qaryat", "hawsh", "hosh", "sabkhat", "mazra") for f in (w, fold_token(w)))
 _GOV_SUFFIX = frozenset({"province", "provinces", "governorate", "governorates", "countryside", "gouvernorat"})
 _GOV_PREFIX = re.compile(
     r"(?:\b(?:[Pp]rovince|[Gg]overnorate|[Gg]ouvernorat|[Cc]ountryside)\s+(?:of\s+(?:the\s+)?|d[e']\s*|d’\s*|du\s+)?"
@@ -142,7 +144,7 @@ def _match_at(gaz: Gazetteer, toks: list[_Tok], i: int) -> tuple[int, int] | Non
     best: tuple[int, int] | None = None
     for plain_form in _first_forms(gaz, head.norm):
         for fold in (True, False):
-            form = fold_token(plain_form) if fold else plain_form
+            form = fold_token(plain_form) if fold else SPELT + plain_form
             most = max(gaz.most_tokens(form), gaz.most_tokens(form[:-1]) if fold and form.endswith("at") else 0)
             if not most:
                 continue
@@ -242,7 +244,7 @@ def _acceptable(gaz: Gazetteer, key: str, toks: list[_Tok], i: int, last: int) -
             return _arabic_cue(toks, i)
         if not _latin_cue(toks, i, last):
             return False
-    if key in _GENERIC_HEADS and last + 1 < len(toks):
+    if key.removeprefix(SPELT) in _GENERIC_HEADS and last + 1 < len(toks):
         nxt = toks[last + 1]
         if nxt.joined and (nxt.cap or _is_article(nxt)):
             return False
@@ -252,7 +254,7 @@ def _acceptable(gaz: Gazetteer, key: str, toks: list[_Tok], i: int, last: int) -
         raws = [t.raw for t in toks[i : last + 1] if not _is_article(t)]
         if first.initial or all(r.isupper() and len(r) > 1 for r in raws):
             return False
-    return not (key in gaz.weak and first.hashtag and len(key) < 4)
+    return not (key in gaz.weak and first.hashtag and len(key.removeprefix(SPELT)) < 4)
 
 
 def _governorate(gaz: Gazetteer, place: Place, countryside: bool) -> Place | None:
@@ -268,7 +270,7 @@ def _named_governorate(gaz: Gazetteer, name: str) -> Place | None:
     "محافظة"), rather than a village of that name."""
     forms = [name, name[1:]] if name[:1] in _CLITICS else [name]
     for form in forms:
-        for key in (name_key(form), name_key(form, fold=False)):
+        for key in (name_key(form), spelt_key(form)):
             for r in gaz.rows_of(key)[:64]:
                 if gaz.place(r).precision == "governorate":
                     return gaz.place(r)
@@ -304,8 +306,9 @@ def find_places(text: str, base: int = 0) -> list[PlaceMention]:
                     last += 1
                 elif pre:
                     start = pre.start()
-        if _foreign_misreading(text, start, place) or inside_non_place(text, start, end):
-            i = last + 1
+        if _foreign_misreading(text, start, place) or inside_non_place(text, start, end) \
+                or out and _is_article(toks[i]) and text[out[-1].end - base:start] in (" ", "'s ", "’s "):
+            i = last + 1  # "Mosul al-Jadida", "Mosul's al-Jadida": an article-led name after a place is its part
             continue
         if not out or base + start >= out[-1].end:
             out.append(PlaceMention(base + start, base + end, text[start:end], place))
@@ -469,8 +472,14 @@ _ABROAD_MIN_POP = 100_000
 _CITY_KEEPS = 100_000
 
 
+_FOCUS = ("SY", "IQ")
 # Governorates a writer names for one another ("محافظة دمشق" for a village of Rif Dimashq).
 _TWIN = {"Rif Dimashq": "Damascus", "Damascus": "Rif Dimashq"}
+
+
+def _hamlets(places: list[Place]) -> bool:
+    """Whether every reading of a name is a village of unknown population."""
+    return all(p.precision == "village" and p.population is None for p in places)
 
 
 def _plain(name: str) -> str:
@@ -488,7 +497,7 @@ def _key_of(gaz: Gazetteer, text: str) -> str:
 def _candidates(gaz: Gazetteer, m: PlaceMention, key: str) -> list[Place]:
     """Places of the mention's name, folded and as spelt; the reading found first leads."""
     rows = list(gaz.rows_of(key)[:64])
-    spelt = gaz.rows_of(name_key(m.text, fold=False))[:64]
+    spelt = gaz.rows_of(spelt_key(m.text))[:64]
     spelt_first = any(gaz.place(r) == m.place for r in spelt) and not any(gaz.place(r) == m.place for r in rows)
     rows = [*spelt, *rows] if spelt_first else [*rows, *spelt]
     out = [gaz.place(r) for r in dict.fromkeys(rows)]
@@ -499,10 +508,10 @@ def disambiguate(mentions: list[PlaceMention]) -> list[PlaceMention]:
     """Choose each mention's place among the gazetteer's places of its name with the document's
     context, as Mordecai does. The context is the countries and governorates the text names (a
     country, a governorate, a big city, or a place of one reading only). When the text
-    names countries, a place in another is chosen only when the name has no reading in them and
-    the place is a city of ``_ABROAD_MIN_POP`` called by its main name as spelt ("Geneva"; "Batina"
-    is not Batna in Algeria, "Al Mashad" not Mashhad in Iran); a name with no reading left is
-    dropped. A city of ``_CITY_KEEPS`` the index ranks first keeps the name; otherwise a place
+    names countries, a place in another is chosen only when it is a city of ``_ABROAD_MIN_POP``
+    called by its main name as spelt, without an Arabic article ("Geneva", "Ankara"; "Batina" is
+    not Batna in Algeria, "Al Mashad" not Mashhad in Iran, "al-Jadida" in Mosul not El Jadida in
+    Morocco); a name with no reading left is dropped. A city of ``_CITY_KEEPS`` the index ranks first keeps the name; otherwise a place
     in a governorate the text names or one with a known population wins ("Hader" near Quneitra,
     "Suran" near Aleppo), then the index's order (feature code, population). A name of hamlets only
     (villages of unknown population) is read only in a governorate the text names, when it names
@@ -513,8 +522,8 @@ def disambiguate(mentions: list[PlaceMention]) -> list[PlaceMention]:
     named: Counter[str | None] = Counter()
     admin1: Counter[tuple[str | None, str | None]] = Counter()
     big: list[Place] = []
-    for m, key, cs in zip(mentions, keys, cands, strict=True):
-        if gaz.is_hamlet(key):
+    for m, cs in zip(mentions, cands, strict=True):
+        if _hamlets(cs):
             continue  # a hamlet's name is evidence of nothing
         if m.place.precision in _AREAS or len({(p.country, p.admin1) for p in cs}) == 1:
             named[m.place.country] += 1
@@ -525,26 +534,34 @@ def disambiguate(mentions: list[PlaceMention]) -> list[PlaceMention]:
     for p in big:  # a big city names its governorate when its country is named otherwise
         if named[p.country] or not named:
             admin1[(p.country, p.admin1)] += 1
+    # Home: the countries the text names; Syria and Iraq (the packaged villages' countries) too
+    # while it names neither ("Britain-based monitor ... the town of Marea").
+    at_home = {c for c in named if named[c]} | (set() if any(named[c] for c in _FOCUS) else set(_FOCUS))
     out: list[PlaceMention] = []
-    for m, key, cs in zip(mentions, keys, cands, strict=True):
+    for m, cs in zip(mentions, cands, strict=True):
         if m.place.precision in _AREAS:
             out.append(m)
             continue
-        if any(admin1.values()) and gaz.is_hamlet(key):
+        if any(admin1.values()) and _hamlets(cs):
             # A hamlet's name is read only in a governorate the text names.
             cs = [p for p in cs if admin1[(p.country, p.admin1)] or admin1[(p.country, _TWIN.get(p.admin1 or ""))]]
 
-        home = [(n, p) for n, p in enumerate(cs) if not named or named[p.country] or p.precision in _AREAS]
+        home = [(n, p) for n, p in enumerate(cs) if not named or p.country in at_home or p.precision in _AREAS]
         plain = _plain(m.text)
-        ok = home or [(n, p) for n, p in enumerate(cs)
-                      if _plain(p.name) == plain and (p.population or 0) >= _ABROAD_MIN_POP]
+        famous = [(n, p) for n, p in enumerate(cs) if (n, p) not in home and _plain(p.name) == plain
+                  and (p.population or 0) >= _ABROAD_MIN_POP and not _ARTICLE_PREFIX.match(m.text)]
+        ok = sorted(home + famous, key=lambda e: e[0])
         if not ok:
             continue  # only places abroad the text gives no reason for
         top = ok[0][1]
-        if (top.population or 0) >= _CITY_KEEPS:
+
+        def in_named(p: Place) -> bool:
+            return bool(admin1[(p.country, p.admin1)] or admin1[(p.country, _TWIN.get(p.admin1 or ""))])
+
+        abroad = bool(named) and top.country not in at_home
+        if (top.population or 0) >= _CITY_KEEPS and not (abroad and any(in_named(p) for _, p in ok)):
             best = top
         else:
-            best = max(ok, key=lambda e: (2 * bool(admin1[(e[1].country, e[1].admin1)]) + bool(e[1].population),
-                                          named[e[1].country], -e[0]))[1]
+            best = max(ok, key=lambda e: (2 * in_named(e[1]) + bool(e[1].population), named[e[1].country], -e[0]))[1]
         out.append(m if best == m.place else PlaceMention(m.start, m.end, m.text, best))
     return out
