@@ -338,3 +338,26 @@ def test_a_common_noun_speaker_stands_for_the_actor_named_before() -> None:
     assert [c.claimant.actor_id if c.claimant else None for c in claims] == ["sohr", "sohr"]
     c = _one("وقال مدير المرصد إن ٣ أطفال قتلوا.", "casualty")  # nothing named before: its own words
     assert c.claimant is not None and c.claimant.actor_id is None
+
+
+def test_one_count_for_two_fates_is_no_count_of_either() -> None:
+    claims = _claims("سقوط نحو ٢٠ قتيلاً وجريحاً في تفجير انتحاري استهدف سوقاً شعبية.")
+    assert [c.victims for c in claims] == [()]
+    assert claims[0].kind == "military_action" and claims[0].weapon == "suicide_bombing"
+
+
+def test_among_them_one_person() -> None:
+    c = _one("قصفت المدفعية التركية قرى حدودية ما أسفر عن سقوط ٣ ضحايا بينهم امرأة.", "casualty")
+    assert _victims(c) == [("people", "killed", 3, 3), ("women", "killed", 1, 1)]
+    assert c.actor is not None and c.actor.actor_id == "turkish_armed_forces"
+
+
+def test_a_dual_number_with_others_and_a_specific_weapon() -> None:
+    c = _one("قتل شاب برصاص قناص في الحي، فيما أصيب اثنان آخران.", "casualty")
+    assert sorted(_victims(c)) == [("men", "killed", 1, 1), ("people", "injured", 2, 2)]
+    assert c.weapon == "sniper"
+
+
+def test_an_arrest_announced_by_a_ministry() -> None:
+    c = _one("أعلنت وزارة الداخلية القبض على خمسة مطلوبين في المحافظة.")
+    assert c.kind == "arrest" and c.claimant is not None and c.claimant.name == "وزارة الداخلية"

@@ -62,7 +62,7 @@ _UNRESOLVED = re.compile(r"(?<![^\W\d_])[وفب]?(?:قري[ةه]|بلد[ةه]|ح
                          r"((?:(?:ال|[اأ]بو|[اأ]م|تل|عين|كفر|دير|خربة|جسر)[ \t]*)?[^\W\d_]+"
                          r"(?:[ \t]+ال[^\W\d_]+)?)")
 # Words for any attack: a named weapon beside them says more ("انفجار عبوة ناسفة": an IED).
-_GENERIC_WEAPONS = frozenset({"shelling", "strike", "explosion", "bombing"})
+_GENERIC_WEAPONS = frozenset({"shelling", "strike", "explosion", "bombing", "bomb", "gunfire"})
 _ARMED = frozenset(lx.GENERIC_ACTORS)
 _PLACE_BEFORE = re.compile(r"(?:(?<![^\W\d_])[وف]?(?:في|قرب|من|الى|إلى|نحو)|مدين[ةه]|بلد[ةه]|قري[ةه]|ريف)[ \t]+$")
 _SETTLEMENT = re.compile(r"(?:مدين[ةه]|بلد[ةه]|قري[ةه]|حي|مخيم|ناحي[ةه])[ \t]+[وفب]?$")
@@ -539,8 +539,8 @@ def _victims(text: str, toks: list[ar.ArTok], quantities: list[Quantity], actors
                     vtype, end = lx.VICTIMS[sub], toks[m].end
         elif _toll_before(text, q.start):
             vtype, outcome = "people", _toll_before(text, q.start)
-        if vtype is None:
-            continue
+        if vtype is None or _mixed_outcomes(toks, end):
+            continue  # "٢٠ قتيلاً وجريحاً": one count for two fates, no count of either
         among = k > 0 and _lookup(toks[max(0, _first_tok(toks, q.start) - 1)], lx.AMONG) is not None
         if outcome is None and among and out:
             outcome = out[-1].outcome  # "مقتل ١٢ مدنياً بينهم ٤ أطفال": the group's own fate
@@ -563,8 +563,19 @@ def _victims(text: str, toks: list[ar.ArTok], quantities: list[Quantity], actors
             vtype = "bodies"
         out.append(Victims(vtype, outcome, q.min, q.max, text[q.start:end]))
         spans.append((q.start, _victim_end(text, end, actors)))
-    out += _singles(text, toks, counted, spans)
+    out += _singles(text, toks, counted, spans, out)
     return out, spans
+
+
+def _mixed_outcomes(toks: list[ar.ArTok], end: int) -> bool:
+    """The noun of the count is followed by "و" and a noun of another fate ("قتيلاً وجريحاً",
+    "القتلى والجرحى")."""
+    k = _first_tok(toks, end)
+    if k >= len(toks) or toks[k].start < end or not toks[k].norm.startswith("و"):
+        return False
+    own = [_outcome(t) for t in toks if t.end == end]
+    other = _outcome(toks[k])
+    return bool(own and own[0] and other and other != own[0] and _lookup(toks[k], lx.OUTCOME_NOUNS))
 
 
 def _first_tok(toks: list[ar.ArTok], pos: int) -> int:
@@ -617,12 +628,16 @@ def _victim_end(text: str, end: int, actors: list[ActorMention]) -> int:
     return end
 
 
-def _singles(text: str, toks: list[ar.ArTok], counted: set[int], spans: list[tuple[int, int]]) -> list[Victims]:
+def _singles(text: str, toks: list[ar.ArTok], counted: set[int], spans: list[tuple[int, int]],
+             out_before: Sequence[Victims] = ()) -> list[Victims]:
     """One person named by a singular noun right after an outcome word: "مقتل طفل وامرأة"."""
     out: list[Victims] = []
     for i, t in enumerate(toks[:-1]):
         o = _outcome(t)
-        if o is None or o == "displaced" or _lookup(t, lx.OUTCOME_NOUNS):
+        among = _lookup(t, lx.AMONG) is not None
+        if among and out_before:
+            o = out_before[-1].outcome  # "بينهم امرأة": one of the group, with its fate
+        if o is None or o == "displaced" or (_lookup(t, lx.OUTCOME_NOUNS) and not among):
             continue
         j = i + 1
         while j < len(toks) and j not in counted:
