@@ -166,4 +166,4 @@ def features(row: Any, region_of: RegionOf, side_of: Callable[[str], str | None]
         place_key=place_key, lat=row["lat"], lon=row["lon"],
         prank=PRECISION_RANK.get(row["precision"] or "", 9), actor=actor,
         side=side_of(actor_id) if actor_id else None, cause=row["cause"], vmin=vmin, vmax=vmax,
-        mask=word_mask(row["text"]), toll=toll, start=row["span_start"] or 0)
+        mask=word_mask(row["text"]), toll=toll, start=row_value(row, "span_start") or 0)
