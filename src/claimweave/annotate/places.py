@@ -1,10 +1,13 @@
-"""Place mentions: gazetteer names found by token lookup, longest match first.
+"""Place mentions: gazetteer names found by token lookup, longest match first, then chosen
+among the places of their name with the document's context (:func:`disambiguate`).
 
-Latin-script names must be capitalised (or in a hashtag); names that are also common
-words are stoplisted in the gazetteer, and small foreign towns / ``mid_sentence`` names
-are skipped at the start of a sentence or in all-caps. Arabic-script names match as
-written, with a leading clitic (و ب ل ف ك) tolerated. "Idlib province", "province of
-Idlib", "Aleppo countryside", "محافظة إدلب" give the governorate.
+Latin-script names must be capitalised (or in a hashtag); names that are also common words
+are stoplisted in the gazetteer, and small foreign towns / ``mid_sentence`` names are skipped
+at the start of a sentence or in all-caps. Arabic-script names match as written (folded), with
+a leading clitic (و ب ل ف ك) tolerated. A name borne only by villages of unknown population
+needs a cue when it is one word ("in", "village of", "في", "قرية"), and so does a village name
+that reads as a person's. "Idlib province", "province of Idlib", "Aleppo countryside",
+"محافظة إدلب", "بريف حلب" give the governorate.
 """
 
 from __future__ import annotations
@@ -194,17 +197,18 @@ def _arabic_cue(toks: list[_Tok], i: int) -> bool:
 
 
 # Words around a one-word hamlet name that show a place is meant ("in Madaya", "the villages of
-# Foua and Kefraya", "Marjeh district").
-_CUES_BEFORE = frozenset(
-    ["in", "at", "near", "of", "from", "outside", "around", "on", "into", "to", "toward", "towards", "besieged", "village", "town", "villages", "towns", "and", "à", "de", "près", "dans", "vers", "entered", "shelled", "struck", "hit", "stormed", "captured", "bombed", "targeted",
-     "seized", "reached", "attacked",])
-_CUES_AFTER = frozenset(
-    ["village", "town", "area", "countryside", "district", "neighbourhood", "neighborhood", "camp", "suburb", "suburbs", "outskirts"])
-
-
-_STRONG_BEFORE = frozenset(["in", "near", "outside", "around", "entered", "shelled", "struck", "stormed", "captured",
-                            "bombed", "village", "town", "villages", "towns", "hamlet", "à", "près"])
-_PLACE_NOUNS = frozenset(["village", "town", "villages", "towns", "hamlet", "countryside", "outskirts", "village de"])
+# Foua and Kefraya", "Marjeh district"); the strong ones let a name that reads as a person's be a
+# place ("the village of Umm Jamal").
+_CUE_WORDS = {
+    "before": "in at near of from outside around on into to toward towards besieged village town villages "
+              "towns and à de près dans vers entered shelled struck hit stormed captured bombed targeted "
+              "seized reached attacked",
+    "after": "village town area countryside district neighbourhood neighborhood camp suburb suburbs outskirts",
+    "strong": "in near outside around entered shelled struck stormed captured bombed village town villages "
+              "towns hamlet à près",
+    "place_nouns": "village town villages towns hamlet countryside outskirts",
+}
+_CUES_BEFORE, _CUES_AFTER, _STRONG_BEFORE, _PLACE_NOUNS = (frozenset(_CUE_WORDS[k].split()) for k in _CUE_WORDS)
 _AR_STRONG = _AR_CUES - frozenset(norm_token(w) for w in ("و", "من", "على", "بين", "الى", "إلى"))
 
 
