@@ -53,6 +53,10 @@ STRONG_ARTICLES = frozenset(
 )
 # Articles that are also English/French words: only articles when hyphen-attached ("as-Suwayda").
 WEAK_ARTICLES = frozenset({"ad", "as", "at", "an", "en", "et", "es"})
+# A Latin name that starts with an Arabic article ("al-Jadida", "As Susah").
+ARTICLE_PREFIX = re.compile(r"(?i)^(?:al|el|ar|as|ash|ad|at|an|az)[-\s]")
+# Arabic one-letter words written on the next word (and, in, for, so, like): "وحلب", "بإدلب".
+CLITICS = "وبلفك"
 
 # Spellings of the generic first word "kafr" (village) that vowel folding does not unite.
 _HEAD_CANON = {"kfar": "kafr", "kfr": "kafr", "kafar": "kafr", "kafer": "kafr", "kefer": "kafr", "kefr": "kafr"}

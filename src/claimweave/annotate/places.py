@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from claimweave.annotate.gazetteer import (
+    ARTICLE_PREFIX,
+    CLITICS,
     SPELT,
     STRONG_ARTICLES,
     WEAK_ARTICLES,
@@ -28,10 +29,10 @@ from claimweave.annotate.gazetteer import (
     join_key,
     load,
     name_key,
-    name_tokens,
     norm_token,
     spelt_key,
 )
+from claimweave.annotate.place_context import disambiguate
 from claimweave.model import Place, PlaceMention
 
 
@@ -54,7 +55,6 @@ _JOIN_GAPS = frozenset({" ", "-", "‐", "–", "\u00a0", "  ", " - "})
 _SENT_END = frozenset(".!?:;\n•|")
 _OPENERS = " \t\"'“”‘’«»([*-–—"
 _CONNECTORS = frozenset({"of", "de", "du", "des", "la", "le", "ibn", "bin", "bint", "el"})
-_CLITICS = "وبلفك"
 # Generic first words of longer names ("Bab al-Hawa", "Tal al-Abd"): no match alone before more name.
 _GENERIC_HEADS = frozenset(f for w in (
     "bab", "tal", "tall", "tell", "tel", "ain", "ayn", "deir", "dayr", "kafr", "khan", "ras", "jabal", "jebel",
@@ -126,7 +126,7 @@ def _first_forms(gaz: Gazetteer, norm: str) -> list[str]:
     """Forms of a name's first word: as written, and without an attached Arabic clitic
     ("وحلب", "بكفرنبل", "للرقة"), unless the word as written is a common word ("فرقة")."""
     forms = [norm]
-    if norm and norm[0] in _CLITICS and len(norm) > 3 and fold_token(norm) not in gaz.words:
+    if norm and norm[0] in CLITICS and len(norm) > 3 and fold_token(norm) not in gaz.words:
         forms.append(norm[1:])
         if norm.startswith("لل"):
             forms.append("ال" + norm[2:])
@@ -193,7 +193,7 @@ def _arabic_cue(toks: list[_Tok], i: int) -> bool:
     if i == 0:
         return False
     prev = toks[i - 1].norm
-    return prev in _AR_CUES or (prev[:1] in _CLITICS and prev[1:] in _AR_CUES)
+    return prev in _AR_CUES or (prev[:1] in CLITICS and prev[1:] in _AR_CUES)
 
 
 # Words around a one-word hamlet name that show a place is meant ("in Madaya", "the villages of
@@ -219,7 +219,7 @@ def _strong_cue(toks: list[_Tok], i: int) -> bool:
         return False
     prev = toks[i - 1].norm
     if "\u0600" <= toks[i].raw[0] <= "\u06ff":
-        return prev in _AR_STRONG or (prev[:1] in _CLITICS and prev[1:] in _AR_STRONG)
+        return prev in _AR_STRONG or (prev[:1] in CLITICS and prev[1:] in _AR_STRONG)
     if prev in ("of", "de") and i > 1:
         return toks[i - 2].norm in _PLACE_NOUNS
     return prev in _STRONG_BEFORE
@@ -272,7 +272,7 @@ def _governorate(gaz: Gazetteer, place: Place, countryside: bool) -> Place | Non
 def _named_governorate(gaz: Gazetteer, name: str) -> Place | None:
     """The governorate called ``name`` ("Wasit" before "governorate", after "countryside of" or
     "محافظة"), rather than a village of that name."""
-    forms = [name, name[1:]] if name[:1] in _CLITICS else [name]
+    forms = [name, name[1:]] if name[:1] in CLITICS else [name]
     for form in forms:
         for key in (name_key(form), spelt_key(form)):
             for r in gaz.rows_of(key)[:64]:
@@ -338,7 +338,6 @@ def outside_names(mentions: list[PlaceMention], names: Sequence[Span]) -> list[P
 # Where an Arabic-article name ("al-Jadida", "as-Susah") may be resolved outside Syria and Iraq.
 _ARABIC_REGION = frozenset({"SY", "IQ", "LB", "JO", "TR", "IL", "PS", "SA", "IR", "KW", "EG", "YE", "SD", "LY", "TN",
                             "DZ", "MA", "MR", "OM", "AE", "QA", "BH", "SO", "DJ", "KM", "SS", "TD"})
-_ARTICLE_PREFIX = re.compile(r"(?i)^(?:al|el|ar|as|ash|ad|at|an|az|ad)[-\s]")
 
 # ---------------------------------------------------------------- spans that are no place
 # A gazetteer name inside a person's name, a street's or an operation's is no place.
@@ -436,7 +435,7 @@ _TITLE_WORD = re.compile(rf"(?:{_TITLES})\.?$")
 def _foreign_misreading(text: str, start: int, place: Place) -> bool:
     """"Mosul al-Jadida" is not El Jadida in Morocco."""
     return (place.country not in _ARABIC_REGION and place.precision not in ("country", "region")
-            and bool(_ARTICLE_PREFIX.match(text[start:start + 4])))
+            and bool(ARTICLE_PREFIX.match(text[start:start + 4])))
 
 
 def fakes_governorate(place: Place) -> str | None:
@@ -467,105 +466,4 @@ _FAKES = {
 }
 
 
-_AREAS = ("country", "region", "governorate")
-# A place outside the countries the text names must be this big and be called by its own main
-# name ("Geneva", "Moscow").
-_ABROAD_MIN_POP = 100_000
-# A city this big keeps its name whatever governorates the text names ("Hama" is not a village
-# called Hamah near Aleppo); a smaller town yields to a place of its name in a named governorate.
-_CITY_KEEPS = 100_000
-
-
-_FOCUS = ("SY", "IQ")
-# Governorates a writer names for one another ("محافظة دمشق" for a village of Rif Dimashq).
-_TWIN = {"Rif Dimashq": "Damascus", "Damascus": "Rif Dimashq"}
-
-
-def _hamlets(places: list[Place]) -> bool:
-    """Whether every reading of a name is a village of unknown population."""
-    return all(p.precision == "village" and p.population is None for p in places)
-
-
-def _plain(name: str) -> str:
-    """A name's words without articles, unfolded: "Al Mashad" is not spelt as "Mashhad"."""
-    return " ".join(t for t in name_tokens(name) if t not in STRONG_ARTICLES)
-
-
-def _key_of(gaz: Gazetteer, text: str) -> str:
-    key = name_key(text)
-    if not gaz.has(key) and text[:1] in _CLITICS:
-        key = name_key(text[1:])
-    return key
-
-
-def _candidates(gaz: Gazetteer, m: PlaceMention, key: str) -> list[Place]:
-    """Places of the mention's name, folded and as spelt; the reading found first leads."""
-    rows = list(gaz.rows_of(key)[:64])
-    spelt = gaz.rows_of(spelt_key(m.text))[:64]
-    spelt_first = any(gaz.place(r) == m.place for r in spelt) and not any(gaz.place(r) == m.place for r in rows)
-    rows = [*spelt, *rows] if spelt_first else [*rows, *spelt]
-    out = [gaz.place(r) for r in dict.fromkeys(rows)]
-    return out or [m.place]
-
-
-def disambiguate(mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """Choose each mention's place among the gazetteer's places of its name with the document's
-    context, as Mordecai does. The context is the countries and governorates the text names (a
-    country, a governorate, a big city, or a place of one reading only). When the text
-    names countries, a place in another is chosen only when it is a city of ``_ABROAD_MIN_POP``
-    called by its main name as spelt, without an Arabic article ("Geneva", "Ankara"; "Batina" is
-    not Batna in Algeria, "Al Mashad" not Mashhad in Iran, "al-Jadida" in Mosul not El Jadida in
-    Morocco); a name with no reading left is dropped. A city of ``_CITY_KEEPS`` the index ranks first keeps the name; otherwise a place
-    in a governorate the text names or one with a known population wins ("Hader" near Quneitra,
-    "Suran" near Aleppo), then the index's order (feature code, population). A name of hamlets only
-    (villages of unknown population) is read only in a governorate the text names, when it names
-    any."""
-    gaz = load()
-    keys = [_key_of(gaz, m.text) for m in mentions]
-    cands = [_candidates(gaz, m, k) for m, k in zip(mentions, keys, strict=True)]
-    named: Counter[str | None] = Counter()
-    admin1: Counter[tuple[str | None, str | None]] = Counter()
-    big: list[Place] = []
-    for m, cs in zip(mentions, cands, strict=True):
-        if _hamlets(cs):
-            continue  # a hamlet's name is evidence of nothing
-        if m.place.precision in _AREAS or len({(p.country, p.admin1) for p in cs}) == 1:
-            named[m.place.country] += 1
-            if m.place.precision != "country":
-                admin1[(m.place.country, m.place.admin1)] += 1
-        elif (m.place.population or 0) >= _CITY_KEEPS:
-            big.append(m.place)
-    for p in big:  # a big city names its governorate when its country is named otherwise
-        if named[p.country] or not named:
-            admin1[(p.country, p.admin1)] += 1
-    # Home: the countries the text names; Syria and Iraq (the packaged villages' countries) too
-    # while it names neither ("Britain-based monitor ... the town of Marea").
-    at_home = {c for c in named if named[c]} | (set() if any(named[c] for c in _FOCUS) else set(_FOCUS))
-    out: list[PlaceMention] = []
-    for m, cs in zip(mentions, cands, strict=True):
-        if m.place.precision in _AREAS:
-            out.append(m)
-            continue
-        if any(admin1.values()) and _hamlets(cs):
-            # A hamlet's name is read only in a governorate the text names.
-            cs = [p for p in cs if admin1[(p.country, p.admin1)] or admin1[(p.country, _TWIN.get(p.admin1 or ""))]]
-
-        home = [(n, p) for n, p in enumerate(cs) if not named or p.country in at_home or p.precision in _AREAS]
-        plain = _plain(m.text)
-        famous = [(n, p) for n, p in enumerate(cs) if (n, p) not in home and _plain(p.name) == plain
-                  and (p.population or 0) >= _ABROAD_MIN_POP and not _ARTICLE_PREFIX.match(m.text)]
-        ok = sorted(home + famous, key=lambda e: e[0])
-        if not ok:
-            continue  # only places abroad the text gives no reason for
-        top = ok[0][1]
-
-        def in_named(p: Place) -> bool:
-            return bool(admin1[(p.country, p.admin1)] or admin1[(p.country, _TWIN.get(p.admin1 or ""))])
-
-        abroad = bool(named) and top.country not in at_home
-        if (top.population or 0) >= _CITY_KEEPS and not (abroad and any(in_named(p) for _, p in ok)):
-            best = top
-        else:
-            best = max(ok, key=lambda e: (2 * in_named(e[1]) + bool(e[1].population), named[e[1].country], -e[0]))[1]
-        out.append(m if best == m.place else PlaceMention(m.start, m.end, m.text, best))
-    return out
+__all__ = ["disambiguate", "fakes_governorate", "find_places", "inside_non_place", "outside_names"]
