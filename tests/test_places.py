@@ -299,6 +299,9 @@ def test_a_place_abroad_the_text_names_stays() -> None:
     got = resolved("Syrian delegations met in Geneva; later they flew to Moscow.")
     assert ("Geneva", "CH") in [(g[0], g[2]) for g in got] and ("Moscow", "RU") in [(g[0], g[2]) for g in got]
     assert ("Naha", "JP") in [(g[0], g[2]) for g in resolved("The typhoon reached Naha, Japan, at dawn.")]
+    # A small Geneva of the named United States does not displace the Swiss city.
+    got = resolved("Envoys from the United States and Washington's allies gathered in Geneva for talks.")
+    assert ("Geneva", "CH") in [(g[0], g[2]) for g in got]
 
 
 def test_context_picks_the_village_in_the_named_governorate() -> None:

@@ -86,12 +86,12 @@ def disambiguate(mentions: list[PlaceMention]) -> list[PlaceMention]:
             continue  # a hamlet's name is evidence of nothing
         if m.place.precision in _AREAS or len({(p.country, p.admin1) for p in cs}) == 1:
             named[m.place.country] += 1
-            if m.place.precision != "country":
+            if m.place.precision != "country" and m.place.admin1:
                 admin1[(m.place.country, m.place.admin1)] += 1
         elif (m.place.population or 0) >= _CITY_KEEPS:
             big.append(m.place)
     for p in big:  # a big city names its governorate when its country is named otherwise
-        if named[p.country] or not named:
+        if (named[p.country] or not named) and p.admin1:
             admin1[(p.country, p.admin1)] += 1
     # Home: the countries the text names; Syria and Iraq (the packaged villages' countries) too
     # while it names neither ("Britain-based monitor ... the town of Marea").
