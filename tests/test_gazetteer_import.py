@@ -117,7 +117,12 @@ def test_import_goes_on_past_a_bad_file(tmp_path: Path) -> None:
         result = gazetteer_files.import_files([bad, good])
         assert result.places == 1 and result.path.is_file()
         assert len(result.errors) == 1 and str(bad) in str(result.errors[0])
+        mp.setenv("CLAIMWEAVE_CACHE_DIR", str(tmp_path / "cache"))
+        cli = CliRunner().invoke(main, ["gazetteer", "import", str(bad), str(good)])
+        assert cli.exit_code == 1 and "[E111]" in cli.output and str(bad) in cli.output
+        assert "1 imported places" in cli.output  # the good file went in; the bad one was reported
     finally:
+        gazetteer.load.cache_clear()
         mp.undo()
 
 

@@ -29,7 +29,7 @@ class Errors(StrEnum):
     E108 = "{path}: cannot read ({reason})."
     E109 = "{path}: document has no text after extraction."
     E110 = "{path}: unsupported file type {suffix!r}; claimweave reads {supported}."
-    E111 = "{path}: line {line}: not a usable gazetteer file ({reason})."
+    E111 = "{path}{where}: not a usable gazetteer file ({reason})."
     E112 = "{path}: {kind} is encrypted ({reason}); save an unprotected copy to read it."
     E113 = "{path}: no column {column!r} ({option}); the header has {columns}."
     # E2xx: processing

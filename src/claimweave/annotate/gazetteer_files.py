@@ -65,7 +65,8 @@ def clean_names(names: Iterable[str]) -> tuple[str, ...]:
 
 
 def _bad(path: Path, line: int, reason: str) -> ClaimweaveError:
-    return ClaimweaveError(Errors.E111, path=path, line=line, reason=reason)
+    """E111 for ``path`` (at ``line``, when known: 0 is the whole file)."""
+    return ClaimweaveError(Errors.E111, path=path, where=f", line {line}" if line else "", reason=reason)
 
 
 def _aliases_admin1() -> dict[str, dict[str, str]]:
