@@ -317,6 +317,8 @@ def test_context_picks_the_village_in_the_named_governorate() -> None:
     ("قتل ثلاثة مدنيين في معرة النعمان", "معرة النعمان", "Idlib"),
     ("سقطت قذائف على بلدة كفر ناها بريف حلب الغربي", "كفر ناها", "Aleppo"),
     ("غارات على الرقة وبدير الزور", "الرقة", "Raqqa"),
+    ("قذائف على حلب وبمعرة النعمان", "وبمعرة النعمان", "Idlib"),  # two clitics: and + in
+    ("وصل الوفد ولدير الزور حصة من المساعدات", "ولدير الزور", "Deir ez-Zor"),
 ])
 def test_arabic_village_names_from_the_gazetteer(text: str, name: str, governorate: str) -> None:
     got = resolved(text)

@@ -58,6 +58,21 @@ ARTICLE_PREFIX = re.compile(r"(?i)^(?:al|el|ar|as|ash|ad|at|an|az)[-\s]")
 # Arabic one-letter words written on the next word (and, in, for, so, like): "وحلب", "بإدلب".
 CLITICS = "وبلفك"
 
+
+def without_clitics(word: str) -> list[str]:
+    """An Arabic word without the one or two clitics it may carry: "وحلب" -> "حلب"; "وبمعرة" ->
+    "بمعرة", "معرة"; "للرقة" -> "لرقة", "الرقة"."""
+    out = []
+    if len(word) > 3 and word[0] in CLITICS:
+        out.append(word[1:])
+        if word.startswith("لل"):
+            out.append("ال" + word[2:])
+        elif word[0] in "وف" and word[1] in "بلك" and len(word) > 4:
+            out.append(word[2:])
+            if word[1:3] == "لل":
+                out.append("ال" + word[3:])
+    return out
+
 # Spellings of the generic first word "kafr" (village) that vowel folding does not unite.
 _HEAD_CANON = {"kfar": "kafr", "kfr": "kafr", "kafar": "kafr", "kafer": "kafr", "kefer": "kafr", "kefr": "kafr"}
 _LATIN_PAIRS = (("dj", "j"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ph", "f"), ("ch", "sh"))
@@ -446,7 +461,8 @@ def _is_latin_name(name: str) -> bool:
 # Rank of a feature code among places of one name: seats of districts and subdistricts first,
 # places no longer lived in (abandoned, destroyed, historical) and localities last.
 _CODE_TIER = {"PPLA2": -0.2, "PPLA3": -0.1, "PPLL": 0.2, "PPLQ": 0.3, "PPLW": 0.3, "PPLH": 0.3, "STLMT": 0.3}
-_CITY_CODES = frozenset({"PPLC", "PPLA", "PPLA2", "PPLG"})
+# Seats of the capital, governorates, districts and subdistricts (nahiya): towns at least.
+_CITY_CODES = frozenset({"PPLC", "PPLA", "PPLA2", "PPLA3", "PPLG"})
 
 
 def _locality_precision(loc: files.Locality) -> str:
@@ -473,6 +489,9 @@ def _add_localities(b: _Builder, locs: list[files.Locality]) -> None:
         else:
             tier += 1
             village = False
+            row = b.rows[idx]
+            if row[5] == "village" and _locality_precision(loc) == "city":  # a seat GeoNames gives no population
+                b.rows[idx] = (*row[:5], "city", *row[6:])
         for n, name in enumerate(loc.names):
             b.add_name(name, idx, tier + (0 if n == 0 else 1.5), village=village)
 

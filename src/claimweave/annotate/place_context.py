@@ -12,13 +12,13 @@ from collections import Counter
 
 from claimweave.annotate.gazetteer import (
     ARTICLE_PREFIX,
-    CLITICS,
     STRONG_ARTICLES,
     Gazetteer,
     load,
     name_key,
     name_tokens,
     spelt_key,
+    without_clitics,
 )
 from claimweave.model import Place, PlaceMention
 
@@ -48,8 +48,9 @@ def _plain(name: str) -> str:
 
 def _key_of(gaz: Gazetteer, text: str) -> str:
     key = name_key(text)
-    if not gaz.has(key) and text[:1] in CLITICS:
-        key = name_key(text[1:])
+    for form in without_clitics(text) if not gaz.has(key) else ():
+        if gaz.has(name_key(form)):
+            return name_key(form)
     return key
 
 

@@ -31,6 +31,7 @@ from claimweave.annotate.gazetteer import (
     name_key,
     norm_token,
     spelt_key,
+    without_clitics,
 )
 from claimweave.annotate.place_context import disambiguate
 from claimweave.model import Place, PlaceMention
@@ -124,13 +125,8 @@ def _is_article(t: _Tok) -> bool:
 
 def _first_forms(gaz: Gazetteer, norm: str) -> list[str]:
     """Forms of a name's first word: as written, and without an attached Arabic clitic
-    ("وحلب", "بكفرنبل", "للرقة"), unless the word as written is a common word ("فرقة")."""
-    forms = [norm]
-    if norm and norm[0] in CLITICS and len(norm) > 3 and fold_token(norm) not in gaz.words:
-        forms.append(norm[1:])
-        if norm.startswith("لل"):
-            forms.append("ال" + norm[2:])
-    return forms
+    ("وحلب", "بكفرنبل", "للرقة", "وبمعرة"), unless the word as written is a common word ("فرقة")."""
+    return [norm] if fold_token(norm) in gaz.words else [norm, *without_clitics(norm)]
 
 
 def _match_at(gaz: Gazetteer, toks: list[_Tok], i: int) -> tuple[int, int] | None:
@@ -272,7 +268,7 @@ def _governorate(gaz: Gazetteer, place: Place, countryside: bool) -> Place | Non
 def _named_governorate(gaz: Gazetteer, name: str) -> Place | None:
     """The governorate called ``name`` ("Wasit" before "governorate", after "countryside of" or
     "محافظة"), rather than a village of that name."""
-    forms = [name, name[1:]] if name[:1] in CLITICS else [name]
+    forms = [name, *without_clitics(name)]
     for form in forms:
         for key in (name_key(form), spelt_key(form)):
             for r in gaz.rows_of(key)[:64]:
