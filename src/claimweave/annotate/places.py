@@ -229,6 +229,8 @@ def _latin_cue(toks: list[_Tok], i: int, last: int) -> bool:
     return before in _CUES_BEFORE or after in _CUES_AFTER
 
 
+# Words that say what kind of place the name after them is ("قرية", "بلدة", "مدينة").
+_AR_DESCRIPTORS = frozenset(norm_token(w) for w in ("قرية", "بلدة", "مدينة", "مزرعة", "ناحية", "قرى", "بلدات"))
 # Words that introduce a governorate ("محافظة إدلب", "ريف حلب"): never a place themselves.
 _AR_AREA_WORDS = frozenset(norm_token(w) for w in ("محافظة", "ريف", "بريف", "ومحافظة", "بمحافظة"))
 
@@ -285,6 +287,10 @@ def find_places(text: str, base: int = 0) -> list[PlaceMention]:
     i, n = 0, len(toks)
     while i < n:
         hit = _match_at(gaz, toks, i)
+        if hit is not None and toks[i].norm in _AR_DESCRIPTORS and i + 1 < n:
+            inner = _match_at(gaz, toks, i + 1)
+            if inner is not None and inner[0] >= hit[0]:
+                hit = None  # "قرية عين الدلبة": the village of Ayn ad-Dulbah, not a "Qaryat Ayn"
         if hit is None:
             i += 1
             continue
