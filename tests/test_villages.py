@@ -54,7 +54,7 @@ def variant(name: str, rng: random.Random) -> str:
     if rng.random() < 0.2:
         s = re.sub(r"([bdfhklmnrstz])\1", r"\1", s)  # a doubled letter written once
     if rng.random() < 0.2 and s.endswith("ah"):
-        s = s[:-1] + rng.choice(["", "h", "e"])[:0] or s[:-1]  # Raqqah -> Raqqa
+        s = s[:-2] + rng.choice(["a", "eh"])  # Raqqah -> Raqqa, Hasakah -> Hasakeh
     return s
 
 

@@ -289,7 +289,7 @@ def find_places(text: str, base: int = 0) -> list[PlaceMention]:
         hit = _match_at(gaz, toks, i)
         if hit is not None and toks[i].norm in _AR_DESCRIPTORS and i + 1 < n:
             inner = _match_at(gaz, toks, i + 1)
-            if inner is not None and inner[0] >= hit[0]:
+            if inner is not None and inner[0] > hit[0]:
                 hit = None  # "قرية عين الدلبة": the village of Ayn ad-Dulbah, not a "Qaryat Ayn"
         if hit is None:
             i += 1
