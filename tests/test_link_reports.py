@@ -171,12 +171,23 @@ def test_short_names_are_the_same_line() -> None:
 
 # --- acceptance: no count range stretched by junk -----------------------------------------------
 
+def _fragments(ledger: Ledger) -> list[str]:
+    """Lines of evidence that are neither an outlet (first in one of their chains) nor a real
+    source."""
+    from claimweave.store.incidents import iter_records
+
+    return [s["origin"] for rec in iter_records(ledger.connection) for s in rec["sources"]
+            if not real_source(s["origin"], s["actor_id"])
+            and not any(ch.split(" < ")[0] == s["origin"] for ch in s["chains"])]
+
+
 def test_demo_ledger_has_no_wide_count_range(tmp_path: Path) -> None:
     db = tmp_path / "demo.db"
     r = CliRunner().invoke(main, ["ingest", str(DEMO), "--db", str(db), "-q", "--no-lang"])
     assert r.exit_code == 0, r.output
     with Ledger.open(db) as ledger:
         assert wide_ranges(ledger) == []
+        assert _fragments(ledger) == []
         n = ledger.connection.execute("SELECT count(*) FROM incidents WHERE record IS NOT NULL")
         assert n.fetchone()[0] > 0
 
@@ -190,3 +201,4 @@ def test_fakes_train_ledger_has_no_wide_count_range(tmp_path: Path) -> None:
     with Ledger.open(tmp_path / "fakes.db") as ledger:
         link_fakes(FAKES, ledger, "train")
         assert wide_ranges(ledger) == []
+        assert _fragments(ledger) == []

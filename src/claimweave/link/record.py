@@ -266,6 +266,7 @@ def build(incident_id: int, ev: list[Evidence]) -> dict[str, Any]:
         "events": sorted({e.event for e in ev if e.event}),
         "claims": [{"document": e.doc, "claim": e.ref.split("#", 1)[1], "kind": e.kind,
                     "origin": e.origin_name, "chain": e.chain, "text": e.text} for e in ev],
-        "sources": [{"origin": es[0].origin_name, "chains": sorted({" < ".join(e.chain) for e in es}),
+        "sources": [{"origin": es[0].origin_name, "actor_id": es[0].origin_id,
+                     "chains": sorted({" < ".join(e.chain) for e in es}),
                      "claims": [e.ref for e in es]} for es in lines.values()],
     }
