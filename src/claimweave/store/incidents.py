@@ -35,8 +35,8 @@ def report_leads(conn: sqlite3.Connection, docs: list[int], lead: int
     out: dict[int, tuple[str | None, str]] = {}
     for i in range(0, len(docs), 500):
         part = docs[i:i + 500]
-        for r in conn.execute(f"SELECT seq, title, substr(text, 1, {int(lead)}) AS lead FROM documents "
-                              f"WHERE seq IN ({','.join('?' * len(part))})", tuple(part)):
+        for r in conn.execute("SELECT seq, title, substr(text, 1, ?) AS lead FROM documents "
+                              f"WHERE seq IN ({','.join('?' * len(part))})", (int(lead), *part)):
             out[r["seq"]] = (r["title"], r["lead"] or "")
     return out
 
@@ -44,7 +44,7 @@ def report_leads(conn: sqlite3.Connection, docs: list[int], lead: int
 def latest_leads(conn: sqlite3.Connection, n: int, lead: int) -> list[str]:
     """Title and lead of the ledger's latest ``n`` documents (the sample wording weights come from)."""
     return [f"{r[0] or ''} {r[1] or ''}" for r in conn.execute(
-        f"SELECT title, substr(text, 1, {int(lead)}) FROM documents ORDER BY seq DESC LIMIT ?", (n,))]
+        "SELECT title, substr(text, 1, ?) FROM documents ORDER BY seq DESC LIMIT ?", (int(lead), n))]
 
 
 def load_profiles(conn: sqlite3.Connection, family: str, region: str, lo: int | None,
