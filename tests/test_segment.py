@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import unicodedata
 from pathlib import Path
@@ -123,7 +124,17 @@ def _matches(claim, exp, by_unit) -> bool:
         return False
     if exp["place"] is None:
         return True
-    return claim.place is not None and _fold(exp["place"]) == _fold(claim.place.name)
+    if claim.place is None:
+        return False
+    if "place_at" in exp:  # a village spelt many ways: where it is, within 10 km
+        return _km(exp["place_at"], (claim.place.lat, claim.place.lon)) <= 10.0
+    return _fold(exp["place"]) == _fold(claim.place.name)
+
+
+def _km(a, b) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(h))
 
 
 def _fold(name: str) -> str:

@@ -8,6 +8,7 @@ drops a mention whose every reading lies abroad without reason.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 
 from claimweave.annotate.gazetteer import (
@@ -32,6 +33,8 @@ _CITY_KEEPS = 100_000
 
 
 _FOCUS = ("SY", "IQ")
+# Same-named places this close (km) to a place the text names unambiguously count as equally near.
+_NEAR_KM = 25.0
 # Governorates a writer names for one another ("محافظة دمشق" for a village of Rif Dimashq).
 _TWIN = {"Rif Dimashq": "Damascus", "Damascus": "Rif Dimashq"}
 
@@ -44,6 +47,21 @@ def _hamlets(places: list[Place]) -> bool:
 def _plain(name: str) -> str:
     """A name's words without articles, unfolded: "Al Mashad" is not spelt as "Mashhad"."""
     return " ".join(t for t in name_tokens(name) if t not in STRONG_ARTICLES)
+
+
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance in km."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _nearness(p: Place, anchors: list[Place]) -> int:
+    """Minus the distance, in ``_NEAR_KM`` steps, from ``p`` to the nearest anchor in its country
+    (0 when there is none): among same-named villages the one beside the places the text names
+    unambiguously ("al-Shafa in the Hajin pocket") wins."""
+    near = [_km(p, a) for a in anchors if a.country == p.country and a != p]
+    return -int(min(near) // _NEAR_KM) if near else 0
 
 
 def _key_of(gaz: Gazetteer, text: str) -> str:
@@ -82,6 +100,9 @@ def disambiguate(mentions: list[PlaceMention]) -> list[PlaceMention]:
     named: Counter[str | None] = Counter()
     admin1: Counter[tuple[str | None, str | None]] = Counter()
     big: list[Place] = []
+    # Anchors: places of one reading that are not areas, to rank same-named villages by nearness.
+    anchors = [cs[0] for m, cs in zip(mentions, cands, strict=True)
+               if len(cs) == 1 and m.place.precision not in _AREAS]
     for m, cs in zip(mentions, cands, strict=True):
         if _hamlets(cs):
             continue  # a hamlet's name is evidence of nothing
@@ -122,6 +143,7 @@ def disambiguate(mentions: list[PlaceMention]) -> list[PlaceMention]:
         if (top.population or 0) >= _CITY_KEEPS and not (abroad and any(in_named(p) for _, p in ok)):
             best = top
         else:
-            best = max(ok, key=lambda e: (2 * in_named(e[1]) + bool(e[1].population), named[e[1].country], -e[0]))[1]
+            best = max(ok, key=lambda e: (2 * in_named(e[1]) + bool(e[1].population),
+                                          _nearness(e[1], anchors), named[e[1].country], -e[0]))[1]
         out.append(m if best == m.place else PlaceMention(m.start, m.end, m.text, best))
     return out
