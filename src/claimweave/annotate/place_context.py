@@ -50,7 +50,9 @@ def _plain(name: str) -> str:
 
 
 def _km(a: Place, b: Place) -> float:
-    """Great-circle distance in km."""
+    """Great-circle distance in km (infinite when either has no coordinates)."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return math.inf
     la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
     return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
@@ -60,7 +62,7 @@ def _nearness(p: Place, anchors: list[Place]) -> int:
     """Minus the distance, in ``_NEAR_KM`` steps, from ``p`` to the nearest anchor in its country
     (0 when there is none): among same-named villages the one beside the places the text names
     unambiguously ("al-Shafa in the Hajin pocket") wins."""
-    near = [_km(p, a) for a in anchors if a.country == p.country and a != p]
+    near = [d for a in anchors if a.country == p.country and a != p and (d := _km(p, a)) < math.inf]
     return -int(min(near) // _NEAR_KM) if near else 0
 
 
