@@ -37,10 +37,12 @@ def test_train_accuracy_floor(report, field: str) -> None:
 
 
 # Incident linking against FA-KES's grouping (same crowd date, location, actor and cause).
-# Measured 2026-11-23 on the train split's pairs: precision 0.245, recall 0.324, F1 0.279
-# (0.292 before the "Tags" line was cut off sentences; README "Incidents" says why).
-# The issue's floor is 0.80 on all articles; see README "Incidents" for why we are far below it.
-LINK_F1_FLOOR = 0.26
+# Measured 2026-12-04 (98a34db) on the train split's pairs: precision 0.121, recall 0.514, F1 0.196.
+# Lowered on purpose from 0.26 (F1 0.279: P 0.245, R 0.324): issue 14 replaced this gate by the
+# ECB+ one (tests/test_eval_links_gate.py), and its report-level linking joins more FA-KES articles
+# than the crowd's exact (date, place, actor, cause) grouping does; README "Incidents" gives both.
+# Kept as a guard against further falls.
+LINK_F1_FLOOR = 0.18
 
 
 @pytest.mark.gate
