@@ -35,7 +35,8 @@ _CITY_KEEPS = 100_000
 _FOCUS = ("SY", "IQ")
 # Same-named places this close (km) to a place the text names unambiguously count as equally near.
 _NEAR_KM = 25.0
-# Governorates a writer names for one another ("محافظة دمشق" for a village of Rif Dimashq).
+# Governorates a writer names for one another ("محافظة دمشق" for a village of Rif Dimashq), when
+# named as governorates.
 _TWIN = {"Rif Dimashq": "Damascus", "Damascus": "Rif Dimashq"}
 
 
@@ -101,6 +102,9 @@ def disambiguate(mentions: list[PlaceMention]) -> list[PlaceMention]:
     cands = [_candidates(gaz, m, k) for m, k in zip(mentions, keys, strict=True)]
     named: Counter[str | None] = Counter()
     admin1: Counter[tuple[str | None, str | None]] = Counter()
+    # Governorates named as such ("Rif Dimashq", "the countryside of Damascus"): only these stand
+    # for their twin; the city of Damascus named in passing does not name Rif Dimashq's villages.
+    areas: Counter[tuple[str | None, str | None]] = Counter()
     big: list[Place] = []
     # Anchors: places of one reading that are not areas, to rank same-named villages by nearness.
     anchors = [cs[0] for m, cs in zip(mentions, cands, strict=True)
@@ -112,6 +116,8 @@ def disambiguate(mentions: list[PlaceMention]) -> list[PlaceMention]:
             named[m.place.country] += 1
             if m.place.precision != "country" and m.place.admin1:
                 admin1[(m.place.country, m.place.admin1)] += 1
+                if m.place.precision in _AREAS:
+                    areas[(m.place.country, m.place.admin1)] += 1
         elif (m.place.population or 0) >= _CITY_KEEPS:
             big.append(m.place)
     for p in big:  # a big city names its governorate when its country is named otherwise
@@ -127,9 +133,14 @@ def disambiguate(mentions: list[PlaceMention]) -> list[PlaceMention]:
             continue
         if any(admin1.values()) and _hamlets(cs):
             # A hamlet's name is read only in a governorate the text names.
-            cs = [p for p in cs if admin1[(p.country, p.admin1)] or admin1[(p.country, _TWIN.get(p.admin1 or ""))]]
+            cs = [p for p in cs if admin1[(p.country, p.admin1)] or areas[(p.country, _TWIN.get(p.admin1 or ""))]]
 
         home = [(n, p) for n, p in enumerate(cs) if not named or p.country in at_home or p.precision in _AREAS]
+        if any(admin1.values()) and home and _hamlets([p for _, p in home]):
+            # Only hamlets are left at home ("al-Sinaah district" of a Deir ez-Zor story is no
+            # hamlet near Aleppo): read only in a governorate the text names.
+            home = [(n, p) for n, p in home
+                    if admin1[(p.country, p.admin1)] or areas[(p.country, _TWIN.get(p.admin1 or ""))]]
         plain = _plain(m.text)
         famous = [(n, p) for n, p in enumerate(cs) if (n, p) not in home and _plain(p.name) == plain
                   and (p.population or 0) >= _ABROAD_MIN_POP and not ARTICLE_PREFIX.match(m.text)]
@@ -139,13 +150,14 @@ def disambiguate(mentions: list[PlaceMention]) -> list[PlaceMention]:
         top = ok[0][1]
 
         def in_named(p: Place) -> bool:
-            return bool(admin1[(p.country, p.admin1)] or admin1[(p.country, _TWIN.get(p.admin1 or ""))])
+            return bool(admin1[(p.country, p.admin1)] or areas[(p.country, _TWIN.get(p.admin1 or ""))])
 
         abroad = bool(named) and top.country not in at_home
         if (top.population or 0) >= _CITY_KEEPS and not (abroad and any(in_named(p) for _, p in ok)):
             best = top
         else:
             best = max(ok, key=lambda e: (2 * in_named(e[1]) + bool(e[1].population),
-                                          _nearness(e[1], anchors), named[e[1].country], -e[0]))[1]
+                                          e[1].precision != "village", _nearness(e[1], anchors),
+                                          named[e[1].country], -e[0]))[1]
         out.append(m if best == m.place else PlaceMention(m.start, m.end, m.text, best))
     return out
