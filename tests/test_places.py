@@ -362,3 +362,25 @@ def test_directions_districts_and_countryside_keep_the_town(text: str) -> None:
     got = resolved(text)
     assert got and all(g[2] == "SY" for g in got)
     assert any(g[3] in ("Deir ez-Zor", "Aleppo") for g in got)
+
+
+def _resolved(text: str) -> list[tuple[str, str | None]]:
+    from claimweave.pipeline import make_document, run
+
+    rec = run(make_document(text, path="t.txt", doc_id="t"))
+    return [(m.text, m.place.country) for m in rec.annotations.places]
+
+
+def test_first_names_in_news_from_elsewhere_are_no_syrian_villages() -> None:
+    # A story that never puts itself in Syria or Iraq: one-word names that only small Syrian or
+    # Iraqi places bear (after folding) are people and words, not those places.
+    text = ("Police in Ohio said Sean and Brad Miller were hurt when a gunman opened fire at a bar "
+            "late on Friday. Tara Martin, who owns the bar, said the war on guns had failed her town.")
+    assert not [p for p in _resolved(text) if p[1] in ("SY", "IQ")]
+
+
+def test_a_syrian_story_keeps_its_one_word_town() -> None:
+    # "Syrian" puts the story in Syria even when no Syrian place but the town is named.
+    text = ("Syrian activists say a missile fired by the army struck the town of Marea overnight, "
+            "killing nine people, a Britain-based monitor said.")
+    assert ("Marea", "SY") in _resolved(text)

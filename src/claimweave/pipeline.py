@@ -134,7 +134,7 @@ def _prepare(doc: Document, opts: ExtractOptions) -> _Prepared:
     # An alias never links across countries: the places and named actors decide (issue 12).
     a_act = actors.localise(a_act, {p.place.country for p in a_pl if p.place.country})
     a_pl = places.outside_names(a_pl, a_act)
-    ann = Annotations(tuple(a_act), tuple(places.disambiguate(a_pl)), tuple(a_dt), tuple(a_q), tuple(a_w))
+    ann = Annotations(tuple(a_act), tuple(places.disambiguate(a_pl, text)), tuple(a_dt), tuple(a_q), tuple(a_w))
     doc2 = replace(
         doc,
         published=published,

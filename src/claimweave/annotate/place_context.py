@@ -9,6 +9,7 @@ drops a mention whose every reading lies abroad without reason.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 
 from claimweave.annotate.gazetteer import (
@@ -33,6 +34,9 @@ _CITY_KEEPS = 100_000
 
 
 _FOCUS = ("SY", "IQ")
+# Words that put a text in Syria or Iraq without naming either as a place ("Syrian activists say").
+_FOCUS_WORDS = re.compile(r"\b(?:Syrian?s?|Iraqi?s?|Syrie|syrien(?:ne)?s?|Irak|irakien(?:ne)?s?)\b"
+                          r"|سوري|العراق|عراقي")
 # Same-named places this close (km) to a place the text names unambiguously count as equally near.
 _NEAR_KM = 25.0
 # Governorates a writer names for one another ("محافظة دمشق" for a village of Rif Dimashq), when
@@ -85,7 +89,7 @@ def _candidates(gaz: Gazetteer, m: PlaceMention, key: str) -> list[Place]:
     return out or [m.place]
 
 
-def disambiguate(mentions: list[PlaceMention]) -> list[PlaceMention]:
+def disambiguate(mentions: list[PlaceMention], text: str = "") -> list[PlaceMention]:
     """Choose each mention's place among the gazetteer's places of its name with the document's
     context, as Mordecai does. The context is the countries and governorates the text names (a
     country, a governorate, a big city, or a place of one reading only). When the text
@@ -126,6 +130,11 @@ def disambiguate(mentions: list[PlaceMention]) -> list[PlaceMention]:
     # Home: the countries the text names; Syria and Iraq (the packaged villages' countries) too
     # while it names neither ("Britain-based monitor ... the town of Marea").
     at_home = {c for c in named if named[c]} | (set() if any(named[c] for c in _FOCUS) else set(_FOCUS))
+    # Whether the text is about Syria or Iraq at all: it names either, a governorate or a big city
+    # there. If not, a one-word name in Latin script that only a small Syrian or Iraqi place bears
+    # is a word or a person's name ("Sean", "Brad", "Tara" in news from elsewhere), not that place.
+    focus = (any(named[c] for c in _FOCUS) or any(c in _FOCUS for c, _ in admin1 if admin1[(c, _)])
+             or bool(_FOCUS_WORDS.search(text)))
     out: list[PlaceMention] = []
     for m, cs in zip(mentions, cands, strict=True):
         if m.place.precision in _AREAS:
@@ -159,5 +168,14 @@ def disambiguate(mentions: list[PlaceMention]) -> list[PlaceMention]:
             best = max(ok, key=lambda e: (2 * in_named(e[1]) + bool(e[1].population),
                                           e[1].precision != "village", _nearness(e[1], anchors),
                                           named[e[1].country], -e[0]))[1]
+        if (not focus and best.country in _FOCUS and (best.population or 0) < _CITY_KEEPS
+                and _latin_word(m.text)):
+            continue
         out.append(m if best == m.place else PlaceMention(m.start, m.end, m.text, best))
     return out
+
+
+def _latin_word(text: str) -> bool:
+    """One word in Latin script ("Tara"; not "Kafr Naha", not "تارة")."""
+    t = text.strip()
+    return " " not in t and "-" not in t and all(not ("\u0600" <= ch <= "\u06ff") for ch in t)
