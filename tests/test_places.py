@@ -384,3 +384,14 @@ def test_a_syrian_story_keeps_its_one_word_town() -> None:
     text = ("Syrian activists say a missile fired by the army struck the town of Marea overnight, "
             "killing nine people, a Britain-based monitor said.")
     assert ("Marea", "SY") in _resolved(text)
+
+
+def test_common_words_and_given_names_need_a_cue_to_be_villages() -> None:
+    # "War" folds to al-Waer (Homs) and "Suleiman" to a Hasakah village: without a word that says
+    # a place is meant, they are a word and a person.
+    text = ("The War in Syria: shelling of Homs. Suleiman, a nurse, said the army hit the market in "
+            "Homs on Sunday.")
+    places = [m.place.name for m in find_places(text)]
+    assert "al-Waer" not in places and not [p for p in places if "Salm" in p]
+    assert places.count("Homs") == 2
+    assert [m.place.name for m in find_places("Shells fell on the district of al-Waer in Homs.")][:1] == ["al-Waer"]

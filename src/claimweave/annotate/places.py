@@ -33,6 +33,7 @@ from claimweave.annotate.gazetteer import (
     spelt_key,
     without_clitics,
 )
+from claimweave.annotate.nlp import common_words
 from claimweave.annotate.place_context import disambiguate
 from claimweave.model import Place, PlaceMention
 
@@ -312,6 +313,9 @@ def find_places(text: str, base: int = 0) -> list[PlaceMention]:
                     last += 1
                 elif pre:
                     start = pre.start()
+        if last == i and _word_not_village(toks, i, place):
+            i += 1
+            continue
         if _foreign_misreading(text, start, place) or inside_non_place(text, start, end) \
                 or out and _is_article(toks[i]) and text[out[-1].end - base:start] in (" ", "'s ", "’s "):
             i = last + 1  # "Mosul al-Jadida", "Mosul's al-Jadida": an article-led name after a place is its part
@@ -320,6 +324,19 @@ def find_places(text: str, base: int = 0) -> list[PlaceMention]:
             out.append(PlaceMention(base + start, base + end, text[start:end], place))
         i = last + 1
     return out
+
+
+def _word_not_village(toks: list[_Tok], i: int, place: Place) -> bool:
+    """A one-word Latin name of a Syrian or Iraqi town or village that is also a common English
+    or French word or a given name ("The War in Syria" is no al-Waer, "Suleiman" no Salman) is a
+    place only right after "in", "near", "the village of" ..."""
+    raw = toks[i].raw
+    if place.country not in ("SY", "IQ") or place.precision in ("country", "region", "governorate"):
+        return False
+    if not raw.isascii() or not raw.isalpha():
+        return False
+    low = raw.lower()
+    return (low in common_words() or low in _GIVEN_NAMES) and not _strong_cue(toks, i)
 
 
 def outside_names(mentions: list[PlaceMention], names: Sequence[Span]) -> list[PlaceMention]:
@@ -360,6 +377,8 @@ _NAME_AFTER = re.compile(r"[ \u00a0]+[A-Z][^\W\d_A-Z]")
 # Common given names across the languages of conflict reporting. Names that are also towns or
 # countries on their own (Jordan, Paris, Florence, Victoria, Santiago, Israel) are left out.
 _GIVEN_NAMES_TEXT = """
+adel barry bella billy brad diane issa karim larry layla majid maryam martin nour roman sami sean
+sulaiman sulayman suleiman tara tarek tony ziad zainab
 aaron abdel abdelaziz abdul abdullah abdullahi abdulrahman adam adrian ahmad ahmed aisha alan albert
 alberto alejandro alex alexander alexandra alexei alfredo ali alice alicia amal amina amir amy ana andrea
 andrei andres andrew andriy andrzej angela ann anna anne anthony antonio arturo ashraf barbara ben
