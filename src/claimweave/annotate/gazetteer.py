@@ -21,7 +21,6 @@ import json
 import marshal
 import os
 import re
-import tempfile
 import unicodedata
 from array import array
 from bisect import bisect_left
@@ -587,16 +586,7 @@ def _build_data() -> dict[str, Any]:
 def build_index(path: Path | None = None) -> Path:
     """Build the index from its sources and write it (atomically) to ``path`` or the cache."""
     target = path or cache_path()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    data = marshal.dumps(_pack(_build_data()))
-    fd, tmp = tempfile.mkstemp(prefix=target.name + ".", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    files.write_atomic(target, marshal.dumps(_pack(_build_data())))
     if path is None:  # drop caches built from older inputs
         for old in target.parent.glob("gazetteer-v*"):
             if old != target and not old.name.endswith(".tmp"):

@@ -199,7 +199,12 @@ def write_compact(rows: Iterable[Locality], target: Path) -> None:
     for r in rows:
         lines.append("\t".join([str(r.geonames_id or ""), f"{r.lat:.5f}", f"{r.lon:.5f}", r.country, r.feature_code,
                                 r.admin1 or "", str(r.population or ""), "|".join(r.names)]))
-    data = gzip.compress(("\n".join(lines) + "\n").encode(), compresslevel=9, mtime=0)
+    write_atomic(target, gzip.compress(("\n".join(lines) + "\n").encode(), compresslevel=9, mtime=0))
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` through a temporary file beside it, so a reader never sees a
+    half-written file."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=target.name + ".", suffix=".tmp", dir=target.parent)
     try:

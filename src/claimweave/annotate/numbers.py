@@ -92,6 +92,17 @@ class _Q:
     qualifier: str | None = None
 
 
+def _qualified(q: _Q, m: re.Match[str]) -> _Q:
+    """``q`` widened to the qualifier ``m`` before it ("more than", "up to", "أكثر من"), with the
+    bounds that qualifier leaves open."""
+    kind = next(k for k, v in m.groupdict().items() if v)
+    if kind == "up_to":
+        return _Q(m.start(), q.end, None, q.max, kind)
+    if kind in ("more_than", "at_least"):
+        return _Q(m.start(), q.end, q.min, None, kind)
+    return _Q(m.start(), q.end, q.min, q.max, kind)
+
+
 def _word_before(text: str, s: int) -> str:
     m = re.search(r"([^\W\d_]+)[.'’]?[ \t\u00a0]*$", text[max(0, s - 16):s])
     return m.group(1).lower() if m else ""
@@ -306,13 +317,7 @@ def _qualify(text: str, cores: list[_Q]) -> list[_Q]:
         if q.qualifier is None:
             m = _QUALIFIERS.search(text, max(0, q.start - 24), q.start)
             if m is not None:
-                kind = next(k for k, v in m.groupdict().items() if v)
-                if kind == "up_to":
-                    q = _Q(m.start(), q.end, None, q.max, kind)
-                elif kind in ("more_than", "at_least"):
-                    q = _Q(m.start(), q.end, q.min, None, kind)
-                else:
-                    q = _Q(m.start(), q.end, q.min, q.max, kind)
+                q = _qualified(q, m)
             else:
                 post = _AT_LEAST_POST.match(text, q.end)
                 if post is not None:
@@ -482,13 +487,7 @@ def _ar_qualify(text: str, qs: list[_Q]) -> list[_Q]:
         if q.qualifier is None:
             m = _AR_QUALIFIERS.search(text, max(0, q.start - 24), q.start)
             if m is not None:
-                kind = next(k for k, v in m.groupdict().items() if v)
-                if kind == "up_to":
-                    q = _Q(m.start(), q.end, None, q.max, kind)
-                elif kind in ("more_than", "at_least"):
-                    q = _Q(m.start(), q.end, q.min, None, kind)
-                else:
-                    q = _Q(m.start(), q.end, q.min, q.max, kind)
+                q = _qualified(q, m)
             elif _AR_AT_LEAST_AFTER.match(text, q.end):
                 q = _Q(q.start, q.end, q.min, None, "at_least")  # "١٢ مدنياً على الأقل"
         out.append(q)
