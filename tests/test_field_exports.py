@@ -244,6 +244,7 @@ def test_claims_csv_has_incident_url_and_publication_date(demo_db: Path) -> None
     ["--actor", "coalition"], ["--actor", "isis"],
     ["--from", "2017-04-01"], ["--to", "2017-03-31"],
     ["--from", "2017-03-01", "--to", "2017-04-10", "--place", "mosul"],
+    ["--place", "Rakka"], ["--place", "al-Raqqah"], ["--place", "الرقة"],
 ])
 def test_incident_filters_match_the_workbench(demo_db: Path, args: list[str]) -> None:
     from claimweave.serve.queries import Filters, connect, filter_incidents
@@ -268,6 +269,16 @@ def test_incident_filters_match_the_workbench(demo_db: Path, args: list[str]) ->
             assert (d["end"] or d["start"]) >= opts["--from"]
         if "--to" in opts:
             assert d["start"] <= opts["--to"]
+
+
+def test_place_filter_takes_the_gazetteer_spellings(demo_db: Path) -> None:
+    def ids(place: str) -> list[int]:
+        res = invoke("incidents", "--db", demo_db, "--format", "jsonl", "--place", place)
+        assert res.exit_code == 0, res.stderr
+        return [json.loads(line)["id"] for line in res.stdout.splitlines()]
+
+    raqqa = ids("Raqqa")
+    assert raqqa and ids("Rakka") == raqqa and ids("al-Raqqah") == raqqa and ids("الرقة") == raqqa
 
 
 def test_claim_filters_on_claims_and_export(demo_db: Path) -> None:

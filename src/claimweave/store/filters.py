@@ -40,11 +40,17 @@ def prepare(conn: Any) -> None:
 
 
 def place_names(conn: Any, text: str, limit: int = 200) -> list[str]:
-    """Gazetteer names of the places some document names with a spelling containing ``text``."""
-    return [r[0] for r in conn.execute(
+    """Gazetteer names of the places some document names with a spelling containing ``text``,
+    and the name of the gazetteer's place for ``text`` under any of its spellings ("Rakka",
+    "al-Raqqah", "الرقة" -> "Ar Raqqah"), as the workbench's place search does."""
+    names = [r[0] for r in conn.execute(
         "SELECT DISTINCT p.name FROM places p JOIN documents d ON d.seq = p.doc WHERE"
         " fold(substr(d.text, p.span_start + 1, p.span_end - p.span_start)) LIKE ? ESCAPE '\\'"
         " LIMIT ?", (like(fold(text) or ""), limit))]
+    from ..annotate.gazetteer import load
+
+    place = load().lookup(text)
+    return names + [place.name] if place is not None and place.name not in names else names
 
 
 @dataclass(frozen=True)
