@@ -124,23 +124,15 @@ def _batched(items: Iterable[Any], opts: Any, skip: Callable[[Any], bool] = lamb
              ) -> Iterator[tuple[Any, Any]]:
     """(item, record or exception) in input order; input errors and skipped documents pass
     through with None. Documents are run :data:`BATCH` at a time."""
+    from .chunks import chunked
     from .errors import InputError
     from .pipeline import run_batch
 
-    pending: list[Any] = []
-
-    def flush() -> Iterator[tuple[Any, Any]]:
-        docs = [d for d in pending if not isinstance(d, InputError) and not skip(d)]
+    for part in chunked(items, BATCH):
+        docs = [d for d in part if not isinstance(d, InputError) and not skip(d)]
         results = dict(zip(map(id, docs), run_batch(docs, opts), strict=True))
-        for d in pending:
+        for d in part:
             yield d, results.get(id(d))
-        pending.clear()
-
-    for item in items:
-        pending.append(item)
-        if len(pending) >= BATCH:
-            yield from flush()
-    yield from flush()
 
 
 @main.command()

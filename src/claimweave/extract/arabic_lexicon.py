@@ -7,13 +7,11 @@ Outcomes and victim groups follow the English lexicon's labels (``extract/lexico
 
 from __future__ import annotations
 
+from .lexicon import by_word as _by_word
+
 
 def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
-
-
-def _by_word(groups: dict[str, str]) -> dict[str, str]:
-    return {w: label for label, words in groups.items() for w in words.split()}
 
 
 # Words of a casualty outcome (verbs in their usual persons, verbal nouns, nouns of the dead).

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 
-def _by_word(groups: dict[str, str]) -> dict[str, str]:
+def by_word(groups: dict[str, str]) -> dict[str, str]:
     """{label: "space-separated words"} -> {word: label}."""
     return {w: label for label, words in groups.items() for w in words.split()}
 
 
-VICTIM_NOUNS: dict[str, str] = _by_word({
+VICTIM_NOUNS: dict[str, str] = by_word({
     "civilians": "civilians civilian residents inhabitants villagers worshippers worshipers "
                  "refugees patients volunteers rescuers medics paramedics doctors nurses staff "
                  "journalists teachers passengers shoppers farmers workers employees evacuees "
@@ -29,7 +29,7 @@ VICTIM_NOUNS: dict[str, str] = _by_word({
     "bodies": "bodies corpses remains corps cadavres",
 })
 
-OUTCOMES: dict[str, str] = _by_word({
+OUTCOMES: dict[str, str] = by_word({
     "killed": "killed kill kills killing dead died die dies deaths death toll massacred slain tuée "
               "martyred martyrs perished lost lives executed beheaded murdered assassinated tués tué tuées "
               "morts mort décédés péri périt massacrés exécutés assassinat assassinés meurtre",

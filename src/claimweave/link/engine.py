@@ -223,15 +223,20 @@ class Linker:
                 best = (s, p, why)
         s, found, why = best
         if found is None:
-            p = Profile(self.next_id, f.family, f.region, f.lo, f.hi, f.precise, f.place_key,
-                        f.lat, f.lon, f.prank)
-            self.next_id += 1
-            self.new.add(p.id)
+            p = self._open(f)
             self._merge(p, f)
             self.add(p)
             return p.id, 0.0, "new incident"
         self._merge(found, f)
         return found.id, round(s, 3), "; ".join(why)
+
+    def _open(self, f: ClaimFeatures) -> Profile:
+        """A new incident where ``f`` is (its claims merged in and indexed by the caller)."""
+        p = Profile(self.next_id, f.family, f.region, f.lo, f.hi, f.precise, f.place_key,
+                    f.lat, f.lon, f.prank)
+        self.next_id += 1
+        self.new.add(p.id)
+        return p
 
     def _best(self, f: ClaimFeatures, vec: dict[int, float], only: Callable[[Profile], bool] | None = None
               ) -> tuple[float, Profile | None, list[str]]:
@@ -323,10 +328,7 @@ class Linker:
         best = self._best(f, r.vec)
         s, found, why = best
         if found is None:
-            found = Profile(self.next_id, f.family, f.region, f.lo, f.hi, f.precise, f.place_key,
-                            f.lat, f.lon, f.prank)
-            self.next_id += 1
-            self.new.add(found.id)
+            found = self._open(f)
             self.add(found)
             reason = "main incident of its report: new incident"
         else:

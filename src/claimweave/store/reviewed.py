@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
+from ..chunks import chunked
 from .review import Review, claim_key, has_tables, reviews_for
 
 REVIEW_COLUMNS = ("review_status", "reviewed_by", "reviewed_at", "review_note")
@@ -124,9 +125,7 @@ def reviewed_rows(conn: Any, rows: Iterable[Any], reviewed_only: bool = False,
     """``rows`` (claim rows with ``sha256``) at their current values, with the review columns;
     with ``reviewed_only`` only the claims a person confirmed or corrected."""
     decided = any_claim_decisions(conn)
-    batch: list[Any] = []
-
-    def flush() -> Iterator[dict[str, Any]]:
+    for batch in chunked(rows, chunk):
         shas = _shas(conn, batch) if decided else {}
         keys = [row_key(r, shas.get(int(r["doc"]))) for r in batch] if decided else []
         reviews = reviews_for(conn, keys) if decided else {}
@@ -134,13 +133,6 @@ def reviewed_rows(conn: Any, rows: Iterable[Any], reviewed_only: bool = False,
             out = apply_to_row(r, reviews.get(keys[i]) if decided else None)
             if not reviewed_only or out["review_status"] in PUBLISHABLE:
                 yield out
-        batch.clear()
-
-    for r in rows:
-        batch.append(r)
-        if len(batch) >= chunk:
-            yield from flush()
-    yield from flush()
 
 
 def _ref(name: str | None) -> dict[str, Any] | None:
