@@ -15,12 +15,12 @@ column -> E107 and no row is read.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from ..errors import Errors, InputError
 from ..model import Document
 from .document import make_document
-from .options import Columns
+from .options import Columns, IngestOptions
 
 FAKES = {"id": "unit_id", "title": "article_title", "text": "article_content", "outlet": "source"}
 GENERIC: dict[str, tuple[str, ...]] = {
@@ -82,3 +82,30 @@ def row_document(row: Sequence[str], header: Sequence[str], cols: dict[str, int]
     if not text.strip():
         raise InputError(Errors.E101, path=where)
     return make_document(text, path=where, meta=meta, **values)  # type: ignore[arg-type]
+
+
+def sheet_documents(rows: Iterable[tuple[int, list[str]]], where: str, options: IngestOptions
+                    ) -> Iterator[Document | InputError]:
+    """The documents of a sheet's numbered rows (.xlsx, .ods): blank rows are skipped, the first
+    other row is the header (E107/E113 when its columns cannot be mapped: the sheet stops), a
+    row over the size limit is E104 and a row with a blank text cell E101; the run goes on."""
+    header: list[str] | None = None
+    cols: dict[str, int] = {}
+    for rowno, row in rows:
+        if not any(c.strip() for c in row):
+            continue
+        if header is None:
+            header = row
+            try:
+                cols = find_columns(header, where, options.columns)
+            except InputError as exc:
+                yield exc
+                return
+            continue
+        if sum(len(c) for c in row) > options.max_bytes:
+            yield InputError(Errors.E104, path=f"{where}!{rowno}", limit=options.max_bytes)
+            continue
+        try:
+            yield row_document(row, header, cols, f"{where}!{rowno}")
+        except InputError as exc:
+            yield exc

@@ -15,13 +15,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from lxml import etree
-
-from ..errors import Errors, InputError
+from ..errors import InputError
 from ..model import Document
-from .columns import find_columns, row_document
+from .columns import sheet_documents
 from .extracted import open_zip
-from .odt import OFFICE, TABLE, TEXT, inline_text, xml_parser
+from .odt import OFFICE, TABLE, TEXT, content, inline_text
 from .options import IngestOptions
 
 MAX_COLUMNS = 1024  # a row's cells beyond this are not read
@@ -49,45 +47,22 @@ def _cells(row: Any) -> list[str]:
     return out
 
 
-def _sheet(sheet: Any, label: str, options: IngestOptions) -> Iterator[Document | InputError]:
-    where = f"{label}#{sheet.get(f'{{{TABLE}}}name') or 'Sheet'}"
-    header: list[str] | None = None
-    cols: dict[str, int] = {}
+def _rows(sheet: Any) -> Iterator[tuple[int, list[str]]]:
+    """(row number, cells); a repeated row is read once (the same text twice would be one
+    document anyway) but counted as often as it repeats."""
     rowno = 0
     for row in sheet.iter(f"{{{TABLE}}}table-row"):
         rowno += 1
-        cells = _cells(row)
-        if header is None and any(c.strip() for c in cells):
-            header = cells
-            try:
-                cols = find_columns(header, where, options.columns)
-            except InputError as exc:
-                yield exc
-                return
-        elif header is not None and any(c.strip() for c in cells):
-            if sum(len(c) for c in cells) > options.max_bytes:
-                yield InputError(Errors.E104, path=f"{where}!{rowno}", limit=options.max_bytes)
-            else:
-                try:
-                    yield row_document(cells, header, cols, f"{where}!{rowno}")
-                except InputError as exc:
-                    yield exc
-        # a repeated row is read once (the same text twice would be one document anyway)
+        yield rowno, _cells(row)
         rowno += int(row.get(f"{{{TABLE}}}number-rows-repeated", "1") or 1) - 1
+
+
+def _sheet(sheet: Any, label: str, options: IngestOptions) -> Iterator[Document | InputError]:
+    return sheet_documents(_rows(sheet), f"{label}#{sheet.get(f'{{{TABLE}}}name') or 'Sheet'}", options)
 
 
 def read_ods(path: Path, label: str, options: IngestOptions) -> Iterator[Document | InputError]:
     with open_zip(path, label, "OpenDocument .ods", options.max_bytes) as archive:
-        if "META-INF/manifest.xml" in archive.namelist() and b"encryption-data" in archive.read(
-                "META-INF/manifest.xml"):
-            raise InputError(Errors.E112, path=label, kind="OpenDocument file",
-                             reason="its parts are encrypted with a password")
-        try:
-            root = etree.fromstring(archive.read("content.xml"), xml_parser())
-        except KeyError:
-            raise InputError(Errors.E108, path=label,
-                             reason="not an OpenDocument file (no content.xml)") from None
-        except (etree.XMLSyntaxError, ValueError) as exc:
-            raise InputError(Errors.E108, path=label, reason=f"content.xml: {exc}") from None
+        root = content(archive, label)
     for sheet in root.iter(f"{{{TABLE}}}table"):
         yield from _sheet(sheet, label, options)

@@ -83,20 +83,25 @@ def _meta(archive: zipfile.ZipFile) -> tuple[str | None, str | None]:
     return title, author
 
 
+def content(archive: zipfile.ZipFile, label: str) -> etree._Element:
+    """The parsed content.xml of an OpenDocument zip (.odt, .ods): E112 when its parts are
+    encrypted, E108 when it has none or it does not parse."""
+    if "META-INF/manifest.xml" in archive.namelist() and b"encryption-data" in archive.read(
+            "META-INF/manifest.xml"):
+        raise InputError(Errors.E112, path=label, kind="OpenDocument file",
+                         reason="its parts are encrypted with a password")
+    try:
+        return etree.fromstring(archive.read("content.xml"), xml_parser())
+    except KeyError:
+        raise InputError(Errors.E108, path=label,
+                         reason="not an OpenDocument file (no content.xml)") from None
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, ValueError) as exc:
+        raise InputError(Errors.E108, path=label, reason=f"content.xml: {exc}") from None
+
+
 def read_odt(path: Path, label: str, options: IngestOptions) -> Iterator[Document]:
     with open_zip(path, label, "OpenDocument .odt", options.max_bytes) as archive:
-        names = set(archive.namelist())
-        if "META-INF/manifest.xml" in names and b"encryption-data" in archive.read(
-                "META-INF/manifest.xml"):
-            raise InputError(Errors.E112, path=label, kind="OpenDocument file",
-                             reason="its parts are encrypted with a password")
-        try:
-            root = etree.fromstring(archive.read("content.xml"), xml_parser())
-        except KeyError:
-            raise InputError(Errors.E108, path=label,
-                             reason="not an OpenDocument file (no content.xml)") from None
-        except (etree.XMLSyntaxError, zipfile.BadZipFile, ValueError) as exc:
-            raise InputError(Errors.E108, path=label, reason=f"content.xml: {exc}") from None
+        root = content(archive, label)
         body = root.find(f"{{{OFFICE}}}body")
         text = join_paragraphs(_blocks(body if body is not None else root))
         title, author = _meta(archive)

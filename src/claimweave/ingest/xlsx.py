@@ -20,7 +20,7 @@ import openpyxl
 
 from ..errors import Errors, InputError
 from ..model import Document
-from .columns import find_columns, row_document
+from .columns import sheet_documents
 from .extracted import open_zip
 from .options import IngestOptions
 
@@ -38,28 +38,9 @@ def cell_text(value: Any) -> str:
 
 
 def _sheet(ws: Any, label: str, options: IngestOptions) -> Iterator[Document | InputError]:
-    where = f"{label}#{ws.title}"
-    header: list[str] | None = None
-    cols: dict[str, int] = {}
-    for rowno, values in enumerate(ws.iter_rows(values_only=True), start=1):
-        row = [cell_text(v) for v in values]
-        if not any(c.strip() for c in row):
-            continue
-        if header is None:
-            header = row
-            try:
-                cols = find_columns(header, where, options.columns)
-            except InputError as exc:
-                yield exc
-                return
-            continue
-        if sum(len(c) for c in row) > options.max_bytes:
-            yield InputError(Errors.E104, path=f"{where}!{rowno}", limit=options.max_bytes)
-            continue
-        try:
-            yield row_document(row, header, cols, f"{where}!{rowno}")
-        except InputError as exc:
-            yield exc
+    numbered = enumerate(ws.iter_rows(values_only=True), start=1)
+    rows = ((n, [cell_text(v) for v in values]) for n, values in numbered)
+    return sheet_documents(rows, f"{label}#{ws.title}", options)
 
 
 def read_xlsx(path: Path, label: str, options: IngestOptions) -> Iterator[Document | InputError]:
