@@ -82,18 +82,26 @@ def _place_match(column: str, names: list[str]) -> str:
             + (f" OR {column} IN ({marks})" if names else ""))
 
 
+def _span(w: Where, end: str, start: str) -> tuple[list[str], list[Any]]:
+    """Conditions that a span whose last day is the SQL expression ``end`` and whose first day is
+    ``start`` (both written here, never from input) meets [date_from, date_to]."""
+    where: list[str] = []
+    params: list[Any] = []
+    if w.date_from:
+        where.append(end + " >= ?")
+        params.append(w.date_from)
+    if w.date_to:
+        where.append(start + " <= ?")
+        params.append(w.date_to)
+    return where, params
+
+
 def incident_conditions(conn: Any, w: Where) -> tuple[list[str], list[Any]]:
     """Conditions on ``incidents``: its date span meets [date_from, date_to]; its place or any
     of its claims' places matches ``place``; an actor's name or side contains ``actor``, or its
     knowledge-base id is ``actor``; one of its actors is on ``side``; its grade is ``grade``."""
-    where: list[str] = []
-    params: list[Any] = []
-    if w.date_from:
-        where.append("coalesce(json_extract(record, '$.date.end'), json_extract(record, '$.date.start')) >= ?")
-        params.append(w.date_from)
-    if w.date_to:
-        where.append("json_extract(record, '$.date.start') <= ?")
-        params.append(w.date_to)
+    where, params = _span(w, "coalesce(json_extract(record, '$.date.end'), json_extract(record, '$.date.start'))",
+                          "json_extract(record, '$.date.start')")
     if w.place:
         names = place_names(conn, w.place)
         where.append("(" + _place_match("json_extract(record, '$.place.name')", names)
@@ -122,14 +130,8 @@ def claim_conditions(conn: Any, w: Where) -> tuple[list[str], list[Any]]:
     publication date) meets [date_from, date_to]; its place matches ``place`` as for incidents;
     its perpetrator's name contains ``actor`` or its knowledge-base id is ``actor``; its
     perpetrator is a knowledge-base actor on ``side``; an incident it is linked to has ``grade``."""
-    where: list[str] = []
-    params: list[Any] = []
-    if w.date_from:
-        where.append("coalesce(c.date_end, c.date_start, d.published) >= ?")
-        params.append(w.date_from)
-    if w.date_to:
-        where.append("substr(coalesce(c.date_start, d.published), 1, 10) <= ?")
-        params.append(w.date_to)
+    where, params = _span(w, "coalesce(c.date_end, c.date_start, d.published)",
+                          "substr(coalesce(c.date_start, d.published), 1, 10)")
     if w.place:
         names = place_names(conn, w.place)
         where.append("(" + _place_match("c.place", names) + ")")
