@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..chunks import chunked
 from ..errors import InputError
 from ..ingest.options import IngestOptions
 from ..model import Document, Record
@@ -167,24 +168,23 @@ class ParquetSink:
 # -- the client ------------------------------------------------------------------------------
 def _partitions(items: Iterable[Document | InputError], sink: Any, stats: ScaleStats,
                 batch_size: int, report: Callable[[str], None]) -> Iterator[list[Document]]:
-    batch: list[Document] = []
+    """Lists of ``batch_size`` documents new to the sink; input errors are recorded and
+    reported, documents stored already (or sent out earlier in this run) counted unchanged."""
     pending: set[str] = set()  # sha256 sent out in this run (a duplicate input is unchanged)
-    for item in items:
-        if isinstance(item, InputError):
-            stats.failed += 1
-            sink.error(str(item.params.get("path", "")), item.code.name, str(item))
-            report(str(item))
-            continue
-        if item.sha256 in pending or sink.has(item.sha256):
-            stats.unchanged += 1
-            continue
-        pending.add(item.sha256)
-        batch.append(item)
-        if len(batch) >= batch_size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+
+    def new() -> Iterator[Document]:
+        for item in items:
+            if isinstance(item, InputError):
+                stats.failed += 1
+                sink.error(str(item.params.get("path", "")), item.code.name, str(item))
+                report(str(item))
+            elif item.sha256 in pending or sink.has(item.sha256):
+                stats.unchanged += 1
+            else:
+                pending.add(item.sha256)
+                yield item
+
+    return chunked(new(), batch_size)
 
 
 def start_client(scheduler: str | None, n_workers: int | None, processes: bool = True) -> Any:

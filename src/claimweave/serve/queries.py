@@ -95,18 +95,15 @@ def _text(value: str | None, name: str, maxlen: int = 200) -> str | None:
 
 
 @dataclass(frozen=True)
-class Filters:
-    date_from: str | None = None
-    date_to: str | None = None
-    place: str | None = None
-    actor: str | None = None
-    grade: str | None = None
+class Filters(Where):
+    """The command line's filters (:class:`Where`: dates, place, actor, side, grade) and the
+    workbench's own: facets, search, sorting, paging and the timeline's period."""
+
     min_count: int | None = None
     q: str | None = None
     at: str | None = None  # the incident's place, exactly (the place facet)
     governorate: str | None = None
     district: str | None = None
-    side: str | None = None
     review: str | None = None
     month: str | None = None
     outlet: str | None = None
