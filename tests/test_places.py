@@ -395,3 +395,29 @@ def test_common_words_and_given_names_need_a_cue_to_be_villages() -> None:
     assert "al-Waer" not in places and not [p for p in places if "Salm" in p]
     assert places.count("Homs") == 2
     assert [m.place.name for m in find_places("Shells fell on the district of al-Waer in Homs.")][:1] == ["al-Waer"]
+
+
+def gov_of(text: str, name: str) -> str | None:
+    """The governorate the document's context gives the first mention of ``name``."""
+    return next(m.place.admin1 for m in disambiguate(find_places(text), text) if m.text == name)
+
+
+@pytest.mark.parametrize(("text", "name", "gov"), [
+    # the place named beside a name locates it, and speaks for its later bare mentions
+    ("Families left Idlib province last week. Aid reached Madaya near Damascus on Sunday. "
+     "In Madaya, bread is scarce.", "Madaya", "Rif Dimashq"),
+    ("A car bomb went off in the Salihiah neighbourhood of Hasakeh city. Aleppo was calm.",
+     "Salihiah", "Hasakah"),
+    ("Shelling hit Aleppo and Idlib. Rebels in the suburbs of Damascus such as Daraya and "
+     "Moadamiyeh agreed to a truce; farmers in Hama province were not told.", "Moadamiyeh", "Rif Dimashq"),
+    # a town keeps its name against same-named hamlets of governorates named elsewhere
+    ("Jets struck eastern Aleppo again. The reporter had died in the rebel town of Qusayr in 2013.",
+     "Qusayr", "Homs"),
+    ("Militants fled toward the countryside of Sweida. In Daraa, troops stormed a depot.",
+     "Daraa", "Daraa"),
+    # a place named in the same sentence without a locator between does not locate the name
+    ("Jets struck northern rural Homs on Monday, near Rastan. Troops shelled Harbnafsah and "
+     "tightened the siege of al-Houla.", "al-Houla", "Homs"),
+])
+def test_the_sentence_locates_a_name(text: str, name: str, gov: str) -> None:
+    assert gov_of(text, name) == gov

@@ -1,4 +1,5 @@
-"""Choosing among the places of a name with the document's context (Mordecai's way): the
+"""Choosing among the places of a name with the document's context (Mordecai's way): the place
+that locates the name in its sentence ("Madaya near Damascus"), a town against hamlets, the
 countries and governorates the text names, then feature type, admin level and population.
 
 :func:`disambiguate` takes a document's place mentions from :func:`places.find_places` (each with
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 
 from claimweave.annotate.gazetteer import (
@@ -42,6 +44,29 @@ _NEAR_KM = 25.0
 # Governorates a writer names for one another ("محافظة دمشق" for a village of Rif Dimashq), when
 # named as governorates.
 _TWIN = {"Rif Dimashq": "Damascus", "Damascus": "Rif Dimashq"}
+# A place this big (GeoNames population) is a town: among same-named places where every other is a
+# village, it keeps the name unless the sentence around names another's governorate ("Qusayr" is
+# the town near Homs, not a hamlet of Aleppo, in a text that names Aleppo elsewhere).
+_TOWN_POP = 10_000
+# Characters between a name and the place that locates it ("near", "in the countryside of"),
+# and the only words that may stand there (other place names may too: "suburbs of Damascus such
+# as Daraya and Moadamiyeh"); "Harbnafsah and complete the encirclement of Al-Houla" locates nothing.
+_LOCATOR = 40
+_LOCATOR_TEXT = """
+in near outside of at on by the a an its and or such as from to km kilometres kilometers miles mile
+town towns village villages city cities suburb suburbs neighbourhood neighborhood neighbourhoods
+neighborhoods district districts area areas countryside province governorate region quarter camp
+outskirts edge rural besieged nearby northern southern eastern western central north south east west
+northeast northwest southeast southwest northeastern northwestern southeastern southwestern
+s de du des la le les près à au aux dans ville village quartier banlieue province région campagne
+en el los las cerca ciudad pueblo
+في قرب بالقرب من ريف بريف شمال جنوب شرق غرب شمالي جنوبي شرقي غربي بلدة قرية مدينة حي ناحية منطقة
+محافظة بمحافظة مخيم اطراف أطراف ضواحي و
+"""
+_LOCATOR_WORDS = frozenset(_LOCATOR_TEXT.split())
+_GAP_WORD = re.compile(r"[^\W\d_]+")
+# Where a sentence ends: the place names of one sentence are each other's context.
+_SENTENCE_END = re.compile(r"[.!?;\n](?=\s|$)|\n")
 
 
 def _hamlets(places: list[Place]) -> bool:
@@ -71,6 +96,22 @@ def _nearness(p: Place, anchors: list[Place]) -> int:
     return -int(min(near) // _NEAR_KM) if near else 0
 
 
+def _sentences(text: str, mentions: list[PlaceMention]) -> list[int]:
+    """The sentence number of each mention."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    return [bisect_right(ends, m.start) for m in mentions]
+
+
+_Located = dict[tuple[str | None, str | None], int]
+_FAR = 1 << 30
+
+
+def _beside(p: Place, here: _Located) -> int:
+    """Minus the distance from the name to a mention beside it of the place's governorate (or
+    its twin); ``-_FAR`` without one."""
+    return -min(here.get((p.country, p.admin1), _FAR), here.get((p.country, _TWIN.get(p.admin1 or "")), _FAR))
+
+
 def _key_of(gaz: Gazetteer, text: str) -> str:
     key = name_key(text)
     for form in without_clitics(text) if not gaz.has(key) else ():
@@ -97,8 +138,12 @@ def disambiguate(mentions: list[PlaceMention], text: str = "") -> list[PlaceMent
     called by its main name as spelt, without an Arabic article ("Geneva", "Ankara"; "Batina" is
     not Batna in Algeria, "Al Mashad" not Mashhad in Iran, "al-Jadida" in Mosul not El Jadida in
     Morocco); a name with no reading left is dropped. A city of ``_CITY_KEEPS`` the index ranks first keeps the name; otherwise a place
-    in a governorate the text names or one with a known population wins ("Hader" near Quneitra,
-    "Suran" near Aleppo), then the index's order (feature code, population). A name of hamlets only
+    whose governorate a place right beside the name names wins ("Madaya near Damascus", "the
+    Salihiah neighbourhood of Hasakeh city": :func:`_local_context`); then a town of ``_TOWN_POP``
+    among villages ("Qusayr" is the town of Homs, "Daraa" the city, whatever hamlets of those names
+    lie in governorates named elsewhere); then one in a governorate the text names or one with a
+    known population ("Hader" near Quneitra, "Suran" near Aleppo), then a town before villages, a
+    name as spelt before a folded one, nearness, and the index's order (feature code, population). A name of hamlets only
     (villages of unknown population) is read only in a governorate the text names, when it names
     any."""
     gaz = load()
@@ -135,21 +180,30 @@ def disambiguate(mentions: list[PlaceMention], text: str = "") -> list[PlaceMent
     # is a word or a person's name ("Sean", "Brad", "Tara" in news from elsewhere), not that place.
     focus = (any(named[c] for c in _FOCUS) or any(c in _FOCUS for c, _ in admin1 if admin1[(c, _)])
              or bool(_FOCUS_WORDS.search(text)))
+    local = _local_context(mentions, cands, keys, text)
     out: list[PlaceMention] = []
-    for m, cs in zip(mentions, cands, strict=True):
+    for m, cs, key in zip(mentions, cands, keys, strict=True):
         if m.place.precision in _AREAS:
             out.append(m)
             continue
+        here = local.get(key, {})
+
+        def in_named(p: Place) -> bool:
+            return bool(admin1[(p.country, p.admin1)] or areas[(p.country, _TWIN.get(p.admin1 or ""))])
+
+        def placed(p: Place, here: _Located = here) -> bool:
+            """In a governorate the text names, or that a place beside the name names."""
+            return in_named(p) or _beside(p, here) > -_FAR
+
         if any(admin1.values()) and _hamlets(cs):
             # A hamlet's name is read only in a governorate the text names.
-            cs = [p for p in cs if admin1[(p.country, p.admin1)] or areas[(p.country, _TWIN.get(p.admin1 or ""))]]
+            cs = [p for p in cs if placed(p)]
 
         home = [(n, p) for n, p in enumerate(cs) if not named or p.country in at_home or p.precision in _AREAS]
         if any(admin1.values()) and home and _hamlets([p for _, p in home]):
             # Only hamlets are left at home ("al-Sinaah district" of a Deir ez-Zor story is no
             # hamlet near Aleppo): read only in a governorate the text names.
-            home = [(n, p) for n, p in home
-                    if admin1[(p.country, p.admin1)] or areas[(p.country, _TWIN.get(p.admin1 or ""))]]
+            home = [(n, p) for n, p in home if placed(p)]
         plain = _plain(m.text)
         famous = [(n, p) for n, p in enumerate(cs) if (n, p) not in home and _plain(p.name) == plain
                   and (p.population or 0) >= _ABROAD_MIN_POP and not ARTICLE_PREFIX.match(m.text)]
@@ -158,21 +212,67 @@ def disambiguate(mentions: list[PlaceMention], text: str = "") -> list[PlaceMent
             continue  # only places abroad the text gives no reason for
         top = ok[0][1]
 
-        def in_named(p: Place) -> bool:
-            return bool(admin1[(p.country, p.admin1)] or areas[(p.country, _TWIN.get(p.admin1 or ""))])
+        def town(p: Place, ok: list[tuple[int, Place]] = ok) -> bool:
+            """A town among villages: it keeps the name unless a place beside names another's."""
+            return (p.population or 0) >= _TOWN_POP and all(
+                q.precision == "village" for _, q in ok if q != p and q.precision not in _AREAS)
 
         abroad = bool(named) and top.country not in at_home
         if (top.population or 0) >= _CITY_KEEPS and not (abroad and any(in_named(p) for _, p in ok)):
             best = top
         else:
-            best = max(ok, key=lambda e: (2 * in_named(e[1]) + bool(e[1].population),
-                                          e[1].precision != "village", _nearness(e[1], anchors),
+            best = max(ok, key=lambda e: (_beside(e[1], here), town(e[1]),
+                                          2 * in_named(e[1]) + bool(e[1].population),
+                                          e[1].precision != "village", _plain(e[1].name) == plain,
+                                          _nearness(e[1], anchors),
                                           named[e[1].country], -e[0]))[1]
         if (not focus and best.country in _FOCUS and (best.population or 0) < _CITY_KEEPS
                 and _latin_word(m.text)):
             continue
         out.append(m if best == m.place else PlaceMention(m.start, m.end, m.text, best))
     return out
+
+
+def _local_context(mentions: list[PlaceMention], cands: list[list[Place]], keys: list[str],
+                   text: str) -> dict[str, _Located]:
+    """For each name, the governorates named right beside it, within ``_LOCATOR`` characters in
+    its sentence ("Madaya near Damascus", "the Salihiah neighbourhood of Hasakeh city", "al-Rasafa
+    in Raqqa"), by a governorate, a big city or a place of one reading, with their distance.
+    The first mention of a name that has such a neighbour speaks for all (a writer places a
+    name when introducing it; one name is one place in one document). Without the text, the
+    mentions are one sentence."""
+    sent = _sentences(text, mentions) if text else [0] * len(mentions)
+    by_sent: dict[int, list[tuple[str, PlaceMention, tuple[str | None, str | None]]]] = {}
+    for m, cs, key, n in zip(mentions, cands, keys, sent, strict=True):
+        p = m.place
+        if _hamlets(cs) or p.precision == "country" or not p.admin1:
+            continue
+        if p.precision in _AREAS or len({(q.country, q.admin1) for q in cs}) == 1 \
+                or (p.population or 0) >= _CITY_KEEPS:
+            by_sent.setdefault(n, []).append((key, m, (p.country, p.admin1)))
+    local: dict[str, _Located] = {}
+    for m, key, n in zip(mentions, keys, sent, strict=True):
+        if local.get(key):
+            continue
+        mine: _Located = {}
+        for k, e, gov in by_sent.get(n, ()):
+            gap = e.start - m.end if e.start >= m.end else m.start - e.end
+            if k != key and 0 <= gap <= _LOCATOR and _locates(text, m, e, mentions):
+                mine[gov] = min(mine.get(gov, gap), gap)
+        local[key] = mine
+    return local
+
+
+def _locates(text: str, m: PlaceMention, e: PlaceMention, mentions: list[PlaceMention]) -> bool:
+    """Whether only locator words (and other place names) stand between two mentions."""
+    if not text:
+        return True
+    a, b = (m.end, e.start) if e.start >= m.end else (e.end, m.start)
+    gap = text[a:b]
+    for o in mentions:  # other places in between are part of a list
+        if a <= o.start and o.end <= b:
+            gap = gap.replace(o.text, " ")
+    return all(w.lower() in _LOCATOR_WORDS for w in _GAP_WORD.findall(gap))
 
 
 def _latin_word(text: str) -> bool:
