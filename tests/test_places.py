@@ -421,3 +421,27 @@ def gov_of(text: str, name: str) -> str | None:
 ])
 def test_the_sentence_locates_a_name(text: str, name: str, gov: str) -> None:
     assert gov_of(text, name) == gov
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    # a one-word village name inside a longer name is no place
+    ("Jets pounded Sahl al-Ghabra plain in western Hama.", "Sahl"),
+    ("Mortars fell near Bab al-Nasr in the old city of Aleppo.", "al-Nasr"),
+    # a small town abroad inside a person's or an institution's name
+    ("Opposition activist Mamun Abu Omar said the bodies were found in Aleppo.", "Mamun"),
+    ("Analyst Jane Doe of the Carnegie Endowment said Damascus would not agree.", "Carnegie"),
+    # a small place abroad named by a common word or given name needs a cue
+    ("Tourists admired the Roman colonnades of Palmyra.", "Roman"),
+    ("The wounded were taken to the University hospital in Aleppo.", "University"),
+])
+def test_part_of_a_longer_name_or_a_word_is_no_place(text: str, gone: str) -> None:
+    assert gone not in [m.text for m in disambiguate(find_places(text), text)]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Shells hit the towns of Zamalka Ain Tarma and Jobar in Eastern Ghouta.", "Zamalka"),  # no commas
+    ("A car bomb exploded in Zahra Sunday, residents said.", "Zahra"),
+    ("A new road links Bath to Bristol.", "Bath"),  # a cue before a common-word town
+])
+def test_a_name_before_another_name_stays_a_place(text: str, kept: str) -> None:
+    assert kept in [m.text for m in disambiguate(find_places(text), text)]

@@ -33,7 +33,7 @@ from claimweave.annotate.gazetteer import (
     spelt_key,
     without_clitics,
 )
-from claimweave.annotate.nlp import common_words
+from claimweave.annotate.nlp import common_words, is_common
 from claimweave.annotate.place_context import disambiguate
 from claimweave.model import Place, PlaceMention
 
@@ -313,7 +313,7 @@ def find_places(text: str, base: int = 0) -> list[PlaceMention]:
                     last += 1
                 elif pre:
                     start = pre.start()
-        if last == i and _word_not_village(toks, i, place):
+        if last == i and _word_not_village(toks, i, place) or _part_of_longer_name(gaz, toks, i, last, place):
             i += 1
             continue
         if _foreign_misreading(text, start, place) or inside_non_place(text, start, end) \
@@ -326,17 +326,59 @@ def find_places(text: str, base: int = 0) -> list[PlaceMention]:
     return out
 
 
+# Below this population a place's name is no evidence on its own against the words around it.
+_SMALL = 100_000
+
+
 def _word_not_village(toks: list[_Tok], i: int, place: Place) -> bool:
-    """A one-word Latin name of a Syrian or Iraqi town or village that is also a common English
-    or French word or a given name ("The War in Syria" is no al-Waer, "Suleiman" no Salman) is a
-    place only right after "in", "near", "the village of" ..."""
+    """A one-word Latin name of a Syrian or Iraqi town or village, or of a small place anywhere,
+    that is also a common English or French word or a given name ("The War in Syria" is no
+    al-Waer, "Suleiman" no Salman, "Roman colonnades" no Roman in Romania, "the University" no
+    town) is a place only right after "in", "near", "the village of" ..."""
     raw = toks[i].raw
-    if place.country not in ("SY", "IQ") or place.precision in ("country", "region", "governorate"):
+    if place.precision in ("country", "region", "governorate"):
+        return False
+    if place.country not in ("SY", "IQ") and (place.population or 0) >= _SMALL:
         return False
     if not raw.isascii() or not raw.isalpha():
         return False
     low = raw.lower()
     return (low in common_words() or low in _GIVEN_NAMES) and not _strong_cue(toks, i)
+
+
+def _part_of_longer_name(gaz: Gazetteer, toks: list[_Tok], i: int, last: int, place: Place) -> bool:
+    """A one-word village name (or a small town's abroad) that is only part of a longer name:
+    "Rasm" of "Rasm al-Sabaa", "al-Nasr" of "Bab al-Nasr", "Mamun" of "Mamun Abu Omar". An
+    article and a capitalised word after it ("al-Sabaa") continue the name, and so does a
+    generic head before it ("Bab", "Tal"). Abroad, so does any capitalised word after it that
+    is joined to it, not the first of a sentence, and no common word, given name, day, month,
+    acronym, place word or place name ("Jadid Ekeidat"). A following name that is a place's
+    itself makes a list whose commas were lost ("Mesraba Al-Hazza"). A Syrian or Iraqi village followed by another
+    capitalised name is left alone: lists lose their commas in copied text ("Zamalka Ain
+    Tarma"). Arabic script has no capitals to tell: its names are left alone."""
+    abroad = place.country not in ("SY", "IQ")
+    if last != i or toks[i].hashtag or not toks[i].raw.isascii() or place.precision != "village" and (not abroad or (place.population or 0) >= _SMALL):
+        return False
+    if i > 0 and toks[i].joined and toks[i - 1].cap and toks[i - 1].key in _GENERIC_HEADS \
+            and not toks[i - 1].initial:
+        return True
+    k = last + 1
+    if k >= len(toks) or not toks[k].joined:
+        return False
+    nxt = toks[k]
+    if _is_article(nxt):
+        return k + 1 < len(toks) and toks[k + 1].joined and toks[k + 1].cap and _match_at(gaz, toks, k) is None
+    if not abroad or not nxt.cap or nxt.initial or nxt.hashtag or nxt.raw.isupper():
+        return False
+    low = nxt.raw.lower()
+    if is_common(low) or low in _GIVEN_NAMES or low in _PLACE_WORDS or low in _GOV_SUFFIX or low in _CALENDAR:
+        return False
+    return _match_at(gaz, toks, k) is None
+
+
+_CALENDAR_TEXT = """monday tuesday wednesday thursday friday saturday sunday january february march
+april may june july august september october november december"""
+_CALENDAR = frozenset(_CALENDAR_TEXT.split())
 
 
 def outside_names(mentions: list[PlaceMention], names: Sequence[Span]) -> list[PlaceMention]:
