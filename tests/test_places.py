@@ -377,6 +377,8 @@ def test_first_names_in_news_from_elsewhere_are_no_syrian_villages() -> None:
     text = ("Police in Ohio said Sean and Brad Miller were hurt when a gunman opened fire at a bar "
             "late on Friday. Tara Martin, who owns the bar, said the war on guns had failed her town.")
     assert not [p for p in _resolved(text) if p[1] in ("SY", "IQ")]
+    # a given name that is a big city's name in another language (Turkish "Şam", Damascus)
+    assert not [p for p in _resolved("Sam Hill, the coach, praised the team.") if p[1] == "SY"]
 
 
 def test_a_syrian_story_keeps_its_one_word_town() -> None:
@@ -459,3 +461,24 @@ def test_a_doubtful_variant_yields_to_a_place_that_bears_the_name() -> None:
     assert names("Kobani") == {"‘Ayn al ‘Arab"}
     assert "Qabr as Sitt" in names("Sayyeda Zeinab")  # a variant no other place bears stays
     assert gazetteer._unlike("Rasm", ["Ghasam", "Rasm"]) and not gazetteer._unlike("Kfar Nabl", ["Kafr Nabl", "Kfar Nabl"])
+
+
+@pytest.mark.parametrize(("text", "name", "place", "gov"), [
+    # a neighbourhood is read in its city, not as a village or town elsewhere
+    ("Rockets fell on the Sulaymaniyah neighbourhood of Aleppo, killing two.", "Sulaymaniyah", "Aleppo", "Aleppo"),
+    ("Deir ez-Zor was quiet until noon. Then shells hit al-Qusour and al-Joura neighbourhoods "
+     "in the city.", "al-Joura", "Deir ez-Zor", "Deir ez-Zor"),
+    ("سقطت قذائف على حي السليمانية في مدينة حلب", "السليمانية", "Aleppo", "Aleppo"),
+    # a place of the name inside the city stays
+    ("Clashes went on in the Jobar neighbourhood of Damascus.", "Jobar", "Jobar", "Damascus"),
+    # a district named for a town is the town's
+    ("Turkish-backed forces shelled villages in Manbij district, the monitor said.", "Manbij", "Manbij", "Aleppo"),
+])
+def test_a_neighbourhood_is_read_in_its_city(text: str, name: str, place: str, gov: str) -> None:
+    got = next(m.place for m in disambiguate(find_places(text), text) if m.text == name)
+    assert (got.name, got.admin1) == (place, gov)
+
+
+def test_the_neighbourhoods_of_a_city_are_the_city() -> None:
+    text = "MOSCOW (Sputnik) Shells hit the central neighbourhoods of Damascus on Sunday, killing six."
+    assert [(m.text, m.place.name) for m in disambiguate(find_places(text), text)][-1] == ("Damascus", "Damascus")

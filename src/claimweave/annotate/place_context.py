@@ -13,6 +13,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Container
 
 from claimweave.annotate.gazetteer import (
     ARTICLE_PREFIX,
@@ -182,6 +183,7 @@ def disambiguate(mentions: list[PlaceMention], text: str = "") -> list[PlaceMent
              or bool(_FOCUS_WORDS.search(text)))
     local = _local_context(mentions, cands, keys, text)
     out: list[PlaceMention] = []
+    provisional: set[int] = set()  # indexes in ``out`` of parts of a city no reading was left for
     for m, cs, key in zip(mentions, cands, keys, strict=True):
         if m.place.precision in _AREAS:
             out.append(m)
@@ -209,6 +211,9 @@ def disambiguate(mentions: list[PlaceMention], text: str = "") -> list[PlaceMent
                   and (p.population or 0) >= _ABROAD_MIN_POP and not ARTICLE_PREFIX.match(m.text)]
         ok = sorted(home + famous, key=lambda e: e[0])
         if not ok:
+            if text and _is_part(m, mentions, text):
+                provisional.add(len(out))  # a part of a city: read in its city, or dropped
+                out.append(m)
             continue  # only places abroad the text gives no reason for
         top = ok[0][1]
 
@@ -230,7 +235,72 @@ def disambiguate(mentions: list[PlaceMention], text: str = "") -> list[PlaceMent
                 and _latin_word(m.text)):
             continue
         out.append(m if best == m.place else PlaceMention(m.start, m.end, m.text, best))
+    return _urban(out, text, gaz, provisional) if text else out
+
+
+# Words that make a name a part of a city: "the Zahraa neighbourhood", "the district of Jobar",
+# "حي الجورة". A gazetteer of localities has no such parts; a village elsewhere is no reading.
+_PART_AFTER = re.compile(r"[ \u00a0]+(?i:neighbou?rhoods?|quarters?|district)\b")
+_PART_BEFORE = re.compile(r"(?i:neighbou?rhoods?|quarters?|districts?)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$"
+                          r"|(?i:quartier)[ \u00a0]+(?:de[ \u00a0]+|d['’][ \u00a0]*)?$"
+                          r"|(?<![^\W\d_])[وب]?(?:حي|أحياء|احياء)[ \u00a0]+$")
+# A part of a city lies this close (km) to the city's point.
+_CITY_KM = 15.0
+
+
+def _urban(mentions: list[PlaceMention], text: str, gaz: Gazetteer,
+           provisional: Container[int] = ()) -> list[PlaceMention]:
+    """A name called a neighbourhood, quarter or district of a city ("the Sulaymaniyah
+    neighbourhood", "al-Joura neighborhoods in the city", "حي الجورة") whose reading is a
+    village or lies outside the country the text names most is read in its city, a city of that
+    country: the one named nearest in its sentence, else the last one named before it, else the
+    first after ("the Sulaymaniyah neighbourhood of Aleppo": the name before "neighbourhood" is
+    the part, the one after "of" the city). A place of the name within
+    ``_CITY_KM`` of that city is kept or chosen (Jobar of Damascus); otherwise the mention is
+    the city itself, at the city's precision. Without a city named, it stays as it was, but a
+    ``provisional`` one (whose every reading the context had refused) is dropped."""
+    parts = [_is_part(m, mentions, text) for m in mentions]
+    countries = Counter(m.place.country for m, part in zip(mentions, parts, strict=True)
+                        if m.place.country and not part)
+    home = countries.most_common(1)[0][0] if countries else None
+    cities = [m for m, part in zip(mentions, parts, strict=True)
+              if m.place.precision == "city" and m.place.country == home and not part]
+    out = []
+    for n, (m, part) in enumerate(zip(mentions, parts, strict=True)):
+        p = m.place
+        host = _host(m, cities, text) if cities and part and p.precision != "country" and (
+            p.precision == "village" or p.country != home) else None
+        if host is None or host == p:
+            if n not in provisional:
+                out.append(m)
+            continue
+        near = [q for q in _candidates(gaz, m, _key_of(gaz, m.text)) if _km(q, host) <= _CITY_KM]
+        best = p if p in near else (near[0] if near else host)
+        out.append(m if best == p else PlaceMention(m.start, m.end, m.text, best))
     return out
+
+
+def _is_part(m: PlaceMention, mentions: list[PlaceMention], text: str) -> bool:
+    """Whether ``m`` is called a part of a city: "the Zahraa neighbourhood", "the district of
+    Jobar"; not the city in "the Sulaymaniyah neighbourhood of Aleppo" or "the central
+    neighbourhoods of Damascus"."""
+    if _PART_AFTER.match(text, m.end):
+        return True
+    if (m.place.population or 0) >= _CITY_KEEPS:
+        return False  # "the central neighbourhoods of Damascus": the city itself
+    before = _PART_BEFORE.search(text, max(0, m.start - 30), m.start)
+    return before is not None and not any(o.end == before.start() - 1 for o in mentions)
+
+
+def _host(m: PlaceMention, cities: list[PlaceMention], text: str) -> Place | None:
+    """The city a part of a city named at ``m`` belongs to (see :func:`_urban`)."""
+    ends = [e.end() for e in _SENTENCE_END.finditer(text)]
+    n = bisect_right(ends, m.start)
+    same = [c for c in cities if c is not m and bisect_right(ends, c.start) == n]
+    if same:
+        return min(same, key=lambda c: abs(c.start - m.start)).place
+    before = [c for c in cities if c.end <= m.start]
+    return (before[-1] if before else cities[0]).place
 
 
 def _local_context(mentions: list[PlaceMention], cands: list[list[Place]], keys: list[str],

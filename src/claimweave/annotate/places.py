@@ -419,7 +419,7 @@ _NAME_AFTER = re.compile(r"[ \u00a0]+[A-Z][^\W\d_A-Z]")
 # Common given names across the languages of conflict reporting. Names that are also towns or
 # countries on their own (Jordan, Paris, Florence, Victoria, Santiago, Israel) are left out.
 _GIVEN_NAMES_TEXT = """
-adel barry bella billy brad diane issa karim larry layla majid maryam martin nour roman sami sean
+adel barry bella billy brad diane issa karim larry layla majid maryam martin nour roman sam sami sean
 sulaiman sulayman suleiman tara tarek tony ziad zainab
 aaron abdel abdelaziz abdul abdullah abdullahi abdulrahman adam adrian ahmad ahmed aisha alan albert
 alberto alejandro alex alexander alexandra alexei alfredo ali alice alicia amal amina amir amy ana andrea
