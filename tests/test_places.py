@@ -430,7 +430,7 @@ def test_the_sentence_locates_a_name(text: str, name: str, gov: str) -> None:
     ("Jets pounded Sahl al-Ghabra plain in western Hama.", "Sahl"),
     ("Mortars fell near Bab al-Nasr in the old city of Aleppo.", "al-Nasr"),
     # a small town abroad inside a person's or an institution's name
-    ("Opposition activist Mamun Abu Omar said the bodies were found in Aleppo.", "Mamun"),
+    ("Opposition activist Mamun Abu Omar told us the dead lay in Aleppo.", "Mamun"),
     ("Analyst Jane Doe of the Carnegie Endowment said Damascus would not agree.", "Carnegie"),
     # a small place abroad named by a common word or given name needs a cue
     ("Tourists admired the Roman colonnades of Palmyra.", "Roman"),

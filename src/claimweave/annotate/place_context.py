@@ -143,8 +143,8 @@ def disambiguate(mentions: list[PlaceMention], text: str = "") -> list[PlaceMent
     Salihiah neighbourhood of Hasakeh city": :func:`_local_context`); then a town of ``_TOWN_POP``
     among villages ("Qusayr" is the town of Homs, "Daraa" the city, whatever hamlets of those names
     lie in governorates named elsewhere); then one in a governorate the text names or one with a
-    known population ("Hader" near Quneitra, "Suran" near Aleppo), then a town before villages, a
-    name as spelt before a folded one, nearness, and the index's order (feature code, population). A name of hamlets only
+    known population ("Hader" near Quneitra, "Suran" near Aleppo), then a town before villages,
+    nearness, a name as spelt before a folded one, and the index's order (feature code, population). A name of hamlets only
     (villages of unknown population) is read only in a governorate the text names, when it names
     any."""
     gaz = load()
@@ -228,8 +228,8 @@ def disambiguate(mentions: list[PlaceMention], text: str = "") -> list[PlaceMent
         else:
             best = max(ok, key=lambda e: (_beside(e[1], here), town(e[1]),
                                           2 * in_named(e[1]) + bool(e[1].population),
-                                          e[1].precision != "village", _plain(e[1].name) == plain,
-                                          _nearness(e[1], anchors),
+                                          e[1].precision != "village", _nearness(e[1], anchors),
+                                          _plain(e[1].name) == plain,
                                           named[e[1].country], -e[0]))[1]
         if (not focus and best.country in _FOCUS and (best.population or 0) < _CITY_KEEPS
                 and _latin_word(m.text)):
@@ -265,10 +265,11 @@ def _urban(mentions: list[PlaceMention], text: str, gaz: Gazetteer,
     home = countries.most_common(1)[0][0] if countries else None
     cities = [m for m, part in zip(mentions, parts, strict=True)
               if m.place.precision == "city" and m.place.country == home and not part]
+    ends = [e.end() for e in _SENTENCE_END.finditer(text)] if cities and any(parts) else []
     out = []
     for n, (m, part) in enumerate(zip(mentions, parts, strict=True)):
         p = m.place
-        host = _host(m, cities, text) if cities and part and p.precision != "country" and (
+        host = _host(m, cities, ends) if cities and part and p.precision != "country" and (
             p.precision == "village" or p.country != home) else None
         if host is None or host == p:
             if n not in provisional:
@@ -292,9 +293,9 @@ def _is_part(m: PlaceMention, mentions: list[PlaceMention], text: str) -> bool:
     return before is not None and not any(o.end == before.start() - 1 for o in mentions)
 
 
-def _host(m: PlaceMention, cities: list[PlaceMention], text: str) -> Place | None:
-    """The city a part of a city named at ``m`` belongs to (see :func:`_urban`)."""
-    ends = [e.end() for e in _SENTENCE_END.finditer(text)]
+def _host(m: PlaceMention, cities: list[PlaceMention], ends: list[int]) -> Place | None:
+    """The city a part of a city named at ``m`` belongs to (see :func:`_urban`); ``ends`` are
+    where the text's sentences end."""
     n = bisect_right(ends, m.start)
     same = [c for c in cities if c is not m and bisect_right(ends, c.start) == n]
     if same:
