@@ -482,3 +482,8 @@ def test_a_neighbourhood_is_read_in_its_city(text: str, name: str, place: str, g
 def test_the_neighbourhoods_of_a_city_are_the_city() -> None:
     text = "MOSCOW (Sputnik) Shells hit the central neighbourhoods of Damascus on Sunday, killing six."
     assert [(m.text, m.place.name) for m in disambiguate(find_places(text), text)][-1] == ("Damascus", "Damascus")
+
+
+def test_a_french_locator_places_the_name() -> None:
+    assert gov_of("Des frappes ont visé Madaya, près de Damas, et Idlib.", "Madaya") == "Rif Dimashq"
+    assert gov_of("Des frappes ont visé Madaya, dans la province d'Idlib, et Damas.", "Madaya") == "Idlib"
