@@ -487,3 +487,19 @@ def test_the_neighbourhoods_of_a_city_are_the_city() -> None:
 def test_a_french_locator_places_the_name() -> None:
     assert gov_of("Des frappes ont visé Madaya, près de Damas, et Idlib.", "Madaya") == "Rif Dimashq"
     assert gov_of("Des frappes ont visé Madaya, dans la province d'Idlib, et Damas.", "Madaya") == "Idlib"
+
+
+@pytest.mark.parametrize(("text", "name", "gov"), [
+    # a name placed by the governorate after it is a place, though it reads as a person's
+    ("Mortar fire was reported on Hasan Ali, Diyala province, on Friday.", "Hasan Ali", "Diyala"),
+    ("Farmers fled Ahmad Ali, in the Salahuddin countryside, on Monday.", "Ahmad Ali", "Salah ad-Din"),
+])
+def test_a_governorate_after_a_name_makes_it_a_place(text: str, name: str, gov: str) -> None:
+    assert gov_of(text, name) == gov
+
+
+def test_the_city_of_a_neighbourhood_is_the_one_beside_it() -> None:
+    text = ("Paris and London condemned the attack. Victims were laid out in a mosque in the Duma "
+            "neighbourhood of Damascus. Paris asked for an inquiry.")
+    got = {m.text: m.place for m in disambiguate(find_places(text), text)}
+    assert got["Duma"].country == "SY"

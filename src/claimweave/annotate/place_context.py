@@ -251,27 +251,26 @@ _CITY_KM = 15.0
 def _urban(mentions: list[PlaceMention], text: str, gaz: Gazetteer,
            provisional: Container[int] = ()) -> list[PlaceMention]:
     """A name called a neighbourhood, quarter or district of a city ("the Sulaymaniyah
-    neighbourhood", "al-Joura neighborhoods in the city", "حي الجورة") whose reading is a
-    village or lies outside the country the text names most is read in its city, a city of that
-    country: the one named nearest in its sentence, else the last one named before it, else the
-    first after ("the Sulaymaniyah neighbourhood of Aleppo": the name before "neighbourhood" is
-    the part, the one after "of" the city). A place of the name within
+    neighbourhood of Aleppo", "al-Joura neighborhoods in the city", "حي الجورة") whose reading is
+    a village or lies in another country than its city is read in that city: the city named
+    nearest in its sentence, else the last one named before it, else the first after, of the
+    country the text names most ("the Sulaymaniyah neighbourhood of Aleppo": the name before
+    "neighbourhood" is the part, the one after "of" the city). A place of the name within
     ``_CITY_KM`` of that city is kept or chosen (Jobar of Damascus); otherwise the mention is
     the city itself, at the city's precision. Without a city named, it stays as it was, but a
     ``provisional`` one (whose every reading the context had refused) is dropped."""
     parts = [_is_part(m, mentions, text) for m in mentions]
+    towns = [m for m, part in zip(mentions, parts, strict=True) if m.place.precision == "city" and not part]
     countries = Counter(m.place.country for m, part in zip(mentions, parts, strict=True)
                         if m.place.country and not part)
     home = countries.most_common(1)[0][0] if countries else None
-    cities = [m for m, part in zip(mentions, parts, strict=True)
-              if m.place.precision == "city" and m.place.country == home and not part]
-    ends = [e.end() for e in _SENTENCE_END.finditer(text)] if cities and any(parts) else []
+    ends = [e.end() for e in _SENTENCE_END.finditer(text)] if towns and any(parts) else []
     out = []
     for n, (m, part) in enumerate(zip(mentions, parts, strict=True)):
         p = m.place
-        host = _host(m, cities, ends) if cities and part and p.precision != "country" and (
-            p.precision == "village" or p.country != home) else None
-        if host is None or host == p:
+        host = _host(m, towns, [c for c in towns if c.place.country == home], ends) \
+            if towns and part and p.precision != "country" else None
+        if host is None or host == p or p.precision != "village" and p.country == host.country:
             if n not in provisional:
                 out.append(m)
             continue
@@ -293,15 +292,18 @@ def _is_part(m: PlaceMention, mentions: list[PlaceMention], text: str) -> bool:
     return before is not None and not any(o.end == before.start() - 1 for o in mentions)
 
 
-def _host(m: PlaceMention, cities: list[PlaceMention], ends: list[int]) -> Place | None:
-    """The city a part of a city named at ``m`` belongs to (see :func:`_urban`); ``ends`` are
-    where the text's sentences end."""
+def _host(m: PlaceMention, towns: list[PlaceMention], home: list[PlaceMention], ends: list[int]) -> Place | None:
+    """The city a part of a city named at ``m`` belongs to (see :func:`_urban`): among ``towns``
+    the nearest in its sentence, else among ``home`` (the towns of the text's country) the last
+    before it or the first; ``ends`` are where the text's sentences end."""
     n = bisect_right(ends, m.start)
-    same = [c for c in cities if c is not m and bisect_right(ends, c.start) == n]
+    same = [c for c in towns if c is not m and bisect_right(ends, c.start) == n]
     if same:
         return min(same, key=lambda c: abs(c.start - m.start)).place
-    before = [c for c in cities if c.end <= m.start]
-    return (before[-1] if before else cities[0]).place
+    if not home:
+        return None
+    before = [c for c in home if c.end <= m.start]
+    return (before[-1] if before else home[0]).place
 
 
 def _local_context(mentions: list[PlaceMention], cands: list[list[Place]], keys: list[str],

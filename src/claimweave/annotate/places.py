@@ -222,6 +222,32 @@ def _strong_cue(toks: list[_Tok], i: int) -> bool:
     return prev in _STRONG_BEFORE
 
 
+_DIRECTIONS_TEXT = ("north south east west northern southern eastern western northeastern northwestern "
+                    "southeastern southwestern central rural")
+_DIRECTIONS = frozenset(_DIRECTIONS_TEXT.split())
+
+
+def _located_after(toks: list[_Tok], last: int) -> bool:
+    """Whether a Latin name is followed by the governorate it lies in ("Hasan Ali, Diyala
+    province", "Umar, in the Babil countryside", "near Samma in Suwayda governorate", "... in the
+    countryside of Hama"): a name so placed is a place, even one that reads as a person's."""
+    k, n = last + 1, len(toks)
+    if k >= n or "\u0600" <= toks[last].raw[:1] <= "\u06ff":
+        return False
+    if toks[k].norm == "in":
+        k += 1
+    if k < n and toks[k].norm == "the":
+        k += 1
+    while k < n and toks[k].norm in _DIRECTIONS:
+        k += 1
+    if k + 2 < n and toks[k].norm == "countryside" and toks[k + 1].norm == "of":
+        return toks[k + 2].cap
+    caps = 0
+    while k < n and toks[k].cap and caps < 3 and toks[k].norm not in _GOV_SUFFIX:
+        k, caps = k + 1, caps + 1
+    return caps > 0 and k < n and toks[k].norm in _GOV_SUFFIX
+
+
 def _latin_cue(toks: list[_Tok], i: int, last: int) -> bool:
     if toks[i].initial:
         return False
@@ -240,12 +266,12 @@ def _acceptable(gaz: Gazetteer, key: str, toks: list[_Tok], i: int, last: int) -
     first = toks[i]
     if last == i and first.norm in _AR_AREA_WORDS:
         return False
-    if key in gaz.cue_only and not _strong_cue(toks, i):
+    if key in gaz.cue_only and not (_strong_cue(toks, i) or _located_after(toks, last)):
         return False
     if " " not in key and not first.hashtag and gaz.is_hamlet(key):
         if "\u0600" <= first.raw[0] <= "\u06ff":
             return _arabic_cue(toks, i)
-        if not _latin_cue(toks, i, last):
+        if not (_latin_cue(toks, i, last) or _located_after(toks, last)):
             return False
     if key.removeprefix(SPELT) in _GENERIC_HEADS and last + 1 < len(toks):
         nxt = toks[last + 1]
@@ -343,7 +369,7 @@ def _word_not_village(toks: list[_Tok], i: int, place: Place) -> bool:
     if not raw.isascii() or not raw.isalpha():
         return False
     low = raw.lower()
-    return (low in common_words() or low in _GIVEN_NAMES) and not _strong_cue(toks, i)
+    return (low in common_words() or low in _GIVEN_NAMES) and not (_strong_cue(toks, i) or _located_after(toks, i))
 
 
 def _part_of_longer_name(gaz: Gazetteer, toks: list[_Tok], i: int, last: int, place: Place) -> bool:
