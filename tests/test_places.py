@@ -503,3 +503,16 @@ def test_the_city_of_a_neighbourhood_is_the_one_beside_it() -> None:
             "neighbourhood of Damascus. Paris asked for an inquiry.")
     got = {m.text: m.place for m in disambiguate(find_places(text), text)}
     assert got["Duma"].country == "SY"
+
+
+@pytest.mark.parametrize(("text", "name", "gov"), [
+    # a dateline's city is not the city of a neighbourhood named after it
+    ("ALEPPO - Shelling went on at night. MOSCOW (Sputnik) At the residential neighbourhood of "
+     "al-Khalidiye a child was killed, the ministry said.", "al-Khalidiye", "Aleppo"),
+    # a reading whose governorate is named beside it stays; a city named before does not replace it
+    ("Jets struck Hama at dawn. The army pressed on in Jobar neighbourhood and in other areas of "
+     "Damascus countryside.", "Jobar", "Damascus"),
+])
+def test_the_city_of_a_neighbourhood_is_not_any_city_named(text: str, name: str, gov: str) -> None:
+    got = next(m.place for m in disambiguate(find_places(text), text) if m.text == name)
+    assert got.admin1 == gov

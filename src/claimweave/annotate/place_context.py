@@ -253,11 +253,15 @@ def _urban(mentions: list[PlaceMention], text: str, gaz: Gazetteer,
     """A name called a neighbourhood, quarter or district of a city ("the Sulaymaniyah
     neighbourhood of Aleppo", "al-Joura neighborhoods in the city", "حي الجورة") whose reading is
     a village or lies in another country than its city is read in that city: the city named
-    nearest in its sentence, else the last one named before it, else the first after, of the
-    country the text names most ("the Sulaymaniyah neighbourhood of Aleppo": the name before
+    beside it in its sentence (only locator words between), else the last one named before it,
+    else the first after, of the country the text names most ("the Sulaymaniyah neighbourhood of Aleppo": the name before
     "neighbourhood" is the part, the one after "of" the city). A place of the name within
     ``_CITY_KM`` of that city is kept or chosen (Jobar of Damascus); otherwise the mention is
-    the city itself, at the city's precision. Without a city named, it stays as it was, but a
+    the city itself, at the city's precision. A city named only elsewhere in the text takes the
+    place of a reading at home only when the text says "in the city", no reading was left, or no
+    place of the reading's governorate is named in its sentence or the ones beside it (Jobar
+    stays the Jobar of Damascus in "Jobar neighborhood and other areas in Damascus countryside"
+    after a sentence on Hama). Without a city named, it stays as it was, but a
     ``provisional`` one (whose every reading the context had refused) is dropped."""
     parts = [_is_part(m, mentions, text) for m in mentions]
     towns = [m for m, part in zip(mentions, parts, strict=True) if m.place.precision == "city" and not part]
@@ -268,8 +272,14 @@ def _urban(mentions: list[PlaceMention], text: str, gaz: Gazetteer,
     out = []
     for n, (m, part) in enumerate(zip(mentions, parts, strict=True)):
         p = m.place
-        host = _host(m, towns, [c for c in towns if c.place.country == home], ends) \
+        host = _host(m, towns, [c for c in towns if c.place.country == home], ends, text, mentions) \
             if towns and part and p.precision != "country" else None
+        if host is not None and not (_locates_in_sentence(m, host, mentions, text, ends)
+                                     or n in provisional or p.country != host.country
+                                     or _IN_THE_CITY.match(text, m.end)
+                                     or not _supported(m, [c for c, q in zip(mentions, parts, strict=True)
+                                                           if not q and c is not m], ends)):
+            host = None  # a city named elsewhere does not outweigh a reading the text supports
         if host is None or host == p or p.precision != "village" and p.country == host.country:
             if n not in provisional:
                 out.append(m)
@@ -278,6 +288,28 @@ def _urban(mentions: list[PlaceMention], text: str, gaz: Gazetteer,
         best = p if p in near else (near[0] if near else host)
         out.append(m if best == p else PlaceMention(m.start, m.end, m.text, best))
     return out
+
+
+# "al-Joura neighborhoods in the city": the part of the city the story is about.
+_IN_THE_CITY = re.compile(r"[ \u00a0]+(?i:neighbou?rhoods?|quarters?|districts?)[ \u00a0]+(?i:in|of)[ \u00a0]+the[ \u00a0]+city\b")
+
+
+def _locates_in_sentence(m: PlaceMention, host: Place, mentions: list[PlaceMention], text: str,
+                         ends: list[int]) -> bool:
+    """Whether a mention of ``host`` stands beside ``m`` in its sentence, only locator words between."""
+    n = bisect_right(ends, m.start)
+    return any(c.place == host and bisect_right(ends, c.start) == n and _locates(text, m, c, mentions)
+               for c in mentions if c is not m)
+
+
+def _supported(m: PlaceMention, others: list[PlaceMention], ends: list[int]) -> bool:
+    """Whether a place of the reading's governorate (or its twin) is named in the mention's
+    sentence or the sentences on either side ("in Jobar neighborhood and in other areas in
+    Damascus countryside")."""
+    p, n = m.place, bisect_right(ends, m.start)
+    govs = {(p.country, p.admin1), (p.country, _TWIN.get(p.admin1 or ""))}
+    return any((c.place.country, c.place.admin1) in govs and abs(bisect_right(ends, c.start) - n) <= 1
+               for c in others)
 
 
 def _is_part(m: PlaceMention, mentions: list[PlaceMention], text: str) -> bool:
@@ -292,12 +324,15 @@ def _is_part(m: PlaceMention, mentions: list[PlaceMention], text: str) -> bool:
     return before is not None and not any(o.end == before.start() - 1 for o in mentions)
 
 
-def _host(m: PlaceMention, towns: list[PlaceMention], home: list[PlaceMention], ends: list[int]) -> Place | None:
+def _host(m: PlaceMention, towns: list[PlaceMention], home: list[PlaceMention], ends: list[int],
+          text: str, mentions: list[PlaceMention]) -> Place | None:
     """The city a part of a city named at ``m`` belongs to (see :func:`_urban`): among ``towns``
-    the nearest in its sentence, else among ``home`` (the towns of the text's country) the last
-    before it or the first; ``ends`` are where the text's sentences end."""
+    the nearest in its sentence with only locator words between ("the Duma neighbourhood of
+    Damascus"; not a dateline's "MOSCOW (Sputnik) At the ... neighborhood of X"), else among
+    ``home`` (the towns of the text's country) the last before it or the first; ``ends`` are
+    where the text's sentences end."""
     n = bisect_right(ends, m.start)
-    same = [c for c in towns if c is not m and bisect_right(ends, c.start) == n]
+    same = [c for c in towns if c is not m and bisect_right(ends, c.start) == n and _locates(text, m, c, mentions)]
     if same:
         return min(same, key=lambda c: abs(c.start - m.start)).place
     if not home:
