@@ -516,3 +516,19 @@ def test_the_city_of_a_neighbourhood_is_the_one_beside_it() -> None:
 def test_the_city_of_a_neighbourhood_is_not_any_city_named(text: str, name: str, gov: str) -> None:
     got = next(m.place for m in disambiguate(find_places(text), text) if m.text == name)
     assert got.admin1 == gov
+
+
+@pytest.mark.parametrize(("text", "name", "place"), [
+    # a name called a village or town that no key matched is read by its consonants, in a
+    # governorate its sentence names
+    ("Jets struck the village of Kfarnabel in the Idlib countryside on Monday.", "Kfarnabel", "Kafranbel"),
+    ("Rebels held the town of Jisr ash-Shugur in Idlib province.", "Jisr ash-Shugur", "Jisr ash Shughūr"),
+])
+def test_a_village_is_found_by_its_consonants(text: str, name: str, place: str) -> None:
+    got = {m.text: m.place.name for m in disambiguate(find_places(text), text)}
+    assert got.get(name) == place
+
+
+def test_no_village_by_consonants_without_a_governorate() -> None:
+    text = "Shelling hit the village of Kfarnabel yesterday."
+    assert not disambiguate(find_places(text), text)

@@ -17,6 +17,7 @@ from collections.abc import Container
 
 from claimweave.annotate.gazetteer import (
     ARTICLE_PREFIX,
+    SPELT,
     STRONG_ARTICLES,
     Gazetteer,
     load,
@@ -235,7 +236,7 @@ def disambiguate(mentions: list[PlaceMention], text: str = "") -> list[PlaceMent
                 and _latin_word(m.text)):
             continue
         out.append(m if best == m.place else PlaceMention(m.start, m.end, m.text, best))
-    return _urban(out, text, gaz, provisional) if text else out
+    return _spelt_otherwise(_urban(out, text, gaz, provisional), text, gaz) if text else out
 
 
 # Words that make a name a part of a city: "the Zahraa neighbourhood", "the district of Jobar",
@@ -246,6 +247,61 @@ _PART_BEFORE = re.compile(r"(?i:neighbou?rhoods?|quarters?|districts?)[ \u00a0]+
                           r"|(?<![^\W\d_])[وب]?(?:حي|أحياء|احياء)[ \u00a0]+$")
 # A part of a city lies this close (km) to the city's point.
 _CITY_KM = 15.0
+
+
+# "the village of Kfarnabel": a name after "village of" / "town of" that no key matched.
+_CALLED = re.compile(r"\b(?i:villages?|towns?|hamlets?)[ \u00a0]+of[ \u00a0]+"
+                     r"((?:(?i:al|el|ar|as|ash|ad|az|an|at)[- ])?[A-Z][\w'’`]*(?:[ -](?:(?i:al|el|ar|as|ash|ad|az|an|at)[- ])?"
+                     r"[A-Z][\w'’`]*){0,2})")
+
+
+def _skeleton(key: str) -> str:
+    """A folded key's consonants, once each: "Kfarnabel" and "Kafranbel" are both "kfrnbl",
+    "Jisr ash-Shugur" and "Jisr ash Shughur" both "jsrshgr"."""
+    bare = re.sub(r"[aeiouy\s'`’-]", "", key.replace("gh", "g"))
+    return re.sub(r"(.)\1+", r"\1", bare)
+
+
+_SKELETONS: list[tuple[Gazetteer, dict[str, tuple[int, ...]]]] = []  # (index, its skeletons)
+
+
+def _skeletons(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
+    """Rows of Syrian, Iraqi and imported places by the skeleton of their folded names (of four
+    consonants at least), built on first use of an index (about 0.2 s)."""
+    if _SKELETONS and _SKELETONS[0][0] is gaz:
+        return _SKELETONS[0][1]
+    out: dict[str, set[int]] = {}
+    for i, key in enumerate(gaz.keys):
+        if key.startswith(SPELT) or not key.isascii() or len(sk := _skeleton(key)) < 4:
+            continue
+        out.setdefault(sk, set()).update(gaz.flat[gaz.offsets[i]:gaz.offsets[i + 1]])
+    index = {k: tuple(sorted(v)) for k, v in out.items()}
+    _SKELETONS[:] = [(gaz, index)]
+    return index
+
+
+def _spelt_otherwise(mentions: list[PlaceMention], text: str, gaz: Gazetteer) -> list[PlaceMention]:
+    """A name the text calls a village or town ("the village of Kfarnabel in Idlib countryside")
+    that no name key matched is read by its consonants, when exactly one place of that skeleton
+    lies in a governorate named in its sentence (vowels and doubled letters are where
+    transliterations differ most)."""
+    ends = [e.end() for e in _SENTENCE_END.finditer(text)]
+    added: list[PlaceMention] = []
+    for hit in _CALLED.finditer(text):
+        a, b = hit.span(1)
+        if any(m.start < b and a < m.end for m in mentions):
+            continue
+        rows = _skeletons(gaz).get(_skeleton(name_key(hit.group(1))), ())
+        if not rows:
+            continue
+        n = bisect_right(ends, a)
+        govs = {(m.place.country, m.place.admin1) for m in mentions
+                if bisect_right(ends, m.start) == n and m.place.admin1 and m.place.precision != "country"}
+        inside = [gaz.place(r) for r in rows if (gaz.place(r).country, gaz.place(r).admin1) in govs
+                  and gaz.place(r).precision not in _AREAS]
+        if len({(p.lat, p.lon) for p in inside}) == 1:
+            added.append(PlaceMention(a, b, hit.group(1), inside[0]))
+    return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
 
 
 def _urban(mentions: list[PlaceMention], text: str, gaz: Gazetteer,
